@@ -1,0 +1,41 @@
+# The README's two commands:
+#   make run    — set everything up on a fresh machine and parse seed 003 to out/003.json
+#   make test   — set everything up and run the whole test suite (and the wheel smoke test)
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+SEED   := $(wildcard seeds/003_*.txt)
+
+.PHONY: run test setup browser wheel-smoke bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+setup: $(VENV)/.installed
+
+run: setup
+	mkdir -p out
+	$(VENV)/bin/minutes parse $(SEED) -o out/003.json
+	@echo "wrote out/003.json"
+
+# Debian's Chromium for the browser test of the HTML sheet (skipped silently if apt is absent).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || true; }
+
+test: setup browser
+	$(PY) -m pytest
+	$(MAKE) wheel-smoke
+
+wheel-smoke: setup
+	bash scripts/wheel_smoke.sh $(PY) $(SEED)
+
+bench: setup
+	$(PY) bench/bench_parse.py
+
+clean:
+	rm -rf $(VENV) .venv-wheel dist out

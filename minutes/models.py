@@ -1,0 +1,156 @@
+"""The output of the parse: pydantic models that are the JSON contract.
+
+This module imports nothing else from the package, so a consumer can depend on
+the models alone. Every object that comes from text carries its 1-based
+source ``line``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Closing",
+    "DateRef",
+    "Deadline",
+    "DeadlineKind",
+    "Diagnostic",
+    "AgendaItem",
+    "Header",
+    "Meeting",
+    "Minutes",
+    "Person",
+    "Resolution",
+    "ResolutionList",
+    "Source",
+    "Turn",
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "condition", "none"]
+
+
+class Diagnostic(_Strict):
+    level: Literal["error", "warning", "info"]
+    code: str
+    message: str
+    line: int | None = None
+
+
+class DateRef(_Strict):
+    """A calendar date as written, with its Jalali and Gregorian ISO forms."""
+
+    jalali: str | None = None  # 'YYYY-MM-DD' in the Jalali calendar
+    gregorian: str | None = None  # ISO 'YYYY-MM-DD'
+    text: str | None = None  # as written in the document
+
+
+class Person(_Strict):
+    name: str | None = None
+    honorific: str | None = None  # جناب آقای, سرکار خانم, …
+    titles: list[str] = Field(default_factory=list)  # دکتر, مهندس, سید, …
+    role: str | None = None
+    organization: str | None = None
+    line: int | None = None
+
+
+class Meeting(_Strict):
+    date: DateRef | None = None
+    weekday: str | None = None
+    time: str | None = None  # 'HH:MM', 24-hour
+    time_text: str | None = None
+    end_time: str | None = None
+    place: str | None = None
+    line: int | None = None
+
+
+class Header(_Strict):
+    organization: list[str] = Field(default_factory=list)
+    number: str | None = None  # letterhead شماره
+    date: DateRef | None = None  # letterhead تاریخ
+    attachment: str | None = None  # letterhead پیوست
+    title: str | None = None
+    subject: str | None = None
+    session_number: int | None = None
+    chair: Person | None = None
+    secretary: Person | None = None
+    meeting: Meeting = Field(default_factory=Meeting)
+    attendees: list[Person] = Field(default_factory=list)
+    absentees: list[Person] = Field(default_factory=list)
+    guests: list[Person] = Field(default_factory=list)
+
+
+class AgendaItem(_Strict):
+    number: int | None = None
+    text: str
+    line: int | None = None
+
+
+class Turn(_Strict):
+    speaker: Person
+    text: str
+    heading: str | None = None  # the line(s) that introduced the turn, as read
+    line: int | None = None
+
+
+class Deadline(_Strict):
+    """A deadline phrase resolved against the meeting date."""
+
+    text: str | None = None  # as written
+    kind: DeadlineKind = "none"
+    jalali: str | None = None
+    gregorian: str | None = None
+    days: int | None = None  # for kind == 'relative': the duration
+    weeks: int | None = None
+    months: int | None = None
+
+
+class Resolution(_Strict):
+    id: str | None = None  # stable across re-parses of the same document
+    row: int | None = None
+    text: str
+    topic: str | None = None
+    actor: str | None = None
+    supervisor: str | None = None
+    deadline: Deadline = Field(default_factory=Deadline)
+    extra: dict[str, str] = Field(default_factory=dict)  # columns we do not know
+    line: int | None = None
+
+
+class ResolutionList(_Strict):
+    """The title line above a resolution table, e.g. «مصوبات ششمین نشست … ۱۳۹۹/۱۱/۲۵»."""
+
+    title: str | None = None
+    date: DateRef | None = None
+    line: int | None = None
+
+
+class Closing(_Strict):
+    declared_resolution_count: int | None = None
+    signatories: list[Person] = Field(default_factory=list)
+    line: int | None = None
+
+
+class Source(_Strict):
+    path: str | None = None
+    sha256: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+
+
+class Minutes(_Strict):
+    kind: Literal["minutes", "report"] = "minutes"
+    source: Source = Field(default_factory=Source)
+    header: Header = Field(default_factory=Header)
+    agenda: list[AgendaItem] = Field(default_factory=list)
+    turns: list[Turn] = Field(default_factory=list)
+    resolution_list: ResolutionList | None = None
+    resolutions: list[Resolution] = Field(default_factory=list)
+    closing: Closing = Field(default_factory=Closing)
+    diagnostics: list[Diagnostic] = Field(default_factory=list)

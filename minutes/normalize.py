@@ -1,0 +1,124 @@
+"""Stage 2 — normalize: one canonical spelling for Persian text.
+
+hazm's ``Normalizer`` does most of the work (Arabic letter forms, spacing,
+ZWNJ for affixes, Persian digits). On top of it we fix what it misses or
+breaks for minutes:
+
+* letter forms it leaves alone: ہ → ه, ۃ → ه, superscript alef (ٰ) removed,
+  tatweel removed, Arabic-Indic digits ٠-٩ → Persian ۰-۹;
+* invisible characters: zero-width space/joiner, BOM, word joiner and the bidi
+  embedding/override/isolate marks are dropped (ZWNJ is kept: it is spelling);
+* dates and other numbers with separators (``۹۹/۱۱/۲۱``, ``1399-12-15``,
+  ``۱۴/۵``) are shielded from hazm, which would space them out;
+* tabs (table cell separators) and line breaks survive unchanged, so line
+  ``n`` of the output is line ``n`` of the input.
+
+The Normalizer costs ~1.5 s to build, so it is built once, lazily.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["normalize", "normalize_lines", "to_ascii_digits", "to_persian_digits", "key"]
+
+_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+_ASCII_DIGITS = "0123456789"
+
+_TO_ASCII = str.maketrans(_PERSIAN_DIGITS + _ARABIC_DIGITS, _ASCII_DIGITS * 2)
+_TO_PERSIAN = str.maketrans(_ASCII_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2)
+
+# Letter forms and invisibles hazm does not handle (or handles only in some positions).
+_PRE = str.maketrans(
+    {
+        "ى": "ی", "ي": "ی", "ئ": "ئ", "ك": "ک", "ہ": "ه", "ۃ": "ه", "ە": "ه", "ھ": "ه",
+        "ٰ": None, "ـ": None,
+        "\u200b": None, "\u200d": None, "\ufeff": None, "\u2060": None,
+        "\u200e": None, "\u200f": None, "\u061c": None,
+        "\u202a": None, "\u202b": None, "\u202c": None, "\u202d": None, "\u202e": None,
+        "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
+        "\r": None, "\xa0": " ",
+        **{a: p for a, p in zip(_ARABIC_DIGITS, _PERSIAN_DIGITS)},
+    }
+)
+
+_DIGIT = r"[0-9۰-۹٠-٩]"
+# A number with internal separators: dates, ratios, ranges, decimals.
+_SHIELDED = re.compile(rf"{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+")
+_TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
+_SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
+_MULTISPACE = re.compile(r"[ ]{2,}")
+
+
+@lru_cache(maxsize=1)
+def _hazm():
+    from hazm import Normalizer  # imported lazily: building it is the costly part
+
+    return Normalizer()
+
+
+def to_ascii_digits(text: str) -> str:
+    return text.translate(_TO_ASCII)
+
+
+def to_persian_digits(text: str) -> str:
+    return text.translate(_TO_PERSIAN)
+
+
+def _encode(i: int) -> str:
+    # Letters only: hazm would turn digits into Persian digits and space them.
+    out = ""
+    while True:
+        out = "ABCDEFGHIJKLMNOP"[i % 16] + out
+        i //= 16
+        if i == 0:
+            return out
+
+
+def _decode(s: str) -> int:
+    n = 0
+    for ch in s:
+        n = n * 16 + "ABCDEFGHIJKLMNOP".index(ch)
+    return n
+
+
+def _run(text: str) -> str:
+    shielded: list[str] = []
+
+    def shield(m: re.Match) -> str:
+        shielded.append(to_persian_digits(m.group(0)))
+        return f"QZ{_encode(len(shielded) - 1)}ZQ"
+
+    text = _SHIELDED.sub(shield, text.translate(_PRE)).replace("\t", _TAB)
+    text = _hazm().normalize(text)
+    text = text.replace(_TAB, "\t")
+    text = _SHIELD_RE.sub(lambda m: shielded[_decode(m.group(1))], text)
+    return text
+
+
+def _tidy(line: str) -> str:
+    cells = line.split("\t")
+    return "\t".join(_MULTISPACE.sub(" ", c).strip() for c in cells) if len(cells) > 1 \
+        else _MULTISPACE.sub(" ", line).strip()
+
+
+def normalize_lines(lines: list[str]) -> list[str]:
+    """Normalize many lines in one hazm call; the result has the same length."""
+    if not lines:
+        return []
+    out = _run("\n".join(lines)).split("\n")
+    if len(out) != len(lines):  # hazm merged or split a line: fall back to one call per line
+        out = [_run(line).replace("\n", " ") for line in lines]
+    return [_tidy(line) for line in out]
+
+
+def normalize(text: str) -> str:
+    """Normalize ``text`` line by line; line breaks and tabs are preserved."""
+    return "\n".join(normalize_lines(text.split("\n")))
+
+
+def key(text: str) -> str:
+    """A comparison key: normalized, ZWNJ and spaces removed, so «سید نظرزاده» == «سیدنظرزاده»."""
+    return re.sub(r"[\s\u200c]+", "", normalize(text))

@@ -1,0 +1,87 @@
+"""Persian vocabulary as data: one TOML file per concept under ``data/fa/``.
+
+Each file holds tables; each table maps a canonical key (ASCII) to the list of
+its spellings, stored already normalized (``normalize(x) == x``; a test checks
+this and that no spelling sits under two keys of one table). Code asks for a
+table and compares canonical keys, never Persian literals.
+
+    [honorifics]
+    jenab_aghaye = ["جناب آقای"]
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["Vocabulary", "vocab", "data_dir"]
+
+
+def data_dir() -> Path:
+    return Path(__file__).resolve().parent / "data" / "fa"
+
+
+class Vocabulary:
+    """All vocabulary files, loaded once."""
+
+    def __init__(self, directory: Path | None = None):
+        self.directory = directory or data_dir()
+        self.files: dict[str, dict[str, dict[str, list[str]]]] = {}
+        for path in sorted(self.directory.glob("*.toml")):
+            with path.open("rb") as fh:
+                self.files[path.stem] = tomllib.load(fh)
+
+    def table(self, name: str) -> dict[str, list[str]]:
+        """``name`` is 'file.table', e.g. 'people.honorifics'."""
+        file, _, table = name.partition(".")
+        return self.files[file][table]
+
+    def spellings(self, name: str) -> list[tuple[str, str]]:
+        """(spelling, key) pairs of a table, longest spelling first (so longer phrases win)."""
+        return _spellings(self, name)
+
+    def lookup(self, name: str, text: str) -> str | None:
+        """The key whose spelling equals ``text`` (space/ZWNJ-insensitive), or None."""
+        return _index(self, name).get(_squash(text))
+
+    def pattern(self, name: str) -> str:
+        """A regex alternation of a table's spellings, spaces and ZWNJ interchangeable."""
+        return _pattern(self, name)
+
+    def key_at_start(self, name: str, text: str) -> tuple[str, str] | None:
+        """(key, matched text) if ``text`` starts with one of the table's spellings as a whole word."""
+        m = re.match(rf"(?:{self.pattern(name)})(?![\w\u200c])", text)
+        if not m:
+            return None
+        return self.lookup(name, m.group(0)), m.group(0)
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u200c]+", "", text)
+
+
+@lru_cache(maxsize=None)
+def _spellings(v: Vocabulary, name: str) -> list[tuple[str, str]]:
+    pairs = [(s, k) for k, ss in v.table(name).items() for s in ss]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=None)
+def _index(v: Vocabulary, name: str) -> dict[str, str]:
+    return {_squash(s): k for s, k in _spellings(v, name)}
+
+
+@lru_cache(maxsize=None)
+def _pattern(v: Vocabulary, name: str) -> str:
+    alts = []
+    for spelling, _ in _spellings(v, name):
+        parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", spelling) if p]
+        alts.append(r"[\s\u200c]?".join(parts))
+    return "|".join(alts) if alts else r"(?!)"
+
+
+@lru_cache(maxsize=1)
+def vocab() -> Vocabulary:
+    return Vocabulary()

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Build the wheel, install it into a fresh virtualenv and parse seed 003 from there,
+# outside the checkout, so grammars/ and templates/ must come from the wheel itself.
+set -euo pipefail
+py=$1; seed=$(realpath "$2")
+rm -rf dist .venv-wheel
+"$py" -m build --wheel --outdir dist . >/dev/null
+"$py" -m venv .venv-wheel
+.venv-wheel/bin/pip install -q dist/*.whl
+out=$(mktemp -d)
+(cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" parse "$seed" -o seed003.json)
+"$py" - "$out/seed003.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1], encoding="utf-8"))
+assert m["kind"] == "minutes", m["kind"]
+assert len(m["resolutions"]) == 7, len(m["resolutions"])
+print(f"wheel smoke: {len(m['resolutions'])} resolutions, {len(m['turns'])} turns from the installed wheel")
+PY
