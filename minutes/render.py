@@ -15,6 +15,7 @@ import csv
 import datetime as _dt
 import io
 import re
+import sys
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
@@ -270,3 +271,13 @@ def _render_ics(sheet: dict[str, Any]) -> str:
             todo.add("percent-complete", 100)
         cal.add_component(todo)
     return cal.to_ical().decode("utf-8")
+
+
+# ``minutes.render`` is both this module and, lazily exported by the package, the function
+# above; whichever the import system leaves on the package, calling it renders.
+class _CallableModule(type(sys.modules[__name__])):
+    def __call__(self, *args, **kwargs):
+        return render(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
