@@ -1,0 +1,357 @@
+"""Stage 6 — build: the parse tree becomes pydantic models and diagnostics.
+
+``TreeToParts`` (a Lark Transformer, one method per grammar rule) turns the
+tree into plain parts; ``assemble`` fills the models, resolving what needs the
+whole document: the same person across turns, a role-only heading to the
+person already seen with that role, deadlines against the meeting date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lark import Token, Transformer
+
+from .deadlines import explain_deadline, find_date, to_jalali
+from .header import read_meeting, read_subject
+from .models import AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList, Turn
+from .normalize import to_ascii_digits
+from .people import (PersonMatch, find_speaker, name_key, person_at, read_role, role_words,
+                     starts_with_role, strip_speech_verb)
+from .sources import Line
+from .vocab import vocab
+
+__all__ = ["TreeToParts", "assemble", "date_ref"]
+
+
+@dataclass
+class Head:
+    """A speaker heading: its tokens and the organisation heading above it, if any."""
+
+    tokens: list[Token]
+    organization: str | None = None
+
+
+@dataclass
+class Parts:
+    header: list[Token] = field(default_factory=list)
+    sections: list[tuple[Token | None, list]] = field(default_factory=list)
+    closing: list[Token] = field(default_factory=list)
+
+
+class TreeToParts(Transformer):
+    """One method per rule of grammars/minutes.lark."""
+
+    def start(self, children):
+        parts = Parts()
+        for child in children:
+            if isinstance(child, tuple) and child[0] == "header":
+                parts.header = child[1]
+            elif isinstance(child, tuple) and child[0] == "body":
+                parts.sections = child[1]
+            elif isinstance(child, tuple) and child[0] == "closing":
+                parts.closing = child[1]
+        return parts
+
+    def header(self, children):
+        return ("header", list(children))
+
+    def body(self, children):
+        sections: list[tuple[Token | None, list]] = []
+        loose = [c for c in children if not (isinstance(c, tuple) and c[0] == "section")]
+        if loose:
+            sections.append((None, loose))
+        sections += [c[1] for c in children if isinstance(c, tuple) and c[0] == "section"]
+        return ("body", sections)
+
+    def section(self, children):
+        return ("section", (children[0], list(children[1:])))
+
+    def paragraph(self, children):
+        return ("paragraph", children[0])
+
+    def agenda(self, children):
+        return ("agenda", list(children))
+
+    def org_heading(self, children):
+        return ("org_heading", children[0])
+
+    def turn(self, children):
+        return ("turn", children[0], list(children[1:]))
+
+    def speaker_head(self, children):
+        org = children[0] if len(children) > 1 and children[0].type == "ORG_HEAD" else None
+        rest = children[1:] if org is not None else children
+        tokens = rest[0] if isinstance(rest[0], list) else list(rest)
+        return Head(tokens=tokens, organization=org.value if org is not None else None)
+
+    def named_head(self, children):
+        return list(children)
+
+    def resolutions(self, children):
+        title = children[0] if isinstance(children[0], Token) else None
+        rows = [row for table in children if isinstance(table, list) for row in table]
+        return ("resolutions", title, rows)
+
+    def table(self, children):
+        return list(children)
+
+    def closing(self, children):
+        return ("closing", list(children))
+
+
+def date_ref(text: str | None) -> DateRef | None:
+    if not text:
+        return None
+    found = find_date(text)
+    if not found:
+        return DateRef(text=text)
+    d, start, end = found
+    return DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}", gregorian=d.togregorian().isoformat(),
+                   text=text[start:end])
+
+
+class _Assembler:
+    def __init__(self, parts: Parts, lines: dict[int, Line]):
+        self.parts = parts
+        self.lines = lines
+        self.v = vocab()
+        self.m = Minutes()
+        self.diagnostics: list[Diagnostic] = []
+        self.people: dict[str, Person] = {}  # name key → the speaker as first seen
+
+    def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
+        self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
+
+    # -- header -----------------------------------------------------------
+    def header(self) -> None:
+        h = self.m.header
+        for tok in self.parts.header:
+            if tok.type == "LETTERHEAD":
+                h.organization.append(tok.value)
+            elif tok.type == "BASMALA":
+                self.warn("basmala", f"page opener «{tok.value}» (not data)", tok.line, "info")
+            elif tok.type == "TITLE":
+                h.title = _canonical_title(tok.value)
+            elif tok.type == "FIELD":
+                self.field(tok)
+
+    def field(self, tok: Token) -> None:
+        h = self.m.header
+        for m in re.finditer(rf"({self.v.pattern('sections.fields')})\s*:\s*(.*?)(?=\s(?:{self.v.pattern('sections.fields')})\s*:|$)",
+                             tok.value):
+            key, value = self.v.lookup("sections.fields", m.group(1)), m.group(2).strip() or None
+            if key == "number":
+                h.number = value
+            elif key == "date":
+                h.date = date_ref(value)
+            elif key == "attachment":
+                h.attachment = value
+
+    # -- sections ---------------------------------------------------------
+    def sections(self) -> None:
+        for head, blocks in self.parts.sections:
+            key = _section_key(head) if head is not None else None
+            for block in blocks:
+                self.block(key, block)
+
+    def block(self, section: str | None, block) -> None:
+        kind = block[0]
+        if kind == "paragraph":
+            tok = block[1]
+            if section == "subject" and self.m.header.subject is None:
+                self.m.header.subject, self.m.header.session_number = read_subject(tok.value)
+            elif section == "time_place" and self.m.header.meeting.line is None:
+                self.m.header.meeting = read_meeting(tok.value, tok.line, self.warn)
+            elif self.m.turns and section in (None, "discussion"):
+                self.m.turns[-1].text += "\n" + tok.value
+            else:
+                self.warn("unplaced-paragraph", "paragraph outside any turn or field: kept here",
+                          tok.line, "info")
+                self.diagnostics[-1].message += f": «{tok.value[:120]}»"
+        elif kind == "agenda":
+            for tok in block[1]:
+                number, text = _numbered(tok.value)
+                self.m.agenda.append(AgendaItem(number=number, text=text, line=tok.line))
+        elif kind == "org_heading":
+            self.warn("heading-without-speaker", f"heading «{block[1].value}» is not followed by a speaker",
+                      block[1].line, "info")
+        elif kind == "turn":
+            self.turn(block[1], block[2])
+        elif kind == "resolutions":
+            self.resolutions(block[1], block[2])
+
+    # -- turns ------------------------------------------------------------
+    def turn(self, head: Head, paragraphs: list[Token]) -> None:
+        first = head.tokens[0]
+        heading = "\n".join(t.value for t in head.tokens)
+        person: Person | None = None
+        if first.type == "ROLE_SPEAKER":
+            role = read_role(strip_speech_verb(first.value)) or strip_speech_verb(first.value)
+            person = self.by_role(role, first.line)
+        else:
+            found = find_speaker(first.value) or person_at(first.value, 0, need_honorific=False)
+            if found:
+                person = self.person(found, first.line)
+            for tok in head.tokens[1:]:
+                if person is not None and tok.type in ("ROLE_LINE", "ROLE_SPEAKER") and not person.role:
+                    person.role = read_role(strip_speech_verb(tok.value))
+        if person is None:
+            self.warn("speaker-unknown", f"cannot tell who speaks in «{heading[:80]}»", first.line)
+            person = Person(line=first.line)
+        if head.organization and not person.organization:
+            person.organization = head.organization
+        text = "\n".join(p.value for p in paragraphs)
+        self.m.turns.append(Turn(speaker=person.model_copy(), text=text, heading=heading, line=first.line))
+        if person.name:
+            self.people[name_key(person.name)] = person
+
+    def person(self, found: PersonMatch, line: int) -> Person:
+        known = self.people.get(name_key(found.name))
+        if known is not None:
+            for t in found.titles:
+                if t not in known.titles:
+                    known.titles.append(t)
+            known.role = known.role or found.role
+            return known
+        return Person(name=found.name, honorific=found.honorific, titles=list(found.titles),
+                      role=found.role, line=line)
+
+    def by_role(self, role: str, line: int) -> Person:
+        """«معاون بهزیستی استان» → the person already seen whose role or organisation matches best."""
+        words = role_words(role)
+        head = self.v.key_at_start("people.role_heads", role)
+        best, best_score = None, 0
+        for p in self.people.values():
+            if not p.role or head is None or self.v.key_at_start("people.role_heads", p.role) is None:
+                continue
+            if self.v.key_at_start("people.role_heads", p.role)[0] != head[0]:
+                continue
+            score = len(words & (role_words(p.role) | role_words(p.organization)))
+            if score > best_score:
+                best, best_score = p, score
+        if best is not None:
+            return best
+        self.warn("speaker-role-unresolved", f"no earlier speaker has the role «{role}»", line, "info")
+        return Person(role=role, line=line)
+
+    # -- resolutions --------------------------------------------------------
+    def resolutions(self, title: Token | None, rows: list[Token]) -> None:
+        if title is not None and self.m.resolution_list is None:
+            self.m.resolution_list = ResolutionList(title=title.value, date=date_ref(title.value),
+                                                    line=title.line)
+        for tok in rows:
+            line = self.lines[tok.line]
+            if tok.type == "TABLE_HEAD":
+                continue
+            if not line.columns:
+                self.warn("table-row-without-header", "table row with no header above it", tok.line)
+                continue
+            cells = dict(zip(line.columns, tok.value.split("\t")))
+            extra = {k[6:]: v for k, v in cells.items() if k.startswith("extra:") and v}
+            row = _int(cells.get("row"))
+            text = cells.get("text") or ""
+            if extra:
+                self.warn("table-extra-columns", f"columns kept in 'extra': {', '.join(extra)}", tok.line, "info")
+            self.m.resolutions.append(Resolution(
+                row=row, text=text, topic=cells.get("topic") or None, actor=cells.get("actor") or None,
+                supervisor=cells.get("supervisor") or None, deadline=Deadline(text=cells.get("deadline") or None),
+                extra=extra, line=tok.line))
+
+    # -- closing ----------------------------------------------------------
+    def closing(self) -> None:
+        for tok in self.parts.closing:
+            if tok.type == "CLOSING":
+                m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
+                self.m.closing.declared_resolution_count = int(m.group(1)) if m else None
+                self.m.closing.line = tok.line
+            elif tok.type == "SIGNATURE" and starts_with_role(tok.value) and self.m.closing.signatories \
+                    and self.m.closing.signatories[-1].role is None:
+                self.m.closing.signatories[-1].role = tok.value.strip()  # «مدیر کل و رئیس …» under the name
+            elif tok.type == "SIGNATURE":
+                self.m.closing.signatories.append(self.signatory(tok))
+            else:
+                self.warn("after-closing", f"text after the closing: «{tok.value[:120]}»", tok.line, "info")
+
+    def signatory(self, tok: Token) -> Person:
+        text = tok.value.strip()
+        found = person_at(text, 0) or person_at(text, 0, need_honorific=False)
+        role = None
+        words = text.split()
+        for i in range(1, len(words)):
+            if starts_with_role(" ".join(words[i:])):
+                role, text = " ".join(words[i:]), " ".join(words[:i])
+                break
+        person = Person(name=text if not found or found.honorific is None else found.name,
+                        honorific=found.honorific if found else None,
+                        titles=found.titles if found else [], role=role, line=tok.line)
+        return person
+
+    def signatories_from_turns(self) -> None:
+        """A signatory named in the turns takes the titles (and, if unsigned, the role) given there."""
+        for person in self.m.closing.signatories:
+            family = name_key(person.name.split()[-1]) if person.name and person.name.split() else ""
+            for p in self.people.values():
+                if family and p.name and name_key(p.name.split()[-1]) == family:
+                    person.role = person.role or p.role
+                    person.titles = person.titles or list(p.titles)
+
+    def finish(self) -> Minutes:
+        m = self.m
+        declared = m.closing.declared_resolution_count
+        if declared is not None and declared != len(m.resolutions):
+            self.warn("resolution-count-mismatch",
+                      f"the minutes declare {declared} resolutions but {len(m.resolutions)} rows were read",
+                      m.closing.line)
+        stamp = m.header.meeting.date.jalali if m.header.meeting.date and m.header.meeting.date.jalali else "undated"
+        meeting = to_jalali(stamp) if stamp != "undated" else None
+        for i, r in enumerate(m.resolutions, 1):
+            # Deadlines resolve here, once the meeting date is known wherever it was written.
+            r.deadline, problem = explain_deadline(r.deadline.text, meeting_date=meeting)
+            if problem:
+                self.warn("deadline-invalid", problem, r.line)
+            r.id = f"{stamp}-s{m.header.session_number or 0}-r{r.row if r.row is not None else f'x{i}'}"
+            if not r.actor:
+                self.warn("resolution-without-actor", f"مصوبه بدون مسئول: row {r.row}", r.line)
+            if r.deadline.kind == "none":
+                self.warn("resolution-without-deadline", f"مصوبه بدون مهلت: row {r.row}", r.line)
+        m.diagnostics = self.diagnostics
+        return m
+
+
+def _section_key(tok: Token) -> str | None:
+    from .lexer import section_of
+
+    found = section_of(tok.value)
+    return found[1] if found else None
+
+
+def _canonical_title(text: str) -> str:
+    v = vocab()
+    hit = v.key_at_start("sections.title", text)
+    if hit:
+        return (v.table("sections.title")[hit[0]][0] + " " + text[len(hit[1]):].strip()).strip()
+    return text
+
+
+def _int(text: str | None) -> int | None:
+    m = re.match(r"^\s*([0-9]+)\s*$", to_ascii_digits(text or ""))
+    return int(m.group(1)) if m else None
+
+
+def _numbered(text: str) -> tuple[int | None, str]:
+    m = re.match(r"^\(?([0-9]{1,3})\s*[-.)ـ:]\s*(.*)$", to_ascii_digits(text[:6]) + text[6:])
+    if m:
+        return int(m.group(1)), m.group(2).strip()
+    return None, text
+
+
+def assemble(parts: Parts, lines: dict[int, Line]) -> Minutes:
+    a = _Assembler(parts, lines)
+    a.header()
+    a.sections()
+    a.closing()
+    a.signatories_from_turns()
+    return a.finish()
+

@@ -1,0 +1,94 @@
+"""The command line: ``minutes parse``, ``minutes schema``, ``minutes sheet``.
+
+Errors print one line on stderr (file, line, what was expected) and exit 2 for
+unusable input, 1 for ``--strict`` failures; never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import MinutesError, StrictError
+
+__all__ = ["main"]
+
+
+def _parse_command(args) -> int:
+    from .pipeline import STAGES, stages
+
+    out = stages(args.file, args.stage) if args.stage != "json" else None
+    if args.stage == "json":
+        from .pipeline import parse_file
+
+        minutes = parse_file(args.file, strict=args.strict)
+        out = minutes.model_dump_json(indent=2, exclude_none=False)
+    elif not isinstance(out, str):
+        out = str(out)
+    _write(out, args.output)
+    assert args.stage in STAGES
+    return 0
+
+
+def _schema_command(args) -> int:
+    from .models import Minutes
+
+    _write(json.dumps(Minutes.model_json_schema(), ensure_ascii=False, indent=2), args.output)
+    return 0
+
+
+def _write(text: str, output: str | None) -> None:
+    if output and output != "-":
+        with open(output, "w", encoding="utf-8") as fh:
+            fh.write(text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="minutes", description="Persian meeting minutes (صورتجلسه) to JSON and follow-up sheets")
+    sub = p.add_subparsers(dest="command", required=True)
+    parse = sub.add_parser("parse", help="parse a minutes file to JSON")
+    parse.add_argument("file", help="a .txt/.md file, or - for standard input")
+    parse.add_argument("-o", "--output", help="write here instead of standard output")
+    parse.add_argument("--stage", choices=("lines", "tokens", "tree", "json"), default="json",
+                       help="stop after this stage and print it (for debugging)")
+    parse.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
+    parse.set_defaults(run=_parse_command)
+    schema = sub.add_parser("schema", help="print the JSON Schema of the output")
+    schema.add_argument("-o", "--output")
+    schema.set_defaults(run=_schema_command)
+    try:
+        from . import sheet_command
+    except ImportError:  # pragma: no cover - the sheet command ships with the package
+        sheet_command = None
+    if sheet_command is not None:
+        sheet_command.add_parser(sub)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        run = getattr(args, "run", None)
+        if run is None:  # subcommands registered by other modules keep their own entry point
+            from . import sheet_command
+
+            return sheet_command.run(args)
+        return run(args)
+    except StrictError as exc:
+        print(f"minutes: {exc}", file=sys.stderr)
+        return 1
+    except MinutesError as exc:
+        print(f"minutes: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"minutes: {getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""Stage 3 — layout: undo what pagination and conversion did to the document.
+
+Guarantees given to the lexer and the grammar:
+
+* blank lines are gone; every other line is either kept or reported in a
+  diagnostic (code ``furniture``, ``table-rule``, ``table-header-repeated``) with
+  its line number, so nothing is lost;
+* page furniture is gone: the letterhead lines and «باسمه تعالی» (any spelling)
+  that repeat at every page break; their first occurrence is kept as header;
+* markdown marks are stripped from ``text`` and kept as ``mark`` hints
+  (``h1``…``h6``, ``bold``, ``bullet``, ``pipe``);
+* table lines (tab- or pipe-separated) are tab-separated, their cells in
+  canonical column order (row, text, topic, actor, supervisor, deadline, then
+  unknown columns), with ``columns`` naming each cell; a mirrored table (header
+  «مدت اجراء … ردیف») is restored, and a header repeated after a page break is
+  dropped so the table reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .models import Diagnostic
+from .sources import Line
+from .vocab import vocab
+
+__all__ = ["layout", "CANONICAL_COLUMNS", "split_markdown"]
+
+CANONICAL_COLUMNS = ("row", "text", "topic", "actor", "supervisor", "deadline")
+
+_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*$")
+_BULLET = re.compile(r"^[-*+•]\s+(.*)$")
+_BOLD = re.compile(r"^(?:\*\*|__)(.*?)(?:\*\*|__)\s*[:.]?$")
+_STRAY = re.compile(r"\*\*|__")
+_RULE_CELL = re.compile(r"^:?-{2,}:?$")
+_LETTERHEAD_WINDOW = 12  # the letterhead sits in the first lines of page one
+_LETTERHEAD_MAX_LEN = 90
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\s\u200c:.،]+", "", text)
+
+
+def split_markdown(text: str) -> tuple[str, str | None]:
+    """Strip one level of markdown; return (text, mark)."""
+    mark = None
+    if text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3:
+        cells = [c.strip() for c in text.strip().strip("|").split("|")]
+        return "\t".join(cells), "pipe"
+    m = _HEADING.match(text)
+    if m:
+        text, mark = m.group(2), f"h{len(m.group(1))}"
+    else:
+        m = _BULLET.match(text)
+        if m:
+            text, mark = m.group(1), "bullet"
+    m = _BOLD.match(text)
+    if m:
+        tail = text[m.end(1):].lstrip("*_ ").strip()
+        text, mark = (m.group(1).strip() + (" " + tail if tail else "")).strip(), mark or "bold"
+    return _STRAY.sub("", text).strip(), mark
+
+
+def _header_columns(cells: list[str]) -> list[str] | None:
+    """Column keys for a header row, or None if the row is not a header."""
+    v = vocab()
+    keys = [v.lookup("tables.columns", c) for c in cells]
+    known = [k for k in keys if k]
+    if len(known) < 2 or not ({"row", "text"} & set(known)):
+        return None
+    if "follow_up" in keys:
+        # Iranian practice: «مسئول پیگیری» is the supervisor beside an executor column, else the actor.
+        target = "supervisor" if "actor" in keys and "supervisor" not in keys else (
+            "actor" if "actor" not in keys else None)
+        keys = [target if k == "follow_up" and target else k for k in keys]
+    return [k or f"extra:{c}" for k, c in zip(keys, cells)]
+
+
+def _order(columns: list[str]) -> list[int]:
+    rank = {c: i for i, c in enumerate(CANONICAL_COLUMNS)}
+    return sorted(range(len(columns)), key=lambda i: (rank.get(columns[i], len(rank)), i))
+
+
+def _letterhead(lines: list[Line]) -> set[str]:
+    """Squashed texts of the letterhead: short lines at the top, before «باسمه تعالی»."""
+    v = vocab()
+    top = [ln for ln in lines if ln.text][:_LETTERHEAD_WINDOW]
+    head: list[str] = []
+    for ln in top:
+        if v.lookup("sections.basmala", ln.text):
+            return set(head)
+        if "\t" in ln.text or len(ln.text) > _LETTERHEAD_MAX_LEN or ln.original.lstrip().startswith("#"):
+            break
+        head.append(_squash(ln.text))
+    # No basmala: only lines that recur later count as letterhead.
+    later = {_squash(ln.text) for ln in lines[len(top):] if ln.text}
+    return {h for h in head[:4] if h in later}
+
+
+def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
+    v = vocab()
+    diagnostics: list[Diagnostic] = []
+
+    def drop(ln: Line, code: str, message: str) -> None:
+        diagnostics.append(Diagnostic(level="info", code=code, message=message, line=ln.number))
+
+    letterhead = _letterhead(lines)
+    seen_furniture: set[str] = set()
+    kept: list[Line] = []
+    columns: list[str] | None = None  # active table header, in source order
+    table_open = False  # only blanks/furniture since the last table line
+    for ln in lines:
+        if not ln.text:
+            continue
+        squashed = _squash(ln.text)
+        is_basmala = v.lookup("sections.basmala", ln.text) is not None
+        if is_basmala or squashed in letterhead:
+            furniture_key = "basmala" if is_basmala else squashed
+            if furniture_key in seen_furniture:
+                drop(ln, "furniture", f"page furniture repeated at a page break: «{ln.text}»")
+                continue
+            seen_furniture.add(furniture_key)
+        text, mark = split_markdown(ln.text)
+        if not text:
+            drop(ln, "markup", "markdown mark with no text")
+            continue
+        cells = text.split("\t")
+        if len(cells) >= 2 and mark in (None, "pipe"):
+            if all(_RULE_CELL.match(c) for c in cells if c):
+                drop(ln, "table-rule", "markdown table rule line")
+                continue
+            header = _header_columns(cells)
+            if header:
+                order = _order(header)
+                mirrored = order == list(range(len(header)))[::-1] and len(header) > 1
+                repeated = table_open and columns is not None and set(header) == set(columns)
+                columns = header
+                table_open = True
+                if mirrored:
+                    diagnostics.append(Diagnostic(
+                        level="info", code="table-mirrored",
+                        message="table columns run right-to-left (ردیف last); restored to canonical order",
+                        line=ln.number))
+                if repeated:
+                    drop(ln, "table-header-repeated", "table header repeated after a page break; table rejoined")
+                    continue
+                kept.append(replace(ln, text="\t".join(cells[i] for i in order), mark=mark or "table",
+                                    columns=tuple(header[i] for i in order)))
+                continue
+            if columns is not None and table_open:
+                padded = cells + [""] * (len(columns) - len(cells))
+                cols = list(columns) + [f"extra:{i + 1}" for i in range(len(columns), len(cells))]
+                order = _order(cols)
+                kept.append(replace(ln, text="\t".join(padded[i] for i in order), mark=mark or "table",
+                                    columns=tuple(cols[i] for i in order)))
+                continue
+            kept.append(replace(ln, text=text, mark=mark or "table"))
+            continue
+        table_open = False
+        kept.append(replace(ln, text=text, mark=mark))
+    return kept, diagnostics

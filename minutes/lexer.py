@@ -1,0 +1,179 @@
+"""Stage 4 — lexer: one token per line, for the LALR grammar in ``grammars/minutes.lark``.
+
+Each kept line becomes exactly one token whose type says what the line is
+(letterhead, section head, speaker heading, table row, …). Classification is
+driven by the vocabulary and by two pieces of context: the zone (still in the
+header or not) and the current section (agenda items only inside «دستور کار»).
+``LineLexer`` hands these tokens to Lark as its custom lexer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lark import Token
+from lark.lexer import Lexer
+
+from .normalize import to_ascii_digits
+from .people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
+from .sources import Line
+from .vocab import vocab
+
+__all__ = ["LineToken", "tokenize", "LineLexer", "TOKEN_TYPES", "section_of"]
+
+TOKEN_TYPES = (
+    "LETTERHEAD", "BASMALA", "FIELD", "TITLE", "SECTION", "AGENDA_ITEM", "SPEAKER", "ROLE_SPEAKER",
+    "NAME_HEAD", "PERSON_LINE", "ROLE_LINE", "VERB_LINE", "ORG_HEAD", "TABLE_TITLE", "TABLE_HEAD",
+    "TABLE_ROW", "CLOSING", "SIGNATURE", "PARAGRAPH",
+)
+
+_NUMBERED = re.compile(r"^\(?([0-9۰-۹]{1,3})\s*[-.)ـ:]\s*(.*)$")
+_LETTERED_SEP = r"\s*[:\-–)]\s*"
+_MAX_HEADING_WORDS = 12
+_MAX_SIGNATURE_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class LineToken:
+    type: str
+    line: Line
+
+    def __str__(self) -> str:
+        return f"{self.line.number:>5}  {self.type:<12} {self.line.text[:90]}"
+
+
+def _is_heading(line: Line) -> bool:
+    return line.mark is not None and (line.mark.startswith("h") or line.mark == "bold")
+
+
+def section_of(text: str) -> tuple[str | None, str, str] | None:
+    """(letter key, section key, rest) for «الف : موضوع جلسه» or «دستور کار جلسه:», else None."""
+    v = vocab()
+    letter = None
+    body = text.strip()
+    m = re.match(rf"^({v.pattern('sections.letters')}){_LETTERED_SEP}(.*)$", body)
+    if m:
+        letter, body = v.lookup("sections.letters", m.group(1)), m.group(2)
+    name = body.rstrip(" :.")
+    key = v.lookup("sections.names", name)
+    if key:
+        return letter, key, ""
+    hit = v.key_at_start("sections.names", body)
+    if hit and (letter or body[len(hit[1]):].lstrip().startswith(":")):
+        return letter, hit[0], body[len(hit[1]):].lstrip(" :")
+    return None
+
+
+def _closing(text: str) -> bool:
+    v = vocab()
+    return bool(re.search(rf"(?:{v.pattern('sections.closing_nouns')})\s.*(?:{v.pattern('sections.closing_approved')})",
+                          text)) and bool(re.search(r"[0-9۰-۹]", text))
+
+
+class _Classifier:
+    def __init__(self) -> None:
+        self.in_header = True
+        self.section: str | None = None
+        self.closed = False
+        self.v = vocab()
+
+    def header_token(self, line: Line) -> str | None:
+        v, text = self.v, line.text
+        if v.lookup("sections.basmala", text):
+            return "BASMALA"
+        if v.key_at_start("sections.title", text.replace(" ", "")) or \
+                v.key_at_start("sections.title", text):
+            return "TITLE"
+        if re.match(rf"^(?:{v.pattern('sections.fields')})\s*:", text):
+            return "FIELD"
+        if line.mark is None and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
+                and not text.endswith(".") and not ends_with_speech_verb(text):
+            return "LETTERHEAD"
+        return None
+
+    def discussion_token(self, line: Line) -> str | None:
+        text = line.text
+        heading = _is_heading(line)
+        verb = ends_with_speech_verb(text)
+        speaker = find_speaker(text)
+        if verb and speaker:
+            return "SPEAKER"
+        if verb and starts_with_role(text):
+            return "ROLE_SPEAKER"
+        if speaker and speaker.start == 0 and (heading or not text.endswith(".")):
+            return "NAME_HEAD" if heading else "PERSON_LINE"
+        if verb and (heading or text.rstrip().endswith(":")):
+            return "VERB_LINE"
+        if heading and starts_with_role(text):
+            return "ROLE_LINE"
+        if heading and len(text.split()) <= _MAX_HEADING_WORDS:
+            words = text.split()
+            # «مرعشی مدیر کل تامین اجتماعی»: a name then a role, no honorific.
+            for i in (1, 2):
+                if len(words) > i and starts_with_role(" ".join(words[i:])):
+                    if person_at(text, 0, need_honorific=False):
+                        return "NAME_HEAD"
+            if line.mark.startswith("h"):
+                return "ORG_HEAD"
+        return None
+
+    def classify(self, line: Line) -> str:
+        text = line.text
+        if line.columns:
+            self.in_header = False
+            return "TABLE_HEAD" if line.columns and _is_header_line(line) else "TABLE_ROW"
+        if self.in_header:
+            tok = self.header_token(line)
+            if tok:
+                return tok
+            self.in_header = False
+        sec = section_of(text)
+        if sec and (sec[0] or _is_heading(line) or text.rstrip().endswith(":") or len(text.split()) <= 4):
+            self.section = sec[1]
+            self.closed = False
+            return "SECTION"
+        if self.closed:
+            return "SIGNATURE" if len(text.split()) <= _MAX_SIGNATURE_WORDS else "PARAGRAPH"
+        if _closing(text):
+            self.closed = True
+            return "CLOSING"
+        if self.section == "agenda" and (line.mark == "bullet" or _NUMBERED.match(text)):
+            return "AGENDA_ITEM"
+        return self.discussion_token(line) or "PARAGRAPH"
+
+
+def _is_header_line(line: Line) -> bool:
+    v = vocab()
+    cells = line.text.split("\t")
+    return sum(1 for c in cells if v.lookup("tables.columns", c)) >= 2
+
+
+def tokenize(lines: list[Line]) -> list[LineToken]:
+    """Classify every line; a paragraph right above a table header is the table's title."""
+    classifier = _Classifier()
+    tokens = [LineToken(classifier.classify(ln), ln) for ln in lines]
+    for i in range(1, len(tokens)):
+        prev = tokens[i - 1]
+        if tokens[i].type == "TABLE_HEAD" and prev.type in ("PARAGRAPH", "SECTION") and \
+                vocab().key_at_start("sections.names", prev.line.text):
+            tokens[i - 1] = LineToken("TABLE_TITLE", prev.line)
+    return tokens
+
+
+class LineLexer(Lexer):
+    """Lark custom lexer: the 'text' handed to ``Lark.parse`` is a list of ``LineToken``."""
+
+    def __init__(self, lexer_conf):  # noqa: D107 — Lark's constructor signature
+        pass
+
+    def lex(self, data, parser_state=None):
+        tokens = getattr(data, "text", data)  # Lark may wrap the input in a TextSlice
+        for tok in tokens:
+            yield Token(tok.type, tok.line.text, line=tok.line.number, column=1,
+                        end_line=tok.line.number)
+
+
+def ascii_number(text: str) -> int | None:
+    m = re.match(r"^\s*([0-9۰-۹]+)", to_ascii_digits(text))
+    return int(m.group(1)) if m else None

@@ -1,0 +1,173 @@
+"""Find people in a line: honorific, titles, name, role — and speech verbs.
+
+Used by the lexer to tell speaker headings from prose, and by build to fill
+``Person``. Everything it recognises comes from ``data/fa/people.toml``;
+unknown text yields ``None``, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .vocab import vocab
+
+__all__ = ["PersonMatch", "find_speaker", "person_at", "ends_with_speech_verb", "strip_speech_verb",
+           "starts_with_role", "read_role", "name_key", "role_words"]
+
+_WORD = re.compile(r"[^\s]+")
+_PUNCT = "،,:;.؛!؟?()«»\"'"
+_MAX_ROLE_WORDS = 14
+
+
+@dataclass
+class PersonMatch:
+    start: int  # offset of the person's first word (honorific or name) in the line
+    name: str | None
+    honorific: str | None = None
+    titles: list[str] = field(default_factory=list)
+    role: str | None = None
+
+
+def _words(text: str) -> list[re.Match]:
+    return list(_WORD.finditer(text))
+
+
+def _bare(word: str) -> str:
+    return word.strip(_PUNCT)
+
+
+def name_key(name: str | None) -> str:
+    """Identity of a name: spaces and ZWNJ removed («حسن زاده» == «حسن‌زاده»)."""
+    return re.sub(r"[\s\u200c]+", "", name or "")
+
+
+def _verb_re() -> re.Pattern:
+    v = vocab()
+    return re.compile(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})\s*[:.،]*\s*$")
+
+
+_VERB_RE: re.Pattern | None = None
+
+
+def ends_with_speech_verb(text: str) -> bool:
+    global _VERB_RE
+    _VERB_RE = _VERB_RE or _verb_re()
+    return bool(_VERB_RE.search(text))
+
+
+def strip_speech_verb(text: str) -> str:
+    global _VERB_RE
+    _VERB_RE = _VERB_RE or _verb_re()
+    return _VERB_RE.sub("", text).strip()
+
+
+def starts_with_role(text: str) -> bool:
+    return vocab().key_at_start("people.role_heads", text) is not None
+
+
+def _stop_at(text: str) -> int:
+    """Offset where a role phrase ends: a role stop phrase or a speech verb."""
+    v = vocab()
+    end = len(text)
+    m = re.search(rf"(?:^|\s)(?:{v.pattern('people.role_stops')})(?![\w\u200c])", text)
+    if m:
+        end = m.start()
+    m = re.search(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", text)
+    if m and m.start() < end:
+        end = m.start()
+    return end
+
+
+def read_role(text: str) -> str | None:
+    """The role phrase at the start of ``text`` («مدیر حوزه تعاون استان در این جلسه …» → «مدیر حوزه تعاون استان»)."""
+    if not starts_with_role(text):
+        return None
+    role = text[:_stop_at(text)]
+    words = role.split()[:_MAX_ROLE_WORDS]
+    role = " ".join(words).strip(_PUNCT + " ")
+    return role or None
+
+
+def _name_from(words: list[str]) -> tuple[str | None, int]:
+    """Read a name from the start of ``words``; return (name, words used)."""
+    v = vocab()
+    if not words:
+        return None, 0
+    stops = {s for s, _ in v.spellings("people.name_stops")}
+    first = words[0]
+    if _bare(first) in stops or starts_with_role(first) or v.key_at_start("people.speech_verbs", first):
+        return None, 0
+    parts = [_bare(first)]
+    used = 1
+    # A first name takes the family name after it; a family-name suffix word joins the name.
+    if (v.lookup("people.first_names", parts[0]) and len(words) > 1 and first == _bare(first)
+            and _bare(words[1]) not in stops and not starts_with_role(words[1])):
+        parts.append(_bare(words[1]))
+        used = 2
+    while used < len(words) and words[used - 1] == _bare(words[used - 1]) \
+            and v.lookup("people.name_suffixes", _bare(words[used])):
+        parts.append(_bare(words[used]))
+        used += 1
+    name = " ".join(p for p in parts if p)
+    return (name or None), used
+
+
+def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> PersonMatch | None:
+    """Read «[honorific] [titles] name [role]» starting at offset ``start``."""
+    v = vocab()
+    rest = text[start:]
+    honorific = None
+    hit = v.key_at_start("people.honorifics", rest)
+    if hit:
+        honorific = hit[1]
+        rest = rest[len(hit[1]):].lstrip()
+    elif need_honorific:
+        return None
+    titles: list[str] = []
+    while True:
+        hit = v.key_at_start("people.titles", rest)
+        if hit:
+            titles.append(hit[1])
+            rest = rest[len(hit[1]):].lstrip()
+            continue
+        # «سیدنظرزاده»: the title سید written joined to the name.
+        m = re.match(rf"({v.pattern('people.joined_titles')})(?=[^\s\u200c]{{4,}})", rest)
+        if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
+            titles.append(m.group(1))
+            rest = rest[m.end():]
+        break
+    words = rest.split()
+    name, used = _name_from(words)
+    if name is None:
+        return None
+    after = rest
+    for w in words[:used]:
+        after = after[after.index(w) + len(w):]
+    role = read_role(after.strip(_PUNCT + " "))
+    return PersonMatch(start=start, name=name, honorific=honorific, titles=titles, role=role)
+
+
+def find_speaker(text: str) -> PersonMatch | None:
+    """The first honorific-led person in ``text`` who is not merely mentioned.
+
+    «پس از خاتمه سخنان جناب آقای …» and «با حضور جناب آقای …» are mentions: the
+    word before the honorific (``people.mention_before``) says so.
+    """
+    v = vocab()
+    for m in re.finditer(rf"(?:^|(?<=\s))(?:{v.pattern('people.honorifics')})(?![\w\u200c])", text):
+        before = text[: m.start()].split()
+        if before and v.lookup("people.mention_before", _bare(before[-1])):
+            continue
+        found = person_at(text, m.start())
+        if found:
+            return found
+    return None
+
+
+def role_words(role: str | None) -> set[str]:
+    """Content words of a role, for matching «معاون بهزیستی استان» to «معاون سازمان بهزیستی»."""
+    if not role:
+        return set()
+    generic = {s for s, _ in vocab().spellings("people.role_generic")}
+    return {_bare(w) for w in role.split()} - generic - {""}
