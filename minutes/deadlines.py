@@ -1,0 +1,441 @@
+"""Jalali dates and deadline phrases → a ``Deadline`` someone can act on.
+
+A phrase is read in this order (the rules are stated for users in docs/deadlines.md):
+
+1. the whole phrase, once leading fillers («تا», «حداکثر», «مورخ», a weekday …) and
+   trailing ones («پس از ابلاغ») are stripped, as a written date, a period end
+   («پایان بهمن ۹۹», «پایان سال جاری», «پایان سه ماهه اول»), a weekday or a duration («یک ماه»);
+2. otherwise the first written date anywhere in it;
+3. otherwise a keyword anywhere: asap, ongoing, next meeting;
+4. otherwise a period end or a duration anywhere;
+5. otherwise an event: kind ``condition``.
+
+A date that does not exist (۱۴۰۰/۱۲/۳۰) is never guessed: the kind is ``condition``
+and ``explain_deadline`` returns a warning. All arithmetic is jdatetime's.
+All words come from ``data/fa/dates.toml`` and ``numbers.toml``; code names keys.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+import jdatetime
+
+from .models import Deadline
+from .normalize import normalize
+from .numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from .vocab import vocab
+
+__all__ = [
+    "JalaliDate", "parse_deadline", "explain_deadline", "parse_date", "find_date",
+    "find_weekday", "to_jalali",
+]
+
+JalaliDate = jdatetime.date
+"""What ``parse_date`` and ``find_date`` return: a ``jdatetime.date``."""
+
+_MONTHS = ("farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar",
+           "mehr", "aban", "azar", "dey", "bahman", "esfand")
+# jdatetime numbers weekdays from Saturday (0) to Friday (6).
+_WEEKDAYS = ("shanbe", "yekshanbe", "doshanbe", "seshanbe", "chaharshanbe", "panjshanbe", "jome")
+_GREGORIAN_FROM = 1600  # a four-digit year from here on is Gregorian (Jalali years are 13xx/14xx)
+_L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges; \w covers Persian letters and digits
+_PUNCT = re.compile(r"[()\[\]{}«»\"'*_]")
+_EDGE = " \t\u200c.,،:;-–—/"  # punctuation that may surround a deadline
+_EDGE_RX = f"[{re.escape(_EDGE)}]*"
+
+
+class _Impossible(Exception):
+    """A written date that is not on the calendar; carries the warning."""
+
+
+def _p(name: str) -> str:
+    return vocab().pattern(name)
+
+
+def _key(name: str, text: str | None) -> str | None:
+    return vocab().lookup(name, text) if text else None
+
+
+# --- calendar helpers (jdatetime does the arithmetic) ---------------------------------------
+
+def _month_end(y: int, m: int) -> jdatetime.date:
+    first_next = jdatetime.date(y + 1, 1, 1) if m == 12 else jdatetime.date(y, m + 1, 1)
+    return first_next - jdatetime.timedelta(days=1)
+
+
+def _add_months(d: jdatetime.date, n: int) -> jdatetime.date:
+    # Keep the day, clamped to the target month's length: 1399-06-31 + 1 month → 1399-07-30.
+    y, m0 = divmod(d.month - 1 + n, 12)
+    y, m = d.year + y, m0 + 1
+    return jdatetime.date(y, m, min(d.day, _month_end(y, m).day))
+
+
+def _make(y: int, m: int, d: int, text: str) -> jdatetime.date:
+    try:
+        return jdatetime.date(y, m, d)
+    except (ValueError, OverflowError):
+        raise _Impossible(f"تاریخ ناموجود «{text.strip()}»: impossible Jalali date {y:04d}-{m:02d}-{d:02d}"
+                          " (not on the calendar); not guessed") from None
+
+
+def _year(digits: str) -> int:
+    y = int(digits)
+    if len(digits) == 2:  # two-digit years: YY < 50 → 14YY, else 13YY
+        return 1400 + y if y < 50 else 1300 + y
+    return y
+
+
+def _upcoming(m: int, d: int, meeting: jdatetime.date | None, text: str) -> jdatetime.date | None:
+    """Month and day without a year: the next occurrence on or after the meeting."""
+    if meeting is None:
+        _make(1399, m, d, text)  # 1399 is leap: reject only days no year has
+        return None
+    y = meeting.year if (m, d) >= (meeting.month, meeting.day) else meeting.year + 1
+    return _make(y, m, d, text)
+
+
+def to_jalali(value) -> jdatetime.date | None:
+    """A Jalali date from a 'YYYY-MM-DD' Jalali string (or any form parse_date reads),
+    a ``jdatetime.date``, or a Gregorian ``datetime.date``; None if it is none of these."""
+    if value is None:
+        return None
+    if isinstance(value, jdatetime.datetime):
+        return value.date()
+    if isinstance(value, jdatetime.date):
+        return value
+    if isinstance(value, _dt.datetime):
+        value = value.date()
+    if isinstance(value, _dt.date):
+        return jdatetime.date.fromgregorian(date=value)
+    if isinstance(value, str):
+        return parse_date(value)
+    return None
+
+
+# --- patterns ---------------------------------------------------------------------------------
+
+def _alts(name: str, key: str) -> str:
+    """The spellings of one key of a table as a regex (spaces and ZWNJ interchangeable)."""
+    parts = [r"[\s\u200c]?".join(map(re.escape, re.split(r"[\s\u200c]+", s)))
+             for s, k in vocab().spellings(name) if k == key]
+    return "|".join(parts)
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern]:
+    mw, yw = _p("dates.month_word"), _alts("dates.periods", "year")
+    month = rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
+    y = r"(?P<y>[0-9]{4}|[0-9]{2})"
+    refs = _p("dates.period_refs")
+    # «۱۴۰۰», «سال ۱۴۰۰», «سال جاری», «امسال» after a month or a quarter
+    year_spec = (rf"(?:{SEP}(?:(?:{yw}){SEP})?{y}|{SEP}(?:{yw}){SEP}(?P<yref>{refs})"
+                 rf"|{SEP}(?P<thisyear>{_alts('dates.periods', 'this_year')}))")
+    point = rf"(?:(?P<point>{_p('dates.period_points')}){SEP})"
+    ref = rf"(?P<ref>{refs})"
+    ordinal, card = ordinal_pattern(), cardinal_pattern()
+    forms = {
+        "numeric": r"(?P<a>[0-9]{1,4})\s*(?P<s>[/\-.])\s*(?P<b>[0-9]{1,2})\s*(?P=s)\s*(?P<c>[0-9]{1,4})",
+        "dmy": rf"(?P<day>[0-9]{{1,2}}|{ordinal}|{card}){SEP}{month}{year_spec}?",
+        "month": rf"{point}?{month}{year_spec}?",
+        "year": rf"{point}?(?:(?:{yw})(?:{SEP}(?:{y}|{ref}))?|(?P<this>{_alts('dates.periods', 'this_year')}))",
+        "monthp": rf"{point}?(?:{_alts('dates.periods', 'month')})(?:{SEP}{ref})?",
+        "week": rf"{point}?(?:{_alts('dates.periods', 'week')})(?:{SEP}{ref})?",
+        "quarter": rf"{point}?(?P<unit>{_alts('dates.periods', 'quarter')}|{_alts('dates.periods', 'half')})"
+                   rf"{SEP}(?:(?P<ord>{ordinal})|{ref}){year_spec}?",
+        "half": rf"{point}(?P<ord>{ordinal}){SEP}(?:{yw})(?:{SEP}(?:{y}|(?P<yref>{refs})))?",
+        "duration": rf"(?P<n>[0-9]{{1,3}}|{card}){SEP}(?P<unit>{_p('dates.units')})"
+                    rf"(?:{SEP}(?:{_p('dates.duration_tail')}))?",
+    }
+    out = {name: re.compile(rf"{_L}(?:{rx}){_R}") for name, rx in forms.items()}
+    out["lead"] = re.compile(rf"(?:{_p('dates.lead')}|(?P<wd>{_p('dates.weekdays')})){_R}{_EDGE_RX}")
+    out["trail"] = re.compile(rf"{_EDGE_RX}{_L}(?:{_p('dates.trail')})$")
+    out["weekday"] = re.compile(rf"{_L}(?:{_p('dates.weekdays')}){_R}")
+    out["kinds"] = re.compile(rf"{_L}(?:{_p('dates.kinds')}){_R}")
+    return out
+
+
+# --- reading one match ------------------------------------------------------------------------
+
+def _numeric(m: re.Match, text: str) -> jdatetime.date:
+    a, b, c = m.group("a"), m.group("b"), m.group("c")
+    if len(a) == 4:
+        y, mo, d = int(a), int(b), int(c)
+    elif len(c) == 4 or (len(c) == 2 and int(c) > 31 and int(a) <= 31):
+        y, mo, d = _year(c), int(b), int(a)  # day first when the last part is the year
+    elif len(a) == 2:
+        y, mo, d = _year(a), int(b), int(c)
+    else:
+        raise LookupError  # not a date shape (e.g. 1/2/3)
+    if y >= _GREGORIAN_FROM:
+        try:
+            return jdatetime.date.fromgregorian(date=_dt.date(y, mo, d))
+        except (ValueError, OverflowError):
+            raise _Impossible(f"تاریخ ناموجود «{text.strip()}»: impossible Gregorian date "
+                              f"{y:04d}-{mo:02d}-{d:02d}; not guessed") from None
+    return _make(y, mo, d, text)
+
+
+def _month_no(m: re.Match) -> int:
+    return _MONTHS.index(_key("dates.months", m.group("month"))) + 1
+
+
+def _explicit_year(m: re.Match, meeting: jdatetime.date | None) -> int | None:
+    """The year a year_spec names; None when none was written (or it needs a missing meeting)."""
+    gd = m.groupdict()
+    if gd.get("y"):
+        return _year(gd["y"])
+    if gd.get("yref") or gd.get("thisyear"):
+        if meeting is None:
+            return None
+        return meeting.year + (1 if _key("dates.period_refs", gd.get("yref")) == "next" else 0)
+    return None
+
+
+def _dmy(m: re.Match, meeting, text: str) -> jdatetime.date | None:
+    raw = m.group("day")
+    day = int(raw) if raw.isdigit() else (parse_ordinal(raw) or parse_cardinal(raw))
+    if day is None:
+        raise LookupError
+    mo, y = _month_no(m), _explicit_year(m, meeting)
+    if y is None and (m.group("y") or m.group("yref") or m.group("thisyear")):
+        return None  # «سال جاری» without a meeting date
+    return _make(y, mo, day, text) if y is not None else _upcoming(mo, day, meeting, text)
+
+
+def _point(m: re.Match) -> str | None:
+    return _key("dates.period_points", m.groupdict().get("point"))
+
+
+def _ref(m: re.Match) -> str | None:
+    return _key("dates.period_refs", m.groupdict().get("ref"))
+
+
+def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None:
+    """The date a period phrase names: its last day, or the 15th for «نیمه» of a month."""
+    point, gd = _point(m), m.groupdict()
+    if name == "month":
+        mo, y = _month_no(m), _explicit_year(m, meeting)
+        day = 15 if point == "mid" else None
+        if y is None:
+            if gd.get("yref") or gd.get("thisyear") or meeting is None:
+                return None
+            last = day or _month_end(meeting.year, mo).day
+            y = meeting.year if (mo, last) >= (meeting.month, meeting.day) else meeting.year + 1
+        return _make(y, mo, day, text) if day else _month_end(y, mo)
+    if name == "year":
+        if not (point or gd.get("y") or gd.get("ref") or gd.get("this")):
+            raise LookupError  # a bare «سال» is no deadline
+        if gd.get("y"):
+            y = _year(gd["y"])
+        elif meeting is None:
+            return None
+        else:
+            y = meeting.year + (1 if _ref(m) == "next" else 0)
+        return jdatetime.date(y, 6, 31) if point == "mid" else _month_end(y, 12)
+    if gd.get("ord"):  # «سه ماهه دوم», «نیمه اول سال»
+        n = parse_ordinal(gd["ord"])
+        months = 6 if name == "half" or _key("dates.periods", gd.get("unit")) == "half" else 3
+        if not n or n * months > 12:
+            raise LookupError
+        y = _explicit_year(m, meeting)
+        if y is not None:
+            return _month_end(y, n * months)
+        if meeting is None:
+            return None
+        if gd.get("yref") or gd.get("thisyear"):
+            return _month_end(meeting.year, n * months)
+        end = _month_end(meeting.year, n * months)
+        return end if end >= meeting else _month_end(meeting.year + 1, n * months)
+    if not (point or gd.get("ref")):
+        raise LookupError  # a bare «ماه» or «هفته» is no deadline
+    if meeting is None:
+        return None
+    step = 1 if _ref(m) == "next" else 0
+    if name == "monthp":
+        y, mo = divmod(meeting.month - 1 + step, 12)
+        y, mo = meeting.year + y, mo + 1
+        return jdatetime.date(y, mo, 15) if point == "mid" else _month_end(y, mo)
+    if name == "week":  # the Friday of the meeting's week
+        return meeting + jdatetime.timedelta(days=6 - meeting.weekday() + 7 * step)
+    # «سه ماهه جاری/آینده»: the meeting's quarter (or half), or the one after it
+    months = 6 if _key("dates.periods", gd.get("unit")) == "half" else 3
+    q = (meeting.month - 1) // months + step
+    y, q = meeting.year + q * months // 12, q % (12 // months)
+    return _month_end(y, (q + 1) * months)
+
+
+def _duration(m: re.Match, meeting) -> tuple[dict, jdatetime.date | None]:
+    raw = m.group("n")
+    n = int(raw) if raw.isdigit() else parse_cardinal(raw)
+    if n is None:
+        raise LookupError
+    unit = _key("dates.units", m.group("unit"))
+    fields = {"day": {"days": n}, "week": {"weeks": n}, "month": {"months": n},
+              "year": {"months": 12 * n}}[unit]
+    if meeting is None:
+        return fields, None
+    if unit in ("day", "week"):
+        return fields, meeting + jdatetime.timedelta(days=n * (7 if unit == "week" else 1))
+    return fields, _add_months(meeting, fields["months"])
+
+
+# --- the parse ----------------------------------------------------------------------------------
+
+def _clean(text: str) -> str:
+    t = _PUNCT.sub(" ", fold(normalize(text)))
+    return re.sub(r"\s+", " ", t).strip(_EDGE)
+
+
+def _strip(t: str) -> tuple[str, int | None]:
+    """Leading and trailing fillers off; the weekday named among them, if any."""
+    res, weekday = _res(), None
+    while True:
+        m = res["lead"].match(t)
+        if not m or m.end() == 0:
+            break
+        if m.group("wd"):
+            weekday = _WEEKDAYS.index(_key("dates.weekdays", m.group("wd")))
+        t = t[m.end():]
+    while (m := res["trail"].search(t)) and m.start() > 0:
+        t = t[: m.start()].strip(_EDGE)
+    return t.strip(_EDGE), weekday
+
+
+_DATE_FORMS = ("numeric", "dmy")
+_PERIOD_FORMS = ("half", "quarter", "month", "year", "monthp", "week")
+
+
+def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime.date | None, dict]:
+    if name == "numeric":
+        return "date", _numeric(m, text), {}
+    if name == "dmy":
+        return "date", _dmy(m, meeting, text), {}
+    if name == "duration":
+        fields, d = _duration(m, meeting)
+        return "relative", d, fields
+    return "date", _period(name, m, meeting, text), {}
+
+
+def _deadline(text: str, kind: str, d: jdatetime.date | None = None, **fields) -> Deadline:
+    return Deadline(text=text, kind=kind, jalali=d.strftime("%Y-%m-%d") if d else None,
+                    gregorian=d.togregorian().isoformat() if d else None, **fields)
+
+
+def explain_deadline(text: str | None, *, meeting_date=None) -> tuple[Deadline, str | None]:
+    """``parse_deadline`` plus a warning (Persian and English) when the text held a date that
+    does not exist, such as ۱۴۰۰/۱۲/۳۰; the warning is None otherwise. Never raises."""
+    written = text.strip() if isinstance(text, str) else None
+    if not written:
+        return Deadline(text=None, kind="none"), None
+    try:
+        meeting = to_jalali(meeting_date)
+    except Exception:  # a bad meeting date is no meeting date
+        meeting = None
+    try:
+        return _explain(written, meeting)
+    except Exception:  # noqa: BLE001 — lenient by contract: unreadable text is a condition
+        return _deadline(written, "condition"), None
+
+
+def _explain(written: str, meeting) -> tuple[Deadline, str | None]:
+    res = _res()
+    full = _clean(written)
+    core, weekday = _strip(full)
+    warning = None
+    # 1. the whole phrase
+    if not core and weekday is not None:
+        if meeting is None:
+            return _deadline(written, "date"), None
+        ahead = (weekday - meeting.weekday()) % 7 or 7  # a bare weekday: the next one after the meeting
+        return _deadline(written, "date", meeting + jdatetime.timedelta(days=ahead)), None
+    for name in (*_DATE_FORMS, *_PERIOD_FORMS, "duration"):
+        m = res[name].fullmatch(core)
+        if m:
+            try:
+                kind, d, fields = _resolve(name, m, meeting, core)
+                return _deadline(written, kind, d, **fields), None
+            except _Impossible as e:
+                return _deadline(written, "condition"), str(e)
+            except LookupError:
+                continue
+    # 2. a written date anywhere (an impossible one only warns)
+    for _, name, m in sorted((m.start(), n, m) for n in _DATE_FORMS for m in res[n].finditer(full)):
+        try:
+            kind, d, fields = _resolve(name, m, meeting, m.group(0))
+            return _deadline(written, kind, d, **fields), None
+        except _Impossible as e:
+            warning = warning or str(e)
+        except LookupError:
+            continue
+    if warning:
+        return _deadline(written, "condition"), warning
+    # 3. keywords
+    k = res["kinds"].search(full)
+    if k:
+        return _deadline(written, _key("dates.kinds", k.group(0))), None
+    # 4. a period end or a duration anywhere
+    for name in (*_PERIOD_FORMS, "duration"):
+        for m in res[name].finditer(full):
+            if name in _PERIOD_FORMS and not m.groupdict().get("point"):
+                continue  # inside running text only «پایان …» and the like mark a period
+            try:
+                kind, d, fields = _resolve(name, m, meeting, m.group(0))
+                return _deadline(written, kind, d, **fields), None
+            except (_Impossible, LookupError):
+                continue
+    return _deadline(written, "condition"), None
+
+
+def parse_deadline(text: str | None, *, meeting_date=None) -> Deadline:
+    """Read a deadline phrase and resolve it against ``meeting_date`` (a Jalali 'YYYY-MM-DD'
+    string, a ``jdatetime.date`` or a Gregorian ``datetime.date``). Never raises."""
+    return explain_deadline(text, meeting_date=meeting_date)[0]
+
+
+def parse_date(text: str | None) -> JalaliDate | None:
+    """A complete written date (fillers and a weekday allowed around it) as a ``JalaliDate``
+    (``jdatetime.date``); None when the text is not one date or the date does not exist."""
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        core, _ = _strip(_clean(text))
+        for name in _DATE_FORMS:
+            m = _res()[name].fullmatch(core)
+            if m and (name == "numeric" or m.group("y")):
+                return _resolve(name, m, None, core)[1]
+    except (_Impossible, LookupError):
+        return None
+    return None
+
+
+def find_date(text: str | None) -> tuple[JalaliDate, int, int] | None:
+    """The first complete date inside ``text`` with its start and end offsets in ``text``.
+
+    ``text`` should already be normalized (as the pipeline's lines are); it is not
+    normalized again here so that the offsets stay true. Dates that do not exist are skipped.
+    """
+    if not text:
+        return None
+    t = _PUNCT.sub(" ", fold(text))  # both one-for-one: offsets are unchanged
+    res = _res()
+    for start, name, m in sorted((m.start(), n, m) for n in _DATE_FORMS for m in res[n].finditer(t)):
+        if name == "dmy" and not m.group("y"):
+            continue
+        try:
+            d = _resolve(name, m, None, m.group(0))[1]
+        except (_Impossible, LookupError):
+            continue
+        if d is not None:
+            return d, start, m.end()
+    return None
+
+
+def find_weekday(text: str | None) -> int | None:
+    """The jdatetime weekday (شنبه = 0 … جمعه = 6) of the first weekday name in ``text``."""
+    if not text:
+        return None
+    m = _res()["weekday"].search(fold(text))
+    return _WEEKDAYS.index(_key("dates.weekdays", m.group(0))) if m else None
