@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,26 +24,12 @@ def fixture003() -> Minutes:
 
 @lru_cache(maxsize=1)
 def _parsed003() -> Minutes:
-    if importlib.util.find_spec("minutes.pipeline") is None:  # parser not there yet
-        return fixture003()
-    import warnings
-
     import minutes
 
-    try:  # TODO: drop this fallback once the parser reads the seed
-        parsed = minutes.parse_file(str(SEED))
-        if len(parsed.resolutions) == 7:
-            return parsed
-    except Exception as exc:  # noqa: BLE001
-        warnings.warn(f"parser not ready ({exc!r}); using the hand-written fixture")
-    return fixture003()
+    return minutes.parse_file(str(SEED))
 
 
 def seed003() -> Minutes:
     """Seed 003 as the parser reads it (a copy: tests may change it)."""
     return _parsed003().model_copy(deep=True)
 
-
-def resolution_table(m: Minutes) -> list[tuple[int, str, str, str | None]]:
-    """(row, actor, supervisor, due Jalali) of each resolution."""
-    return [(r.row, r.actor, r.supervisor, r.deadline.jalali) for r in m.resolutions]

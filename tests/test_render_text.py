@@ -7,6 +7,8 @@ import datetime as dt
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from icalendar import Calendar
 from sheetdata import DUE, fixture003, seed003
 
@@ -87,6 +89,17 @@ def test_csv_neutralises_formulas(payload):
     m.resolutions[0].actor = payload
     row = _csv(minutes.render(m, "csv", as_of=AS_OF))[0]
     assert row["شرح مصوبه"] == "'" + payload and row["اقدام کننده"] == "'" + payload
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from("=+-@\t\r <>|\"',\nabc۱۲ابپ"), min_size=1, max_size=20))
+def test_csv_round_trip_is_safe(text):
+    m = fixture003()
+    m.resolutions = m.resolutions[:1]
+    m.resolutions[0].text = text
+    cell = _csv(minutes.render(m, "csv", as_of=AS_OF))[0]["شرح مصوبه"]
+    assert cell == neutralize_cell(text)
+    assert not cell.lstrip(" ").startswith(tuple("=+-@\t\r"))
 
 
 @pytest.mark.parametrize("value, expected", [("plain", "plain"), ("", ""), (None, ""), (7, "7"),

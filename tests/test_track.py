@@ -6,7 +6,7 @@ import datetime as dt
 
 import jdatetime
 import pytest
-from sheetdata import DUE, fixture003, seed003
+from sheetdata import DUE, KIND, fixture003, seed003
 
 from minutes.errors import InputError
 from minutes.track import (load_statuses, parse_day, parse_statuses, summarize, track)
@@ -34,6 +34,14 @@ def test_parse_day_rejects(text):
 
 def _statuses(m, as_of, statuses=None):
     return {t.resolution.row: (t.status, t.days) for t in track([m], parse_day(as_of), statuses)}
+
+
+def test_seed_resolutions_carry_ids_and_deadlines():
+    m = seed003()
+    assert {r.row: (r.deadline.kind, r.deadline.jalali) for r in m.resolutions} == \
+        {row: (KIND[row], DUE[row]) for row in DUE}
+    assert [r.id for r in m.resolutions] == [f"1399-11-21-s6-r{i}" for i in range(1, 8)]
+    assert [r.id for r in seed003().resolutions] == [r.id for r in m.resolutions]  # stable
 
 
 @pytest.mark.parametrize("row", [r for r, due in DUE.items() if due])
