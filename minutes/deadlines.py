@@ -100,19 +100,12 @@ def _upcoming(m: int, d: int, meeting: jdatetime.date | None, text: str) -> jdat
 def to_jalali(value) -> jdatetime.date | None:
     """A Jalali date from a 'YYYY-MM-DD' Jalali string (or any form parse_date reads),
     a ``jdatetime.date``, or a Gregorian ``datetime.date``; None if it is none of these."""
-    if value is None:
-        return None
-    if isinstance(value, jdatetime.datetime):
-        return value.date()
-    if isinstance(value, jdatetime.date):
-        return value
-    if isinstance(value, _dt.datetime):
-        value = value.date()
+    if isinstance(value, jdatetime.date):  # jdatetime.datetime is one too
+        return value.date() if isinstance(value, jdatetime.datetime) else value
     if isinstance(value, _dt.date):
-        return jdatetime.date.fromgregorian(date=value)
-    if isinstance(value, str):
-        return parse_date(value)
-    return None
+        day = value.date() if isinstance(value, _dt.datetime) else value
+        return jdatetime.date.fromgregorian(date=day)
+    return parse_date(value) if isinstance(value, str) else None
 
 
 # --- patterns ---------------------------------------------------------------------------------
@@ -205,17 +198,10 @@ def _dmy(m: re.Match, meeting, text: str) -> jdatetime.date | None:
     return _make(y, mo, day, text) if y is not None else _upcoming(mo, day, meeting, text)
 
 
-def _point(m: re.Match) -> str | None:
-    return _key("dates.period_points", m.groupdict().get("point"))
-
-
-def _ref(m: re.Match) -> str | None:
-    return _key("dates.period_refs", m.groupdict().get("ref"))
-
-
 def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None:
     """The date a period phrase names: its last day, or the 15th for «نیمه» of a month."""
-    point, gd = _point(m), m.groupdict()
+    gd = m.groupdict()
+    point, ref = _key("dates.period_points", gd.get("point")), _key("dates.period_refs", gd.get("ref"))
     if name == "month":
         mo, y = _month_no(m), _explicit_year(m, meeting)
         day = 15 if point == "mid" else None
@@ -233,7 +219,7 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
         elif meeting is None:
             return None
         else:
-            y = meeting.year + (1 if _ref(m) == "next" else 0)
+            y = meeting.year + (1 if ref == "next" else 0)
         return jdatetime.date(y, 6, 31) if point == "mid" else _month_end(y, 12)
     if gd.get("ord"):  # «سه ماهه دوم», «نیمه اول سال»
         n = parse_ordinal(gd["ord"])
@@ -253,7 +239,7 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
         raise LookupError  # a bare «ماه» or «هفته» is no deadline
     if meeting is None:
         return None
-    step = 1 if _ref(m) == "next" else 0
+    step = 1 if ref == "next" else 0
     if name == "monthp":
         y, mo = divmod(meeting.month - 1 + step, 12)
         y, mo = meeting.year + y, mo + 1
@@ -320,7 +306,7 @@ def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime
 
 
 def _deadline(text: str, kind: str, d: jdatetime.date | None = None, **fields) -> Deadline:
-    return Deadline(text=text, kind=kind, jalali=d.strftime("%Y-%m-%d") if d else None,
+    return Deadline(text=text, kind=kind, jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d else None,
                     gregorian=d.togregorian().isoformat() if d else None, **fields)
 
 
