@@ -149,6 +149,13 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
                                     columns=tuple(header[i] for i in order)))
                 continue
             if columns is not None and table_open:
+                if len(cells) != len(columns):
+                    diagnostics.append(Diagnostic(
+                        level="warning", code="table-row-cells",
+                        message=f"row has {len(cells)} cells but the header has {len(columns)}: "
+                                + ("missing cells left empty at the row's end, check the columns"
+                                   if len(cells) < len(columns) else "extra cells kept in 'extra'"),
+                        line=ln.number))
                 padded = cells + [""] * (len(columns) - len(cells))
                 cols = list(columns) + [f"extra:{i + 1}" for i in range(len(columns), len(cells))]
                 order = _order(cols)
