@@ -138,6 +138,9 @@ def _res() -> dict[str, re.Pattern]:
         "week": rf"{point}?(?:{_alts('dates.periods', 'week')})(?:{SEP}{ref})?",
         "quarter": rf"{point}?(?P<unit>{_alts('dates.periods', 'quarter')}|{_alts('dates.periods', 'half')})"
                    rf"{SEP}(?:(?P<ord>{ordinal})|{ref}){year_spec}?",
+        # «نیمه اول/دوم اسفند»: the first half ends on the 15th, the second with the month
+        "halfmonth": rf"(?P<point>{_alts('dates.period_points', 'mid')}){SEP}(?P<ord>{ordinal}){SEP}{month}"
+                     rf"{year_spec}?",
         "half": rf"{point}(?P<ord>{ordinal}){SEP}(?:{yw})(?:{SEP}(?:{y}|(?P<yref>{refs})))?",
         "duration": rf"(?P<n>[0-9]{{1,3}}|{card}){SEP}(?P<unit>{_p('dates.units')})"
                     rf"(?:{SEP}(?:{_p('dates.duration_tail')}))?",
@@ -146,6 +149,7 @@ def _res() -> dict[str, re.Pattern]:
     out["lead"] = re.compile(rf"(?:{_p('dates.lead')}|(?P<wd>{_p('dates.weekdays')})){_R}{_EDGE_RX}")
     out["trail"] = re.compile(rf"{_EDGE_RX}{_L}(?:{_p('dates.trail')})$")
     out["weekday"] = re.compile(rf"{_L}(?:{_p('dates.weekdays')}){_R}")
+    out["point_before"] = re.compile(rf"{_L}(?:{_p('dates.period_points')}){SEP}$")
     out["kinds"] = re.compile(rf"{_L}(?:{_p('dates.kinds')}){_R}")
     return out
 
@@ -202,9 +206,12 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
     """The date a period phrase names: its last day, or the 15th for «نیمه» of a month."""
     gd = m.groupdict()
     point, ref = _key("dates.period_points", gd.get("point")), _key("dates.period_refs", gd.get("ref"))
-    if name == "month":
+    if name in ("month", "halfmonth"):
         mo, y = _month_no(m), _explicit_year(m, meeting)
-        day = 15 if point == "mid" else None
+        half = parse_ordinal(gd["ord"]) if gd.get("ord") else None
+        if half not in (None, 1, 2):
+            raise LookupError
+        day = 15 if (point == "mid" and half is None) or half == 1 else None
         if y is None:
             if gd.get("yref") or gd.get("thisyear") or meeting is None:
                 return None
@@ -291,7 +298,7 @@ def _strip(t: str) -> tuple[str, int | None]:
 
 
 _DATE_FORMS = ("numeric", "dmy")
-_PERIOD_FORMS = ("half", "quarter", "month", "year", "monthp", "week")
+_PERIOD_FORMS = ("halfmonth", "half", "quarter", "month", "year", "monthp", "week")
 
 
 def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime.date | None, dict]:
@@ -349,6 +356,8 @@ def _explain(written: str, meeting) -> tuple[Deadline, str | None]:
                 continue
     # 2. a written date anywhere (an impossible one only warns)
     for _, name, m in sorted((m.start(), n, m) for n in _DATE_FORMS for m in res[n].finditer(full)):
+        if name == "dmy" and res["point_before"].search(full, 0, m.start()):
+            continue  # «نیمه دوم اسفند» names a half, not the 2nd
         try:
             kind, d, fields = _resolve(name, m, meeting, m.group(0))
             return _deadline(written, kind, d, **fields), None
