@@ -1,0 +1,451 @@
+"""Stage 1, other formats: pick a reader by content and turn DOCX or HTML into lines.
+
+``read_any`` looks at the bytes, not only the extension: a zip holding
+``word/document.xml`` is Word, ``<!doctype``/``<html`` is a web page, anything
+else is text (UTF-8 with or without BOM, UTF-16 with BOM, Windows-1256 — see
+``sources.decode``). The DOCX and HTML readers emit the same plain-text shape the
+lexer already reads in seed 003:
+
+* one line per paragraph, list item or table row, no blank lines;
+* headings as ``#``-prefixed lines (Heading 1 → ``#``), bold-only paragraphs as ``**…**``;
+* a table row as tab-separated cells, in logical (reading) order;
+* for DOCX, header and footer text first, as letterhead lines.
+
+Line numbers of a DOCX or HTML document are therefore 1-based indexes into that
+emitted text (paragraph/row order), not positions in the file's XML.
+
+Safety: a ``.docx`` that is not a zip, a zip whose members decompress to more than
+``MAX_UNZIPPED`` bytes or at a suspicious ratio (a zip bomb), and any XML part that
+declares a DOCTYPE or ENTITY (XXE, billion laughs) are rejected with ``InputError``
+before python-docx parses anything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+from .sources import Document, decode, read_text
+
+__all__ = ["read_any", "read_bytes", "sniff", "docx_lines", "html_lines",
+           "MAX_UNZIPPED", "MAX_RATIO"]
+
+MAX_UNZIPPED = 50 * 1024 * 1024  # total decompressed bytes of all members
+MAX_RATIO = 200  # per member, uncompressed / compressed; real .docx parts stay well under
+_MAX_MEMBERS = 5000
+_RATIO_FLOOR = 1024 * 1024  # a ratio only matters once a member is this large
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
+                         re.IGNORECASE | re.DOTALL)
+_HTML_ANY = re.compile(r"<(?:html|body|head)[\s>]", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+# --- choosing a reader ----------------------------------------------------------------------
+
+def sniff(data: bytes, path: str | None = None) -> str:
+    """'docx', 'html', 'markdown' or 'text' for these bytes; raises ``InputError`` for
+    formats we recognise but cannot read (legacy .doc, PDF, a non-Word zip)."""
+    where = path or "<bytes>"
+    ext = Path(path).suffix.lower() if path and path != "-" else ""
+    if data.startswith(_ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+        except (zipfile.BadZipFile, ValueError) as exc:
+            raise InputError(f"corrupt zip archive: {exc}", path=where) from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise InputError("a zip archive but not a Word document (no word/document.xml)", path=where,
+                         hint="expected .docx, .html, .txt or .md")
+    if ext == ".docx":
+        raise InputError("not a Word document: a .docx file must be a zip archive", path=where,
+                         hint="re-save the file from Word as .docx")
+    if data.startswith(_OLE_MAGIC):
+        raise InputError("legacy binary Word/Excel file (.doc) is not supported", path=where,
+                         hint="save it as .docx or plain text")
+    if data.startswith(b"%PDF"):
+        raise InputError("PDF is not supported", path=where, hint="convert it to text or .docx first")
+    return ""  # decided after decoding, see _text_format
+
+
+def _text_format(text: str, path: str | None) -> str:
+    ext = Path(path).suffix.lower() if path and path != "-" else ""
+    head = text[:4096]
+    if _HTML_START.match(head) or (ext in (".html", ".htm", ".xhtml") and _HTML_ANY.search(head)):
+        return "html"
+    return "markdown" if ext in (".md", ".markdown") else "text"
+
+
+def read_bytes(data: bytes, path: str | None = None) -> Document:
+    """A ``Document`` from raw bytes; ``path`` names the source in errors and may hint the format."""
+    where = path or "<bytes>"
+    fmt = sniff(data, path)
+    if fmt == "docx":
+        lines, encoding = docx_lines(data, where), None
+    else:
+        text, encoding = decode(data, where)
+        fmt = _text_format(text, path)
+        lines = html_lines(text) if fmt == "html" else None
+        if lines is None:
+            doc = read_text(text, path=path, fmt=fmt, encoding=encoding)
+            doc.source.sha256 = hashlib.sha256(data).hexdigest()
+            return doc
+    doc = read_text("\n".join(lines), path=path, fmt=fmt, encoding=encoding)
+    doc.source.sha256 = hashlib.sha256(data).hexdigest()  # the file's hash, not the emitted text's
+    return doc
+
+
+def read_any(path: str | Path) -> Document:
+    """Read a minutes file of any supported format (``-`` is standard input).
+
+    ``Document.source.format`` is 'docx', 'html', 'markdown' or 'text'. For DOCX and
+    HTML each ``Line.number`` is the 1-based index of the emitted paragraph or table
+    row. Every failure is an ``InputError`` naming the file.
+    """
+    p = str(path)
+    if p == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        fp = Path(p)
+        if not fp.exists():
+            raise InputError("no such file", path=p)
+        if fp.is_dir():
+            raise InputError("is a directory, expected a minutes file", path=p)
+        try:
+            data = fp.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read: {exc.strerror}", path=p) from None
+    return read_bytes(data, p)
+
+
+# --- DOCX -----------------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _check_zip(data: bytes, where: str) -> None:
+    """Refuse zip bombs and DTDs before any XML parser sees the package."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > _MAX_MEMBERS:
+            raise InputError(f"too many parts in the archive ({len(infos)})", path=where)
+        total = 0
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_UNZIPPED or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+                raise InputError("refused: archive decompresses too far (zip bomb?)", path=where,
+                                 hint=f"limit {MAX_UNZIPPED // (1024 * 1024)} MB, ratio {MAX_RATIO}")
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            # Read at most the declared size + 1: a lying header cannot make us inflate more.
+            with zf.open(info) as fh:
+                blob = fh.read(info.file_size + 1)
+            if len(blob) > info.file_size:
+                raise InputError(f"part {info.filename} is larger than declared", path=where)
+            if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
+                blob = blob.decode("utf-16", "replace").encode("utf-8")
+            if _DTD.search(blob):
+                raise InputError(f"refused: part {info.filename} declares a DOCTYPE/ENTITY "
+                                 "(external entities are never resolved)", path=where)
+
+
+def _text_of(el) -> str:
+    """Visible text of a paragraph-level element: runs, tabs and breaks as spaces."""
+    out = []
+    for node in el.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        out.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    return _SPACE.sub(" ", "".join(out)).strip()
+
+
+def _cell_text(tc) -> str:
+    parts = [_text_of(p) for p in tc.iter(f"{_W}p")]
+    return " ".join(p for p in parts if p)
+
+
+def _table_rows(tbl) -> list[str]:
+    """One tab-separated line per row, cells in XML order — which is the logical order,
+    also for right-to-left (``bidiVisual``) tables: Word mirrors them only on screen.
+    A horizontally merged cell (``gridSpan``) appears once; a vertical continuation
+    (``vMerge`` without ``restart``) is an empty cell, so text is never duplicated."""
+    rows = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells = []
+        for tc in tr.iterchildren(f"{_W}tc"):
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
+                cells.append("")
+            else:
+                cells.append(_cell_text(tc).replace("\t", " "))
+        if any(cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def _heading_level(style_name: str) -> int:
+    name = style_name.lower()
+    if name == "title":
+        return 1
+    m = re.match(r"heading\s*(\d)", name)
+    return min(int(m.group(1)), 6) if m else 0
+
+
+def _is_bold(par) -> bool:
+    runs = [r for r in par.runs if r.text.strip()]
+    if not runs:
+        return False
+
+    def bold(run) -> bool:
+        if run.bold is not None:
+            return run.bold
+        style = run.style
+        return bool(style is not None and style.font.bold) or bool(par.style is not None and par.style.font.bold)
+
+    return all(bold(r) for r in runs)
+
+
+def _paragraph_lines(par, counters: dict) -> list[str]:
+    lines = []
+    # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; python-docx skips them.
+    for box in par._p.xpath(".//w:txbxContent[not(ancestor::mc:Fallback)]"):
+        lines += [t for t in (_text_of(p) for p in box.iter(f"{_W}p")) if t]
+    text = _text_of(par._p)
+    if not text:
+        return lines
+    style = par.style.name if par.style is not None else ""
+    level = _heading_level(style)
+    numbered = "list number" in style.lower()
+    if level:
+        lines.append("#" * level + " " + text)
+    elif numbered:
+        counters["n"] = counters.get("n", 0) + 1
+        lines.append(f"{counters['n']}- {text}")
+    elif "list" in style.lower() or par._p.find(f"{_W}pPr/{_W}numPr") is not None:
+        lines.append("- " + text)
+    elif _is_bold(par):
+        lines.append(f"**{text}**")
+    else:
+        lines.append(text)
+    if not numbered:
+        counters["n"] = 0
+    return lines
+
+
+def _container_lines(container, counters: dict) -> list[str]:
+    from docx.table import Table
+
+    out: list[str] = []
+    for block in container.iter_inner_content():
+        if isinstance(block, Table):
+            counters["n"] = 0
+            out += _table_rows(block._tbl)
+        else:
+            out += _paragraph_lines(block, counters)
+    return out
+
+
+def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
+    """The lines of a .docx: header and footer text (once each), then the body."""
+    _check_zip(data, path)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise InputError(f"not a readable Word document: {exc}", path=path) from None
+    except Exception as exc:  # lxml syntax errors and the like: still the input's fault
+        raise InputError(f"malformed Word document: {exc.__class__.__name__}: {exc}", path=path) from None
+    furniture: list[str] = []
+    seen: set[str] = set()
+    for part in ("header", "footer"):
+        for section in document.sections:
+            hf = getattr(section, part)
+            if hf.is_linked_to_previous and section is not document.sections[0]:
+                continue
+            for line in _container_lines(hf, {}):
+                if line not in seen:
+                    seen.add(line)
+                    furniture.append(line)
+    return furniture + _container_lines(document, {})
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+_SKIP = {"script", "style", "nav", "aside", "form", "noscript", "template", "iframe", "svg",
+         "button", "select", "textarea", "object", "embed", "canvas", "head", "title", "meta"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
+         "track", "wbr", "param"}
+_BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "ol", "li", "dl",
+          "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "figcaption",
+          "address", "center", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "body"}
+# class/id words of site furniture (menus, share bars, comment boxes, related-news rails)
+_FURNITURE = {"nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "sidebar", "share", "social",
+              "comment", "comments", "related", "advert", "ads", "banner", "cookie", "newsletter"}
+_CLASS_WORD = re.compile(r"[A-Za-z]+")
+
+
+class _HtmlText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self.stack: list[str] = []  # open elements (ignoring void ones)
+        self.skip: list[str] = []  # open elements whose content is dropped
+        self.chunks: list[tuple[str, bool]] = []  # text of the current block, with bold flag
+        self.bold = 0
+        self.heading = 0
+        self.pre = 0
+        self.lists: list[list] = []  # per open list: [tag, counter]
+        self.prefix = ""
+        self.tables: list[list[str] | None] = []  # per open table: current row's cells
+        self.cell: list[str] | None = None
+
+    # -- helpers
+    def _in(self, *tags: str) -> bool:
+        return any(t in self.stack for t in tags)
+
+    def _furniture(self, tag: str, attrs) -> bool:
+        if tag in _SKIP:
+            return True
+        if tag in ("header", "footer") and not self._in("article", "main"):
+            return True  # site header/footer; an article's own <header> holds its title
+        a = dict(attrs)
+        words = {w.lower() for w in _CLASS_WORD.findall(f"{a.get('class') or ''} {a.get('id') or ''}")}
+        return a.get("role") in ("navigation", "banner", "contentinfo", "complementary") \
+            or bool(words & _FURNITURE) or a.get("hidden") is not None \
+            or "display:none" in (a.get("style") or "").replace(" ", "")
+
+    def _flush(self) -> None:
+        if self.cell is not None:  # inside a table cell the block goes into the cell
+            text = _SPACE.sub(" ", "".join(t for t, _ in self.chunks)).strip()
+            if text:
+                self.cell.append(text)
+            self.chunks = []
+            return
+        text = "".join(t for t, _ in self.chunks)
+        text = text.strip("\n") if self.pre else _SPACE.sub(" ", text).strip()
+        bold = all(b for t, b in self.chunks if t.strip())
+        self.chunks = []
+        if not text:
+            return
+        if self.heading:
+            text = "#" * self.heading + " " + text
+        elif self.prefix:
+            text = self.prefix + text
+        elif bold:
+            text = f"**{text}**"
+        self.prefix = ""
+        for line in text.split("\n") if self.pre else [text]:
+            if line.strip():
+                self.lines.append(line)
+
+    # -- parser callbacks
+    def handle_starttag(self, tag, attrs):
+        if self.skip:
+            if tag not in _VOID:
+                self.skip.append(tag)
+            return
+        if self._furniture(tag, attrs) and tag not in _VOID:
+            self.skip.append(tag)
+            return
+        if tag in ("br", "hr"):
+            if self.cell is not None:
+                self.chunks.append((" ", True))
+            else:
+                self._flush()
+            return
+        if tag in _VOID:
+            return
+        if tag in _BLOCK:
+            self._flush()
+        self.stack.append(tag)
+        if tag in ("b", "strong"):
+            self.bold += 1
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading = int(tag[1])
+        elif tag == "pre":
+            self.pre += 1
+        elif tag in ("ul", "ol"):
+            self.lists.append([tag, 0])
+        elif tag == "li" and self.lists:
+            self.lists[-1][1] += 1
+            self.prefix = f"{self.lists[-1][1]}- " if self.lists[-1][0] == "ol" else "- "
+        elif tag == "li":
+            self.prefix = "- "
+        elif tag == "table":
+            self.tables.append(None)
+        elif tag == "tr" and self.tables and len(self.tables) == 1:
+            self.tables[-1] = []
+        elif tag in ("td", "th") and len(self.tables) == 1 and self.tables[-1] is not None:
+            self.cell = []
+
+    def handle_endtag(self, tag):
+        if self.skip:
+            if tag in self.skip:
+                while self.skip and self.skip.pop() != tag:
+                    pass
+            return
+        if tag not in self.stack:
+            return  # stray end tag
+        while self.stack:
+            open_tag = self.stack.pop()
+            self._close(open_tag)
+            if open_tag == tag:
+                break
+
+    def _close(self, tag: str) -> None:
+        if tag in _BLOCK or tag in ("td", "th"):
+            self._flush()
+        if tag in ("b", "strong"):
+            self.bold = max(0, self.bold - 1)
+        elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
+            self.heading = 0
+        elif tag == "pre":
+            self.pre = max(0, self.pre - 1)
+        elif tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag in ("td", "th") and self.cell is not None and len(self.tables) == 1:
+            # colspan'd cell counted once; a rowspan'd cell's text is not copied down
+            row = self.tables[-1]
+            if row is not None:
+                row.append(" ".join(self.cell).replace("\t", " "))
+            self.cell = None
+        elif tag == "tr" and len(self.tables) == 1 and self.tables[-1] is not None:
+            row = self.tables[-1]
+            if any(row):
+                self.lines.append("\t".join(row))
+            self.tables[-1] = None
+        elif tag == "table" and self.tables:
+            self.tables.pop()
+
+    def handle_data(self, data):
+        if self.skip:
+            return
+        self.chunks.append((data, self.bold > 0 or self.heading > 0))
+
+
+def html_lines(text: str) -> list[str]:
+    """The visible lines of an HTML page: scripts, styles, navigation, forms, asides and the
+    site header/footer dropped; blocks become lines, table rows tab-separated cells."""
+    parser = _HtmlText()
+    parser.feed(text)
+    parser.close()
+    while parser.stack:
+        parser._close(parser.stack.pop())
+    parser._flush()
+    return parser.lines
