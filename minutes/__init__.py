@@ -36,5 +36,8 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
+        value = getattr(import_module(_LAZY[name]), name)
+        # Cache the function: importing submodule minutes.render would otherwise shadow it.
+        globals()[name] = value
+        return value
     raise AttributeError(f"module 'minutes' has no attribute {name!r}")

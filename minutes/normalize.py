@@ -106,12 +106,17 @@ def _tidy(line: str) -> str:
 
 def normalize_lines(lines: list[str]) -> list[str]:
     """Normalize many lines in one hazm call; the result has the same length."""
-    if not lines:
-        return []
-    out = _run("\n".join(lines)).split("\n")
-    if len(out) != len(lines):  # hazm merged or split a line: fall back to one call per line
-        out = [_run(line).replace("\n", " ") for line in lines]
-    return [_tidy(line) for line in out]
+    # Only lines with content go to hazm (it collapses runs of blank lines); blanks stay blank.
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    if not filled:
+        return ["" for _ in lines]
+    done = _run("\n".join(lines[i] for i in filled)).split("\n")
+    if len(done) != len(filled):  # hazm merged or split a line: fall back to one call per line
+        done = [_run(lines[i]).replace("\n", " ") for i in filled]
+    out = ["" for _ in lines]
+    for i, text in zip(filled, done):
+        out[i] = _tidy(text)
+    return out
 
 
 def normalize(text: str) -> str:
