@@ -22,10 +22,12 @@ run: setup
 	$(VENV)/bin/minutes parse $(SEED) -o out/003.json
 	@echo "wrote out/003.json"
 
-# Debian's Chromium for the browser test of the HTML sheet (skipped silently if apt is absent).
+# Debian's Chromium for the browser test of the HTML sheet.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  command -v apt-get >/dev/null 2>&1 && (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) || true; }
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "make browser: no apt-get; install Chromium to run the browser test" >&2; fi; }
 
 test: setup browser
 	$(PY) -m pytest
