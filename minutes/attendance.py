@@ -1,0 +1,201 @@
+"""Attendance: who was present, absent or invited, as ``Person`` objects.
+
+Three shapes are read:
+
+* a heading, with the list after its colon or on the lines below it —
+  «حاضرین: آقایان رضایی، محمدی و کریمی», «غایبین:», «مدعوین جلسه» (``attendance_line``);
+* a «با حضور …» phrase inside a subject or first paragraph (``read_people``);
+* a signature table «نام و نام خانوادگی | سمت | امضاء» (``signature_columns`` for the
+  header row, ``read_signature_row`` for each row).
+
+Words come from ``data/fa/attendance.toml`` and ``people.toml``; code compares keys.
+Matching runs on ``numbers.fold(text)`` (same length), so names are slices of the input.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .models import Person
+from .numbers import fold
+from .vocab import vocab
+
+__all__ = ["attendance_heading", "attendance_line", "read_people", "read_person",
+           "signature_columns", "read_signature_row"]
+
+_L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"
+_TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
+_MAX_NAME_WORDS = 4
+_SHORT = 3  # in «آقایان الف، ب و ج», « و » splits names of at most this many words
+
+
+def _p(name: str) -> str:
+    return vocab().pattern(name)
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern]:
+    heads = "|".join(_p(t) for t in ("attendance.role_heads", "people.role_heads", "people.organizations"))
+    people = "|".join(_p(t) for t in ("people.honorifics", "people.titles", "attendance.plural_honorifics"))
+    return {
+        "heading": re.compile(rf"^(?:(?:{_p('sections.letters')})\s*[:\-–)]\s*)?(?P<h>{_p('attendance.headings')})"
+                              rf"{_R}\s*(?:\([^)]*\)\s*)?(?:[:：]\s*(?P<rest>.*)|[.]?\s*$)"),
+        "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*|\(?[0-9]{1,3}\s*[-–.)]\s+)+"),
+        "presence": re.compile(rf"{_L}(?:{_p('attendance.presence')}){_R}\s*"),
+        "presence_end": re.compile(rf"{_L}(?:{_p('attendance.presence_end')}){_R}|[.؛;]\s|[.؛;]$"),
+        "plural": re.compile(rf"^(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
+        "people": re.compile(rf"(?:{people}){_R}"),
+        "role": re.compile(rf"{_L}(?:{heads}){_R}"),
+        "split": re.compile(r"\s*[،,؛;]\s*"),
+        "and": re.compile(r"\s+و\s+"),
+    }
+
+
+def _strip_marks(text: str) -> tuple[str, str]:
+    """(folded, original) with markdown marks, bullets and numbering removed from the front."""
+    original = text.strip().replace("**", "")
+    m = _res()["mark"].match(fold(original))
+    if m:
+        original = original[m.end():]
+    return fold(original), original
+
+
+def attendance_line(text: str) -> tuple[str, str] | None:
+    """('attendees'|'absentees'|'guests', the list after the colon or '') for a heading line."""
+    folded, original = _strip_marks(text)
+    m = _res()["heading"].match(folded)
+    if not m:
+        return None
+    kind = vocab().lookup("attendance.headings", m.group("h"))
+    rest = original[m.start("rest"):].strip() if m.group("rest") else ""
+    return kind, rest
+
+
+def attendance_heading(text: str) -> str | None:
+    """'attendees', 'absentees', 'guests' or None («حاضرین:», «غایبین», «مدعوین: …»)."""
+    hit = attendance_line(text)
+    return hit[0] if hit else None
+
+
+def _honorific_from_plural(folded: str) -> tuple[str | None, int]:
+    m = _res()["plural"].match(folded)
+    if not m:
+        return None, 0
+    key = vocab().lookup("attendance.plural_honorifics", m.group(0).rstrip(" :"))
+    singular = vocab().table("people.honorifics").get(key or "", [None])[0]
+    return singular, m.end()
+
+
+def read_person(chunk: str, honorific: str | None = None) -> Person | None:
+    """One «[honorific] [titles] name [- role | (role) | role]» entry; None if empty."""
+    v = vocab()
+    text = chunk.strip(_TRIM)
+    folded = fold(text)
+    if not text:
+        return None
+    hit = v.key_at_start("people.honorifics", folded)
+    if hit:
+        honorific, text, folded = text[:len(hit[1])], text[len(hit[1]):].lstrip(), folded[len(hit[1]):].lstrip()
+    titles = []
+    while (hit := v.key_at_start("people.titles", folded)):
+        titles.append(text[:len(hit[1])])
+        text, folded = text[len(hit[1]):].lstrip(), folded[len(hit[1]):].lstrip()
+    name, role = text, None
+    paren = re.search(r"[(（]([^)）]*)[)）]?", text)
+    dash = re.search(r"\s[-–—]\s|\s*:\s*", text)
+    if paren:
+        name, role = text[:paren.start()], paren.group(1) + text[paren.end():]
+    elif dash:
+        name, role = text[:dash.start()], text[dash.end():]
+    else:
+        m = _res()["role"].search(folded)
+        if m:
+            name, role = text[:m.start()], text[m.start():]
+    name = " ".join(name.strip(_TRIM).split()[:_MAX_NAME_WORDS]) or None
+    role = role.strip(_TRIM) if role else None
+    if not (name or role):
+        return None
+    return Person(name=name, honorific=honorific.strip() if honorific else None, titles=titles,
+                  role=role or None)
+
+
+def _chunks(text: str) -> list[str]:
+    """Split a list on «،», «,», «؛» and on « و » before a person (or between short names)."""
+    res = _res()
+    out: list[str] = []
+    for part in res["split"].split(text):
+        pieces = res["and"].split(part)
+        current = pieces[0]
+        for nxt in pieces[1:]:
+            short = len(current.split()) <= _SHORT and len(nxt.split()) <= _SHORT \
+                and not res["role"].search(fold(nxt)) and not res["role"].search(fold(current))
+            if res["people"].match(fold(nxt)) or short:
+                out.append(current)
+                current = nxt
+            else:
+                current = f"{current} و {nxt}"
+        out.append(current)
+    return [c for c in (c.strip(_TRIM) for c in out) if c]
+
+
+def read_people(text: str) -> list[Person]:
+    """People named in ``text``: a heading's list («حاضرین: …»), a «با حضور …» phrase,
+    or a bare comma/«،»-separated list. Plural honorifics («آقایان: الف، ب») are given
+    to every person after them as the singular honorific («آقای»)."""
+    res = _res()
+    hit = attendance_line(text)
+    if hit:
+        text = hit[1]
+    else:
+        folded = fold(text)
+        m = res["presence"].search(folded)
+        if m:
+            end = res["presence_end"].search(folded, m.end())
+            text = text[m.end(): end.start() if end else len(text)]
+    folded, text = _strip_marks(text)
+    people: list[Person] = []
+    default, cut = _honorific_from_plural(folded)
+    text = text[cut:]
+    for chunk in _chunks(text):
+        f = fold(chunk)
+        plural, cut = _honorific_from_plural(f)
+        if plural:
+            default, chunk = plural, chunk[cut:]
+        person = read_person(chunk, default)
+        if person:
+            people.append(person)
+    return people
+
+
+def signature_columns(cells: list[str]) -> list[str | None] | None:
+    """Column keys ('row', 'name', 'role', 'organization', 'signature') of a signature-table
+    header row, or None when the row is not such a header (it needs a name column)."""
+    keys = [vocab().lookup("attendance.columns", c.strip(_TRIM)) for c in cells]
+    return keys if "name" in keys and len([k for k in keys if k]) >= 2 else None
+
+
+def read_signature_row(cells: list[str], columns: list[str | None] | None = None) -> Person | None:
+    """A person from one row of a signature table; None for an empty row.
+
+    With ``columns`` (from ``signature_columns``) cells are read by column, in any order
+    (a mirrored table works). Without, row numbers and signature marks are skipped and
+    the remaining cells are name, role, organization in that order."""
+    v = vocab()
+    cells = [c.strip() for c in cells]
+    if columns:
+        by = {k: c for k, c in zip(columns, cells) if k}
+        name, role, org = by.get("name", ""), by.get("role", ""), by.get("organization", "")
+    else:
+        rest = [c for c in cells if c.strip(_TRIM) and not fold(c).strip(_TRIM).isdigit()
+                and not v.lookup("attendance.signature_marks", c.strip(_TRIM))]
+        name, role, org = (rest + ["", "", ""])[:3]
+    person = read_person(name) if name.strip(_TRIM) else None
+    if person is None and not role.strip(_TRIM):
+        return None
+    person = person or Person()
+    if role.strip(_TRIM):
+        person.role = role.strip(_TRIM)
+    if org.strip(_TRIM):
+        person.organization = org.strip(_TRIM)
+    return person

@@ -1,0 +1,299 @@
+"""Resolutions written as a numbered list in prose: split the items, read who acts, who
+oversees and by when.
+
+    مصوبات:
+    ۱- مقرر گردید شهرداری ظرف مدت یک ماه نسبت به آسفالت معابر اقدام نماید.
+    ۲- تهیه طرح جامع توسط معاونت عمرانی انجام شود. (ناظر: کمیسیون عمران)
+
+``split_items`` finds the items; ``extract`` reads one item's actor, supervisor and
+deadline phrase (as written — resolve it with ``deadlines.parse_deadline``). Matching
+runs on ``numbers.fold(text)`` — one character for one character — so every value
+returned is a slice of the caller's text. All words come from ``data/fa/resolutions.toml``
+(plus ``people.toml`` for heads of actor names and ``dates.toml`` for deadlines);
+unknown text yields ``None``, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from .vocab import vocab
+
+__all__ = ["Extracted", "split_items", "extract", "find_deadline", "is_intro", "item_start"]
+
+_L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
+_TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
+_MAX_ACTOR_WORDS = 9
+_SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter unnumbered line ends the list
+
+
+@dataclass(frozen=True)
+class Extracted:
+    actor: str | None = None
+    supervisor: str | None = None
+    deadline_text: str | None = None
+
+
+def _p(name: str) -> str:
+    return vocab().pattern(name)
+
+
+@lru_cache(maxsize=1)
+def _res() -> dict[str, re.Pattern]:
+    v = vocab()
+    num = rf"(?:[0-9]{{1,4}}|{cardinal_pattern()})"
+    months, mw, yw = _p("dates.months"), _p("dates.month_word"), _p("dates.year_word")
+    year = rf"(?:{SEP}(?:(?:{yw}){SEP})?[0-9]{{2,4}}{_R})"
+    month = rf"(?:{months})(?:{SEP}(?:{mw}))?{year}?"
+    tails = rf"(?:{SEP}(?:{_p('dates.period_refs')}|{ordinal_pattern()}|{yw}|[0-9]{{2,4}}){_R}){{0,3}}"
+    body = "|".join([
+        r"[0-9]{1,4}\s*[/\-.]\s*[0-9]{1,2}\s*[/\-.]\s*[0-9]{1,4}",  # ۹۹/۱۲/۱۵
+        rf"(?:[0-9]{{1,2}}|{ordinal_pattern()}|{num}){SEP}{month}",  # ۱۵ اسفند ۱۴۰۲
+        rf"(?:{_p('dates.period_points')}){SEP}(?:{month}|(?:{_p('dates.periods')}){tails})",  # پایان سال جاری
+        month,
+        rf"{num}{SEP}(?:{_p('dates.units')})(?:{SEP}(?:{_p('dates.duration_tail')}))?",  # یک ماه
+        rf"(?:{_p('dates.kinds')})",
+    ])
+    lead, wd, trail = _p("dates.lead"), _p("dates.weekdays"), _p("dates.trail")
+    deadline = (rf"{_L}(?:(?:(?:{lead}){SEP})+(?:(?:{wd}){SEP}(?:(?:{lead}){SEP})*)?(?:{body})"
+                rf"|{num}{SEP}(?:{_p('dates.units')}){SEP}(?:{trail})"
+                rf"|(?:{_p('dates.kinds')})){_R}(?:{SEP}(?:{trail}){_R})?")
+    heads = "|".join(_p(t) for t in ("resolutions.actor_heads", "people.organizations",
+                                     "people.role_heads", "people.honorifics", "people.titles"))
+    stops = "|".join(_p(f"resolutions.{t}") for t in ("actor_stops", "supervision", "agent_markers"))
+    return {
+        "deadline": re.compile(deadline),
+        "not_deadline": re.compile(rf"^(?:{_p('resolutions.not_deadline')}){_R}"),
+        "head": re.compile(rf"(?:{heads}){_R}"),
+        "stop": re.compile(rf"{_L}(?:{stops}|{_p('dates.kinds')}){_R}|[،,:;؛.()«»\[\]!؟?|\n]|\s[-–—]\s"),
+        "label": re.compile(rf"{_L}(?:{_p('resolutions.labels')})\s*[:：]\s*"),
+        "decided": re.compile(rf"{_L}(?:{_p('resolutions.decided')}){_R}\s*"),
+        "agent": re.compile(rf"{_L}(?:{_p('resolutions.agent_markers')}){_R}\s*"),
+        "assigned": re.compile(rf"{_L}به\s+(?P<x>.+?)\s+(?:{_p('resolutions.assigned')}){_R}"),
+        "obligation": re.compile(rf"\s*(?:{_p('resolutions.obligations')}){_R}"),
+        "supervision": re.compile(rf"{_L}(?:{_p('resolutions.supervision')}){_R}\s*"),
+        "intro": re.compile(rf"^(?:(?:{_p('resolutions.item_letters')})\s*[:\-–)]\s*)?"
+                            rf"(?:{_p('resolutions.intros')})\s*(?:[:：؛]\s*(?P<rest>.*))?$"),
+        "num": re.compile(r"^\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]\s*(?![0-9/])"),
+        "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"),
+        "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*شماره)?\s*"
+                           rf"(?P<w>[0-9]{{1,3}}|{ordinal_pattern()}|{cardinal_pattern()})\s*[-–—ـ:.)]\s*"),
+        "end": re.compile(rf"^(?:{_p('resolutions.list_end')}){_R}"),
+        "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*)+"),
+    }
+
+
+# --- deadlines ------------------------------------------------------------------------------
+
+def _deadline_span(folded: str, start: int = 0) -> tuple[int, int] | None:
+    res = _res()
+    for m in res["deadline"].finditer(folded, start):
+        if res["not_deadline"].match(folded, m.start()):
+            continue  # «به مدت یک سال» is how long, not by when
+        return m.start(), m.end()
+    return None
+
+
+def find_deadline(text: str) -> str | None:
+    """The first deadline phrase in ``text`` as written («ظرف مدت یک ماه», «تا پایان سال»)."""
+    span = _deadline_span(fold(text))
+    return text[span[0]:span[1]].strip(_TRIM) if span else None
+
+
+# --- actors ---------------------------------------------------------------------------------
+
+def _phrase(text: str, folded: str, start: int, *, need_head: bool) -> str | None:
+    """An actor-like noun phrase at ``start``: up to the first stop word, punctuation or
+    deadline phrase, at most ``_MAX_ACTOR_WORDS`` words."""
+    res = _res()
+    while start < len(folded) and folded[start] in " \t\u200c":
+        start += 1
+    head = res["head"].match(folded, start)
+    if need_head and not head:
+        return None
+    first = head.end() if head else start
+    end = len(folded)
+    stop = res["stop"].search(folded, first)
+    if stop:
+        end = stop.start()
+    span = _deadline_span(folded, start)
+    if span and span[0] < end:
+        end = span[0]
+    words = text[start:end].split()[:_MAX_ACTOR_WORDS]
+    while words and words[-1] in ("و", "محترم"):
+        words.pop()
+    out = " ".join(words).strip(_TRIM)
+    return out or None
+
+
+def _skip_deadline(folded: str, pos: int) -> int:
+    span = _deadline_span(folded, pos)
+    if span and not folded[pos:span[0]].strip(_TRIM):
+        return span[1]
+    return pos
+
+
+def _labels(text: str, folded: str) -> dict[str, str]:
+    """Values of «مسئول اجرا: …», «ناظر: …», «مهلت: …» labels, by canonical key."""
+    res = _res()
+    found = list(res["label"].finditer(folded))
+    out: dict[str, str] = {}
+    for i, m in enumerate(found):
+        key = vocab().lookup("resolutions.labels", re.sub(r"\s*[:：]\s*$", "", m.group(0)))
+        end = found[i + 1].start() if i + 1 < len(found) else len(folded)
+        stop = re.search(r"[؛;()\[\]|\n]|\s[-–—]\s|[.،,]\s*$", folded[m.end():end])
+        value = text[m.end(): m.end() + stop.start() if stop else end].strip(_TRIM)
+        if key and value and key not in out:
+            out[key] = value
+    return out
+
+
+def _actor(text: str, folded: str) -> str | None:
+    res = _res()
+    for m in res["decided"].finditer(folded):  # «مقرر گردید [حداکثر تا …] شهرداری …»
+        actor = _phrase(text, folded, _skip_deadline(folded, m.end()), need_head=True)
+        if actor:
+            return actor
+    for m in res["agent"].finditer(folded):  # «… توسط معاونت عمرانی انجام شود»
+        actor = _phrase(text, folded, m.end(), need_head=False)
+        if actor:
+            return actor
+    m = res["assigned"].search(folded)  # «… به معاونت شهرسازی محول گردید»
+    if m and res["head"].match(folded, m.start("x")):
+        x_end = m.end("x")
+        return _phrase(text[:x_end], folded[:x_end], m.start("x"), need_head=True)
+    # «شهرداری [ظرف یک ماه] موظف است / نسبت به … اقدام نماید» at the start of the item
+    actor = _phrase(text, folded, 0, need_head=True)
+    if actor:
+        after = _skip_deadline(folded, len(folded) - len(folded.lstrip()) + len(actor))
+        if res["obligation"].match(folded, after):
+            return actor
+    return None
+
+
+def extract(text: str) -> Extracted:
+    """Actor, supervisor and deadline phrase of one resolution item; None where not found.
+
+    Labels win over what the sentence says. «مسئول پیگیری: …» is the actor when no other
+    actor is named, the supervisor when one is (as in resolution tables).
+    """
+    folded = fold(text)
+    labels = _labels(text, folded)
+    actor = labels.get("actor")
+    supervisor = labels.get("supervisor")
+    follow_up = labels.get("follow_up")
+    if actor is None:
+        actor = follow_up or _actor(text, folded)
+    elif supervisor is None:
+        supervisor = follow_up
+    if supervisor is None:
+        m = _res()["supervision"].search(folded)
+        if m:
+            supervisor = _phrase(text, folded, m.end(), need_head=False)
+    deadline = labels.get("deadline") or find_deadline(text)
+    return Extracted(actor=actor, supervisor=supervisor, deadline_text=deadline)
+
+
+# --- splitting the list ---------------------------------------------------------------------
+
+def _bare(line: str) -> str:
+    return _res()["mark"].sub("", fold(line).strip()).replace("**", "").strip()
+
+
+def is_intro(line: str) -> tuple[bool, str]:
+    """(True, text after the colon) when ``line`` introduces the list («مصوبات:», «نتایج جلسه»)."""
+    m = _res()["intro"].match(_bare(line).rstrip(" .:"))
+    if not m:
+        m = _res()["intro"].match(_bare(line))
+    if not m:
+        return False, ""
+    rest = m.group("rest") or ""
+    return True, line[len(line) - len(rest):] if rest else ""
+
+
+def item_start(line: str) -> tuple[str, int | None, str] | None:
+    """('digit'|'letter'|'word'|'bullet', number, text after the numbering) or None.
+
+    Letters give None as the number here; ``split_items`` numbers them by position."""
+    res = _res()
+    stripped = line.strip()
+    folded = fold(stripped)
+    bullet = re.match(r"^[-*•+]\s+", folded)
+    offset = bullet.end() if bullet else 0
+    body = folded[offset:]
+    for kind in ("num", "word", "letter"):
+        m = res[kind].match(body)
+        if m:
+            text = stripped[offset + m.end():].strip()
+            if kind == "num":
+                return "digit", int(m.group("n")), text
+            if kind == "word":
+                w = m.group("w")
+                n = int(w) if w.isdigit() else (parse_cardinal(w) or parse_ordinal(w))
+                return "word", n, text
+            return "letter", None, text
+    if bullet:
+        return "bullet", None, stripped[offset:].strip()
+    return None
+
+
+def split_items(lines: list[str]) -> list[tuple[int | None, str, int]]:
+    """The items of a list-form resolution block: (number, text, index of first line).
+
+    The index is 0-based into ``lines``. If an introduction («مصوبات:», «تصمیمات متخذه»,
+    «موارد زیر مقرر گردید» …) is present, items are read after the last one; otherwise
+    from the first numbered line (pass the slice after the discussion). Numbering may be
+    ``۱-``, ``1-``, ``1)``, ``۱.``, ``الف-`` (numbered by position) or ``بند ۱:``.
+    An unnumbered line continues the current item, unless the item already ends a
+    sentence and the line is short (a signature), or the line is a table row, a heading,
+    an attendance heading or a closing («جلسه در ساعت …»): those end the list.
+    """
+    from .attendance import attendance_heading
+
+    start = 0
+    for i, line in enumerate(lines):
+        if is_intro(line)[0]:
+            start = i
+    items: list[list] = []  # [number, parts, index]
+    letters = 0
+    started = False
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if not line.strip():
+            continue
+        intro, rest = is_intro(line)
+        if intro and i == start:
+            started = True
+            if not rest:
+                continue
+            line = rest
+        hit = item_start(line)
+        bare = _bare(line)
+        if hit and not (hit[0] == "bullet" and items and items[0][3] != "bullet"):
+            kind, number, text = hit
+            if kind == "letter":
+                letters += 1
+                number = letters
+            items.append([number, [text], i, kind])
+            started = True
+            continue
+        if not started:
+            continue
+        if ("\t" in line or line.lstrip().startswith("|") or line.lstrip().startswith("#")
+                or _res()["end"].match(bare) or attendance_heading(line)):
+            break
+        if not items:  # prose right after the introduction: one unnumbered item
+            items.append([None, [line.strip()], i, "prose"])
+            continue
+        last = items[-1][1][-1].rstrip("* ")
+        if last.endswith((".", "؛", "!", "؟")) and len(bare.split()) < _SHORT_LINE_WORDS:
+            break
+        if items[-1][3] == "prose" and last.endswith((".", "؛")):
+            items.append([None, [line.strip()], i, "prose"])
+            continue
+        items[-1][1].append(line.strip())
+    return [(n, " ".join(p.strip("* ") for p in parts if p).strip(), idx)
+            for n, parts, idx, _ in items]
