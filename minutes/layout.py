@@ -59,7 +59,9 @@ def split_markdown(text: str) -> tuple[str, str | None]:
     if m:
         tail = text[m.end(1):].lstrip("*_ ").strip()
         text, mark = (m.group(1).strip() + (" " + tail if tail else "")).strip(), mark or "bold"
-    return _STRAY.sub("", text).strip(), mark
+    text = _STRAY.sub("", text)
+    # Spaces only: a leading or trailing tab is an empty table cell (no row number, no deadline).
+    return (text.strip(" ") if text.strip() else ""), mark
 
 
 def _header_columns(cells: list[str]) -> list[str] | None:
