@@ -15,11 +15,11 @@ from importlib import import_module
 
 from .errors import InputError, MinutesError, ParseError, StrictError
 from .models import (AgendaItem, Closing, DateRef, Deadline, Diagnostic, Header, Meeting, Minutes,
-                     Person, Resolution, ResolutionList, Source, Turn)
+                     Person, Resolution, ResolutionList, Section, Source, Turn)
 
 __all__ = [
     "parse", "parse_file", "parse_deadline", "parse_date", "render", "render_canonical",
-    "Minutes", "Header", "Meeting", "Person", "AgendaItem", "Turn", "Resolution", "ResolutionList",
+    "Minutes", "Header", "Meeting", "Person", "AgendaItem", "Turn", "Resolution", "ResolutionList", "Section",
     "Deadline", "DateRef", "Closing", "Source", "Diagnostic",
     "MinutesError", "InputError", "ParseError", "StrictError",
 ]

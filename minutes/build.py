@@ -15,7 +15,9 @@ from lark import Token, Transformer
 
 from .deadlines import explain_deadline, find_date, to_jalali
 from .header import read_meeting, read_subject
-from .models import AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList, Turn
+from .lexer import section_of
+from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList,
+                     Section, Turn)
 from .normalize import to_ascii_digits
 from .people import (PersonMatch, find_speaker, name_key, person_at, read_role, role_words,
                      starts_with_role, strip_speech_verb)
@@ -142,6 +144,8 @@ class _Assembler:
         for m in re.finditer(rf"({self.v.pattern('sections.fields')})\s*:\s*(.*?)(?=\s(?:{self.v.pattern('sections.fields')})\s*:|$)",
                              tok.value):
             key, value = self.v.lookup("sections.fields", m.group(1)), m.group(2).strip() or None
+            if value is None:
+                self.warn("field-empty", f"letterhead field «{m.group(1)}» has no value", tok.line, "info")
             if key == "number":
                 h.number = value
             elif key == "date":
@@ -153,6 +157,8 @@ class _Assembler:
     def sections(self) -> None:
         for head, blocks in self.parts.sections:
             key = _section_key(head) if head is not None else None
+            if head is not None:
+                self.m.sections.append(_section(head))
             for block in blocks:
                 self.block(key, block)
 
@@ -244,6 +250,10 @@ class _Assembler:
         for tok in rows:
             line = self.lines[tok.line]
             if tok.type == "TABLE_HEAD":
+                if self.m.resolution_list is None:
+                    self.m.resolution_list = ResolutionList(line=tok.line)
+                if not self.m.resolution_list.columns:
+                    self.m.resolution_list.columns = tok.value.split("\t")
                 continue
             if not line.columns:
                 self.warn("table-row-without-header", "table row with no header above it", tok.line)
@@ -265,6 +275,7 @@ class _Assembler:
             if tok.type == "CLOSING":
                 m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
                 self.m.closing.declared_resolution_count = int(m.group(1)) if m else None
+                self.m.closing.text = tok.value
                 self.m.closing.line = tok.line
             elif tok.type == "SIGNATURE" and starts_with_role(tok.value) and self.m.closing.signatories \
                     and self.m.closing.signatories[-1].role is None:
@@ -321,10 +332,14 @@ class _Assembler:
 
 
 def _section_key(tok: Token) -> str | None:
-    from .lexer import section_of
-
     found = section_of(tok.value)
     return found[1] if found else None
+
+
+def _section(tok: Token) -> Section:
+    found = section_of(tok.value)
+    letter = vocab().table("sections.letters")[found[0]][0] if found and found[0] else None
+    return Section(letter=letter, key=found[1] if found else None, title=tok.value, line=tok.line)
 
 
 def _canonical_title(text: str) -> str:

@@ -55,7 +55,7 @@ def read_time(text: str) -> tuple[str | None, str | None, int, int]:
 
 def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
     v = vocab()
-    meeting = Meeting(line=line)
+    meeting = Meeting(text=text, line=line)
     meeting.time, meeting.time_text, _, t_end = read_time(text)
     weekday = find_weekday(text)
     if weekday is not None:

@@ -24,6 +24,7 @@ __all__ = [
     "Person",
     "Resolution",
     "ResolutionList",
+    "Section",
     "Source",
     "Turn",
 ]
@@ -67,6 +68,16 @@ class Meeting(_Strict):
     time_text: str | None = None
     end_time: str | None = None
     place: str | None = None
+    text: str | None = None  # the line(s) the meeting fields were read from, as normalized
+    line: int | None = None
+
+
+class Section(_Strict):
+    """A section head as written: «الف : موضوع جلسه» → letter الف, key 'subject'."""
+
+    letter: str | None = None
+    key: str | None = None  # subject, time_place, agenda, discussion, resolutions, attendees, …
+    title: str
     line: int | None = None
 
 
@@ -128,11 +139,13 @@ class ResolutionList(_Strict):
 
     title: str | None = None
     date: DateRef | None = None
+    columns: list[str] = Field(default_factory=list)  # the header cells as written, canonical order
     line: int | None = None
 
 
 class Closing(_Strict):
     declared_resolution_count: int | None = None
+    text: str | None = None  # the closing line, e.g. «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است.»
     signatories: list[Person] = Field(default_factory=list)
     line: int | None = None
 
@@ -148,6 +161,7 @@ class Minutes(_Strict):
     kind: Literal["minutes", "report"] = "minutes"
     source: Source = Field(default_factory=Source)
     header: Header = Field(default_factory=Header)
+    sections: list[Section] = Field(default_factory=list)
     agenda: list[AgendaItem] = Field(default_factory=list)
     turns: list[Turn] = Field(default_factory=list)
     resolution_list: ResolutionList | None = None
