@@ -47,7 +47,7 @@ _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
 _HTML_ANY = re.compile(r"<(?:html|body|head)[\s>]", re.IGNORECASE)
-_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 
 
 # --- choosing a reader ----------------------------------------------------------------------
@@ -296,7 +296,8 @@ _BLOCK = {"p", "div", "section", "article", "main", "blockquote", "pre", "ul", "
           "address", "center", "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "body"}
 # class/id words of site furniture (menus, share bars, comment boxes, related-news rails)
 _FURNITURE = {"nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "sidebar", "share", "social",
-              "comment", "comments", "related", "advert", "ads", "banner", "cookie", "newsletter"}
+              "comment", "comments", "related", "advert", "ads", "banner", "cookie", "newsletter",
+              "footer", "copyright"}
 _CLASS_WORD = re.compile(r"[A-Za-z]+")
 
 
