@@ -103,10 +103,20 @@ def _table(m: Minutes) -> dict | None:
     return {"title": _one_line(title) or None, "extra": [_one_line(k) for k in extra], "rows": rows}
 
 
+def _sections(m: Minutes) -> dict:
+    """Section heading titles by key, as the model has them; the template supplies the rest."""
+    out = {"subject": None, "time_place": None, "agenda": None, "discussion": None, "resolutions": None}
+    for s in m.sections:
+        if s.key in out and out[s.key] is None:
+            out[s.key] = _one_line(s.title) or None
+    return out
+
+
 def _context(m: Minutes) -> dict:
     h = m.header
     return {
         "organization": [_one_line(o) for o in h.organization if _one_line(o)],
+        "sections": _sections(m),
         "number": _one_line(h.number),
         "date": _date(h.date),
         "attachment": _one_line(h.attachment),

@@ -35,6 +35,7 @@ from hypothesis import strategies as st
 import minutes
 from minutes import (AgendaItem, Closing, DateRef, Deadline, Header, Meeting, Minutes, Person,
                      Resolution, ResolutionList, Turn, render_canonical)
+from minutes.models import Section
 from minutes.deadlines import explain_deadline
 from minutes.normalize import normalize, to_persian_digits
 from minutes.vocab import vocab
@@ -196,7 +197,7 @@ def people(draw, k: int) -> list[Person]:
         r = draw(st.none() | role)
         titles = draw(st.lists(st.sampled_from(TITLES), max_size=2, unique=True))
         honorific = draw(st.sampled_from(HONORIFICS))
-        if r and len(titles) + len(name.split()) <= 2 and draw(st.booleans()):
+        if r and len(" ".join([*titles, name]).split()) <= 2 and draw(st.booleans()):
             honorific = None  # «مرعشی مدیر کل تامین اجتماعی»: a name heading with no honorific
         org = draw(st.none() | st.sampled_from(ORGANIZATIONS))
         out.append(Person(name=name, honorific=honorific, titles=titles, role=r, organization=org))
@@ -316,13 +317,40 @@ def _check_lines(parsed: Minutes, text: str) -> None:
     for p in parsed.closing.signatories:
         assert p.name in at(p.line)
     if parsed.resolution_list is not None:
-        assert at(parsed.resolution_list.line) == parsed.resolution_list.title
+        title = parsed.resolution_list.title
+        assert at(parsed.resolution_list.line) == (title or "\t".join(parsed.resolution_list.columns))
+    for section in parsed.sections:
+        assert at(section.line).lstrip("# ") == section.title
 
 
-def expected_model(m: Minutes, text: str) -> Minutes:
+DEFAULT_SECTIONS = [Section(letter="الف", key="subject", title="الف: موضوع جلسه"),
+                    Section(letter="ب", key="time_place", title="ب: زمان و مکان"),
+                    Section(letter="ج", key="agenda", title="ج: دستور کار جلسه"),
+                    Section(letter="د", key="discussion", title=n("د: موضوعات مطرح شده در این جلسه"))]
+TABLE_HEAD = ["ردیف", "شرح مصوبات", "موضوع محوری", "اقدام کننده", "مسئول نظارت", "مدت اجراء"]
+
+
+def expected_model(m: Minutes, text: str, parsed: Minutes) -> Minutes:
     """``m`` with the derived fields filled as the parser documents them."""
     e = m.model_copy(deep=True)
     e.source.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    e.sections = e.sections or [s.model_copy() for s in DEFAULT_SECTIONS]
+    lines = text.split("\n")
+    mt = e.header.meeting
+    if mt.time or mt.date or mt.place:
+        # The line the meeting was read from, as normalized; it holds each part as written.
+        line = n(lines[parsed.header.meeting.line - 1])
+        assert all(part in line for part in (mt.time_text, mt.date and mt.date.text, mt.weekday, mt.place) if part)
+        mt.text = line
+    if e.closing.declared_resolution_count is not None:
+        line = n(lines[parsed.closing.line - 1])
+        assert fa(e.closing.declared_resolution_count) in line
+        e.closing.text = line
+    if e.resolutions and e.resolution_list is None:
+        e.resolution_list = ResolutionList()
+    if e.resolution_list is not None:
+        extra = [k for r in e.resolutions for k in r.extra]
+        e.resolution_list.columns = TABLE_HEAD + sorted(set(extra), key=extra.index)
     meeting_date = m.header.meeting.date.jalali if m.header.meeting.date else None
     stamp = meeting_date or "undated"
     for i, r in enumerate(e.resolutions, 1):
@@ -354,7 +382,7 @@ def assert_round_trip(m: Minutes, kinds: list[str] | None = None) -> Minutes:
     parsed = minutes.parse(text)
     try:
         _check_lines(parsed, text)
-        want = expected_model(m, text)
+        want = expected_model(m, text, parsed)
         assert Counter(d.code for d in parsed.diagnostics) == expected_codes(m), parsed.diagnostics
         got_dump = _strip_lines(parsed.model_dump(exclude={"diagnostics"}))
         want_dump = _strip_lines(want.model_dump(exclude={"diagnostics"}))
