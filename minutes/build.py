@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from lark import Token, Transformer
 
 from .deadlines import explain_deadline, find_date, to_jalali
-from .header import read_meeting, read_subject
+from .attendance import attendance_line, read_people, read_signature_row, signature_columns
+from .header import present_in, read_meeting, read_subject, session_number, set_field
 from .lexer import section_of
 from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList,
                      Section, Turn)
 from .normalize import to_ascii_digits
+from .resolutions_text import extract, item_start
 from .people import (PersonMatch, find_speaker, name_key, person_at, read_role, role_words,
                      starts_with_role, strip_speech_verb)
 from .sources import Line
@@ -75,6 +77,18 @@ class TreeToParts(Transformer):
 
     def agenda(self, children):
         return ("agenda", list(children))
+
+    def field(self, children):
+        return ("field", children[0])
+
+    def attendance(self, children):
+        return ("attendance", children[0], list(children[1:]))
+
+    def decisions(self, children):
+        return ("decisions", [c for c in children if isinstance(c, tuple)])
+
+    def decision(self, children):
+        return ("decision", children[0], list(children[1:]))
 
     def org_heading(self, children):
         return ("org_heading", children[0])
@@ -136,22 +150,20 @@ class _Assembler:
                 self.warn("basmala", f"page opener «{tok.value}» (not data)", tok.line, "info")
             elif tok.type == "TITLE":
                 h.title = _canonical_title(tok.value)
+                h.session_number = h.session_number or session_number(tok.value)
             elif tok.type == "FIELD":
                 self.field(tok)
 
     def field(self, tok: Token) -> None:
-        h = self.m.header
-        for m in re.finditer(rf"({self.v.pattern('sections.fields')})\s*:\s*(.*?)(?=\s(?:{self.v.pattern('sections.fields')})\s*:|$)",
-                             tok.value):
-            key, value = self.v.lookup("sections.fields", m.group(1)), m.group(2).strip() or None
+        # Several labels may share a line: «شماره: ۱۲ تاریخ: ۱۴۰۲/۰۱/۲۰ پیوست: ندارد».
+        labels = f"{self.v.pattern('sections.fields')}|{self.v.pattern('meeting.labels')}"
+        for m in re.finditer(rf"(?:^|(?<=\s))({labels})\s*:\s*(.*?)(?=\s(?:{labels})\s*:|$)", tok.value):
+            label, value = m.group(1), m.group(2).strip() or None
+            key = self.v.lookup("sections.fields", label) or self.v.lookup("meeting.labels", label)
             if value is None:
-                self.warn("field-empty", f"letterhead field «{m.group(1)}» has no value", tok.line, "info")
-            if key == "number":
-                h.number = value
-            elif key == "date":
-                h.date = date_ref(value)
-            elif key == "attachment":
-                h.attachment = value
+                self.warn("field-empty", f"field «{label}» has no value", tok.line, "info")
+                continue
+            set_field(self.m.header, key, value, tok.line, self.warn)
 
     # -- sections ---------------------------------------------------------
     def sections(self) -> None:
@@ -167,7 +179,11 @@ class _Assembler:
         if kind == "paragraph":
             tok = block[1]
             if section == "subject" and self.m.header.subject is None:
-                self.m.header.subject, self.m.header.session_number = read_subject(tok.value)
+                self.m.header.subject, number = read_subject(tok.value)
+                self.m.header.session_number = self.m.header.session_number or number
+                self.m.header.attendees += present_in(tok.value, tok.line)
+            elif section in ("attendees", "absentees", "guests"):
+                getattr(self.m.header, section).extend(self.people_in(tok.value, tok.line))
             elif section == "time_place" and self.m.header.meeting.line is None:
                 self.m.header.meeting = read_meeting(tok.value, tok.line, self.warn)
             elif self.m.turns and section in (None, "discussion"):
@@ -180,6 +196,13 @@ class _Assembler:
             for tok in block[1]:
                 number, text = _numbered(tok.value)
                 self.m.agenda.append(AgendaItem(number=number, text=text, line=tok.line))
+        elif kind == "field":
+            self.field(block[1])
+        elif kind == "attendance":
+            self.attendance(block[1], block[2])
+        elif kind == "decisions":
+            for _, item, more in block[1]:
+                self.decision(item, more)
         elif kind == "org_heading":
             self.warn("heading-without-speaker", f"heading «{block[1].value}» is not followed by a speaker",
                       block[1].line, "info")
@@ -187,6 +210,46 @@ class _Assembler:
             self.turn(block[1], block[2])
         elif kind == "resolutions":
             self.resolutions(block[1], block[2])
+
+    # -- attendance and list-form resolutions -------------------------------
+    def attendance(self, head: Token, rows: list[Token]) -> None:
+        key, rest = attendance_line(head.value) or ("attendees", "")
+        people = getattr(self.m.header, key)
+        people += self.people_in(rest, head.line)
+        columns = None
+        for tok in rows:
+            cells = tok.value.split("\t")
+            if len(cells) > 1:
+                header = signature_columns(cells)
+                if header:
+                    columns = header
+                    continue
+                person = read_signature_row(cells, columns)
+                if person:
+                    person.line = tok.line
+                    people.append(person)
+                continue
+            found = self.people_in(tok.value, tok.line)
+            if not found:
+                self.warn("attendee-unread", f"no person read from «{tok.value[:80]}»", tok.line)
+            people += found
+
+    def people_in(self, text: str, line: int) -> list[Person]:
+        item = item_start(text)
+        people = read_people(item[2] if item else text)
+        for p in people:
+            p.line = line
+        return people
+
+    def decision(self, item: Token, more: list[Token]) -> None:
+        kind, number, text = item_start(item.value) or ("", None, item.value)
+        if kind == "letter" or number is None:
+            number = len(self.m.resolutions) + 1
+        text = " ".join([text] + [t.value for t in more]).strip()
+        found = extract(text)
+        self.m.resolutions.append(Resolution(
+            row=number, text=text, actor=found.actor, supervisor=found.supervisor,
+            deadline=Deadline(text=found.deadline_text), line=item.line))
 
     # -- turns ------------------------------------------------------------
     def turn(self, head: Head, paragraphs: list[Token]) -> None:

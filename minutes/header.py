@@ -11,12 +11,13 @@ import re
 from typing import Callable
 
 from .deadlines import find_date, find_weekday
-from .models import DateRef, Meeting
+from .attendance import read_people, read_person
+from .models import DateRef, Header, Meeting, Person
 from .normalize import to_ascii_digits
 from .numbers import ordinal_pattern, parse_ordinal
 from .vocab import vocab
 
-__all__ = ["read_subject", "read_meeting", "read_time", "session_number"]
+__all__ = ["read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field"]
 
 Warn = Callable[..., None]
 
@@ -35,11 +36,14 @@ def read_subject(text: str) -> tuple[str, int | None]:
     return text, session_number(text)
 
 
-def read_time(text: str) -> tuple[str | None, str | None, int, int]:
-    """(HH:MM, the words it came from, start, end) or (None, None, 0, 0)."""
+def read_time(text: str, *, labelled: bool = True) -> tuple[str | None, str | None, int, int]:
+    """(HH:MM, the words it came from, start, end) or (None, None, 0, 0).
+
+    ``labelled``: the hour must follow «ساعت»; a field value («ساعت شروع: ۹:۳۰») needs no label."""
     v = vocab()
+    label = rf"(?:{v.pattern('meeting.time_label')})\s*" if labelled else r"(?:^|(?<=\s))"
     m = re.search(
-        rf"(?:{v.pattern('meeting.time_label')})\s*([0-9۰-۹]{{1,2}})(?:\s*[:.]\s*([0-9۰-۹]{{2}}))?"
+        rf"{label}([0-9۰-۹]{{1,2}})(?:\s*[:.]\s*([0-9۰-۹]{{2}}))?"
         rf"(?:\s*(?:و\s*)?([0-9۰-۹]{{1,2}})\s*دقیقه)?(?:\s+({v.pattern('meeting.day_parts')}))?", text)
     if not m:
         return None, None, 0, 0
@@ -80,3 +84,68 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
         place = m.group(1).strip() if m else ""
     meeting.place = place or None
     return meeting
+
+
+def present_in(text: str, line: int) -> list[Person]:
+    """People named after «با حضور» in a subject or first paragraph, each with role."""
+    m = re.search(vocab().pattern("meeting.presence"), text)
+    if not m:
+        return []
+    people = read_people(text[m.start():])
+    for p in people:
+        p.line = line
+    return people
+
+
+def _date_into(meeting: Meeting, value: str, line: int, warn: Warn) -> None:
+    v = vocab()
+    found = find_date(value)
+    weekday = find_weekday(value)
+    if weekday is not None:
+        meeting.weekday = v.table("dates.weekdays")[list(v.table("dates.weekdays"))[weekday]][0]
+    if not found:
+        warn("date-unread", f"no date read from «{value}»", line)
+        return
+    d, start, end = found
+    meeting.date = DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
+                           gregorian=d.togregorian().isoformat(), text=value[start:end])
+    if weekday is not None and d.weekday() != weekday:
+        warn("weekday-mismatch", f"«{meeting.weekday}» is written beside {value[start:end]}, "
+             "which falls on another weekday; both are kept", line)
+
+
+def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn) -> None:
+    """Fill ``header`` from one labelled field («تاریخ جلسه: ۱۴۰۲/۰۳/۰۶»)."""
+    from .build import date_ref  # the same DateRef reading as the rest of the header
+
+    meeting = header.meeting
+    meeting.line = meeting.line or line
+    if key == "number":
+        header.number = value
+    elif key == "date":
+        header.date = date_ref(value)
+    elif key == "attachment":
+        header.attachment = value
+    elif key == "subject":
+        header.subject = value
+        header.session_number = header.session_number or session_number(value)
+        header.attendees += present_in(value, line)
+    elif key in ("meeting_date", "day_date"):
+        _date_into(meeting, value, line, warn)
+    elif key in ("start_time", "end_time"):
+        clock, words, _, _ = read_time(value, labelled=False)
+        if clock is None:
+            warn("time-unread", f"no time read from «{value}»", line)
+        if key == "start_time":
+            meeting.time, meeting.time_text = clock, value
+        else:
+            meeting.end_time = clock
+    elif key == "place":
+        meeting.place = value
+    elif key in ("chair", "secretary"):
+        person = read_person(value) or Person(name=value)
+        person.line = line
+        setattr(header, key, person)
+    elif key == "session_number":
+        digits = re.match(r"^\s*([0-9۰-۹]+)", value)
+        header.session_number = int(to_ascii_digits(digits.group(1))) if digits else parse_ordinal(value)

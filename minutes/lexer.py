@@ -15,18 +15,24 @@ from dataclasses import dataclass
 from lark import Token
 from lark.lexer import Lexer
 
+from .attendance import attendance_line
 from .normalize import to_ascii_digits
 from .people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
+from .resolutions_text import is_intro, item_start
 from .sources import Line
 from .vocab import vocab
 
-__all__ = ["LineToken", "tokenize", "LineLexer", "TOKEN_TYPES", "section_of"]
+__all__ = ["LineToken", "tokenize", "LineLexer", "TOKEN_TYPES", "section_of", "labeled_field"]
 
 TOKEN_TYPES = (
     "LETTERHEAD", "BASMALA", "FIELD", "TITLE", "SECTION", "AGENDA_ITEM", "SPEAKER", "ROLE_SPEAKER",
     "NAME_HEAD", "PERSON_LINE", "ROLE_LINE", "VERB_LINE", "ORG_HEAD", "TABLE_TITLE", "TABLE_HEAD",
-    "TABLE_ROW", "CLOSING", "SIGNATURE", "PARAGRAPH",
+    "TABLE_ROW", "CLOSING", "SIGNATURE", "PARAGRAPH", "ATTENDANCE", "ATTENDEE", "DECISION_INTRO",
+    "DECISION_ITEM",
 )
+
+_ATTENDANCE_KEYS = ("attendees", "absentees", "guests")
+_MAX_ATTENDEE_WORDS = 16
 
 _NUMBERED = re.compile(r"^\(?([0-9۰-۹]{1,3})\s*[-.)ـ:]\s*(.*)$")
 _LETTERED_SEP = r"\s*[:\-–)]\s*"
@@ -65,6 +71,20 @@ def section_of(text: str) -> tuple[str | None, str, str] | None:
     return None
 
 
+def labeled_field(text: str) -> tuple[str, str, str] | None:
+    """(table, key, value) for «تاریخ جلسه: …», «شماره: …» — the first label on the line."""
+    v = vocab()
+    for table in ("meeting.labels", "sections.fields"):
+        m = re.match(rf"^({v.pattern(table)})\s*:\s*(.*)$", text)
+        if m:
+            return table, v.lookup(table, m.group(1)), m.group(2).strip()
+    return None
+
+
+def _decided(text: str) -> bool:
+    return bool(re.search(vocab().pattern("resolutions.decided"), text))
+
+
 def _closing(text: str) -> bool:
     v = vocab()
     return bool(re.search(rf"(?:{v.pattern('sections.closing_nouns')})\s.*(?:{v.pattern('sections.closing_approved')})",
@@ -85,7 +105,8 @@ class _Classifier:
         if v.key_at_start("sections.title", text.replace(" ", "")) or \
                 v.key_at_start("sections.title", text):
             return "TITLE"
-        if re.match(rf"^(?:{v.pattern('sections.fields')})\s*:", text):
+        field = labeled_field(text)
+        if field and (field[2] or field[0] == "sections.fields"):
             return "FIELD"
         if line.mark is None and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
                 and not text.endswith(".") and not ends_with_speech_verb(text):
@@ -128,11 +149,26 @@ class _Classifier:
             if tok:
                 return tok
             self.in_header = False
+        field = labeled_field(text)
+        if field and field[2]:
+            return "FIELD"
+        attendance = attendance_line(text)
+        if attendance:
+            self.section = attendance[0]
+            return "ATTENDANCE"
         sec = section_of(text)
         if sec and (sec[0] or _is_heading(line) or text.rstrip().endswith(":") or len(text.split()) <= 4):
             self.section = sec[1]
             self.closed = False
             return "SECTION"
+        intro, _ = is_intro(text)
+        if intro and (len(text.split()) <= 10 or text.rstrip().endswith(":")):
+            self.section = "resolutions"
+            return "DECISION_INTRO"
+        if self.section in _ATTENDANCE_KEYS:
+            if "\t" in text or len(text.split()) <= _MAX_ATTENDEE_WORDS or "،" in text:
+                return "ATTENDEE"
+            self.section = None
         if self.closed:
             return "SIGNATURE" if len(text.split()) <= _MAX_SIGNATURE_WORDS else "PARAGRAPH"
         if _closing(text):
@@ -140,6 +176,11 @@ class _Classifier:
             return "CLOSING"
         if self.section == "agenda" and (line.mark == "bullet" or _NUMBERED.match(text)):
             return "AGENDA_ITEM"
+        item = item_start(text) if not _is_heading(line) or line.mark == "bullet" else None
+        if item and (self.section == "resolutions" or (item[0] != "bullet" and _decided(text))):
+            # A numbered decision: in a «مصوبات» section, or «۱- مقرر شد …» after the discussion.
+            self.section = "resolutions"
+            return "DECISION_ITEM"
         return self.discussion_token(line) or "PARAGRAPH"
 
 

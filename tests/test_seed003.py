@@ -160,3 +160,10 @@ def test_news_seeds_are_reports(path):
     m = minutes.parse_file(path)
     assert m.kind == "report"
     assert m.diagnostics[0].code == "not-minutes"
+
+
+def test_attendees_from_the_subject(seed003):
+    # «… با حضور جناب آقای دکتر منصورى معاون محترم وزير … و جناب آقای مهندس حسن زاده معاون محترم استاندار …»
+    got = [(p.name, p.titles, p.role.split()[:3], p.line) for p in seed003.header.attendees]
+    assert got == [("منصوری", ["دکتر"], ["معاون", "محترم", "وزیر"], 21),
+                   ("حسن‌زاده", ["مهندس"], ["معاون", "محترم", "استاندار"], 21)]
