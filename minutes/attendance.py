@@ -48,7 +48,7 @@ def _res() -> dict[str, re.Pattern]:
         "people": re.compile(rf"(?:{people}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
-        "and": re.compile(r"\s+و\s+"),
+        "and": re.compile(rf"(\s+(?:{_p('numbers.joiners')})\s+)"),
     }
 
 
@@ -125,16 +125,16 @@ def _chunks(text: str) -> list[str]:
     res = _res()
     out: list[str] = []
     for part in res["split"].split(text):
-        pieces = res["and"].split(part)
+        pieces = res["and"].split(part)  # [text, joiner, text, joiner, …]
         current = pieces[0]
-        for nxt in pieces[1:]:
+        for joiner, nxt in zip(pieces[1::2], pieces[2::2]):
             short = len(current.split()) <= _SHORT and len(nxt.split()) <= _SHORT \
                 and not res["role"].search(fold(nxt)) and not res["role"].search(fold(current))
             if res["people"].match(fold(nxt)) or short:
                 out.append(current)
                 current = nxt
             else:
-                current = f"{current} و {nxt}"
+                current = f"{current}{joiner}{nxt}"
         out.append(current)
     return [c for c in (c.strip(_TRIM) for c in out) if c]
 
@@ -159,6 +159,8 @@ def read_people(text: str) -> list[Person]:
     text = text[cut:]
     for chunk in _chunks(text):
         f = fold(chunk)
+        if vocab().lookup("attendance.none_words", f.strip(_TRIM)):
+            continue
         plural, cut = _honorific_from_plural(f)
         if plural:
             default, chunk = plural, chunk[cut:]

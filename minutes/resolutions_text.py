@@ -66,20 +66,26 @@ def _res() -> dict[str, re.Pattern]:
     stops = "|".join(_p(f"resolutions.{t}") for t in ("actor_stops", "supervision", "agent_markers"))
     return {
         "deadline": re.compile(deadline),
-        "not_deadline": re.compile(rf"^(?:{_p('resolutions.not_deadline')}){_R}"),
-        "head": re.compile(rf"(?:{heads}){_R}"),
+        "not_deadline": re.compile(rf"(?:{_p('resolutions.not_deadline')}){_R}"),
+        # a head may be joined by ZWNJ to what follows («پلیس‌راه», «فرمانداری‌ها»)
+        "head": re.compile(rf"(?:{heads})(?!\w)"),
         "stop": re.compile(rf"{_L}(?:{stops}|{_p('dates.kinds')}){_R}|[،,:;؛.()«»\[\]!؟?|\n]|\s[-–—]\s"),
         "label": re.compile(rf"{_L}(?:{_p('resolutions.labels')})\s*[:：]\s*"),
         "decided": re.compile(rf"{_L}(?:{_p('resolutions.decided')}){_R}\s*"),
         "agent": re.compile(rf"{_L}(?:{_p('resolutions.agent_markers')}){_R}\s*"),
-        "assigned": re.compile(rf"{_L}به\s+(?P<x>.+?)\s+(?:{_p('resolutions.assigned')}){_R}"),
-        "obligation": re.compile(rf"\s*(?:{_p('resolutions.obligations')}){_R}"),
+        "assigned": re.compile(rf"{_L}(?:{_p('resolutions.assign_prep')})\s+(?P<x>.+?)\s+(?:{_p('resolutions.assigned')}){_R}"),
+        "obligation": re.compile(rf"\s*(?:{_p('resolutions.obligations')}|{_p('resolutions.supervision')}"
+                                 rf"|{_p('resolutions.cooperation')}){_R}"),
         "supervision": re.compile(rf"{_L}(?:{_p('resolutions.supervision')}){_R}\s*"),
         "intro": re.compile(rf"^(?:(?:{_p('resolutions.item_letters')})\s*[:\-–)]\s*)?"
                             rf"(?:{_p('resolutions.intros')})\s*(?:[:：؛]\s*(?P<rest>.*))?$"),
+        # «پس از بحث و بررسی موارد ذیل به تصویب رسید:» — a few words before, a colon after
+        "intro_tail": re.compile(rf"^[^:：]{{0,60}}\s(?:{_p('resolutions.intros')})\s*[:：]\s*(?P<rest>.*)$"),
+        "clause": re.compile(rf"^\s*|[.،؛;]\s*|\s(?:{_p('numbers.joiners')})\s+"),
+        "other_label": re.compile(r"^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]"),
         "num": re.compile(r"^\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]\s*(?![0-9/])"),
         "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"),
-        "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*شماره)?\s*"
+        "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*(?:{_p('resolutions.item_number_word')}))?\s*"
                            rf"(?P<w>[0-9]{{1,3}}|{ordinal_pattern()}|{cardinal_pattern()})\s*[-–—ـ:.)]\s*"),
         "end": re.compile(rf"^(?:{_p('resolutions.list_end')}){_R}"),
         "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*)+"),
@@ -123,7 +129,7 @@ def _phrase(text: str, folded: str, start: int, *, need_head: bool) -> str | Non
     if span and span[0] < end:
         end = span[0]
     words = text[start:end].split()[:_MAX_ACTOR_WORDS]
-    while words and words[-1] in ("و", "محترم"):
+    while words and vocab().lookup("resolutions.actor_trailing", words[-1]):
         words.pop()
     out = " ".join(words).strip(_TRIM)
     return out or None
@@ -165,12 +171,14 @@ def _actor(text: str, folded: str) -> str | None:
     if m and res["head"].match(folded, m.start("x")):
         x_end = m.end("x")
         return _phrase(text[:x_end], folded[:x_end], m.start("x"), need_head=True)
-    # «شهرداری [ظرف یک ماه] موظف است / نسبت به … اقدام نماید» at the start of the item
-    actor = _phrase(text, folded, 0, need_head=True)
-    if actor:
-        after = _skip_deadline(folded, len(folded) - len(folded.lstrip()) + len(actor))
-        if res["obligation"].match(folded, after):
-            return actor
+    # «[… و] شهرداری [ظرف یک ماه] موظف است / نسبت به … اقدام نماید» at a clause start
+    for m in res["clause"].finditer(folded):
+        start = m.end()
+        actor = _phrase(text, folded, start, need_head=True)
+        if actor:
+            after = _skip_deadline(folded, folded.index(fold(actor), start) + len(actor))
+            if res["obligation"].match(folded, after):
+                return actor
     return None
 
 
@@ -205,9 +213,8 @@ def _bare(line: str) -> str:
 
 def is_intro(line: str) -> tuple[bool, str]:
     """(True, text after the colon) when ``line`` introduces the list («مصوبات:», «نتایج جلسه»)."""
-    m = _res()["intro"].match(_bare(line).rstrip(" .:"))
-    if not m:
-        m = _res()["intro"].match(_bare(line))
+    m = _res()["intro"].match(_bare(line).rstrip(" .:")) or _res()["intro"].match(_bare(line)) \
+        or _res()["intro_tail"].match(_bare(line))
     if not m:
         return False, ""
     rest = m.group("rest") or ""
@@ -285,6 +292,8 @@ def split_items(lines: list[str]) -> list[tuple[int | None, str, int]]:
         if ("\t" in line or line.lstrip().startswith("|") or line.lstrip().startswith("#")
                 or _res()["end"].match(bare) or attendance_heading(line)):
             break
+        if _res()["other_label"].match(bare) and not _res()["label"].match(fold(bare)):
+            break  # «برچسب‌ها: …», «کد خبر: …» — a field, not the item going on
         if not items:  # prose right after the introduction: one unnumbered item
             items.append([None, [line.strip()], i, "prose"])
             continue
