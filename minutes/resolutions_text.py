@@ -41,6 +41,12 @@ def _p(name: str) -> str:
     return vocab().pattern(name)
 
 
+def _keys(name: str, *keys: str) -> str:
+    """Regex of the spellings of some keys of a table, spaces and ZWNJ interchangeable."""
+    alts = [r"[\s\u200c]?".join(map(re.escape, s.split())) for s, k in vocab().spellings(name) if k in keys]
+    return "|".join(alts) or r"(?!)"
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
     v = vocab()
@@ -57,7 +63,9 @@ def _res() -> dict[str, re.Pattern]:
         rf"{num}{SEP}(?:{_p('dates.units')})(?:{SEP}(?:{_p('dates.duration_tail')}))?",  # یک ماه
         rf"(?:{_p('dates.kinds')})",
     ])
-    lead, wd, trail = _p("dates.lead"), _p("dates.weekdays"), _p("dates.trail")
+    lead, wd = _p("dates.lead"), _p("dates.weekdays")
+    # «پس از ابلاغ [مصوبه]»: the object word only after a trail phrase, never alone
+    trail = rf"(?:{_keys('dates.trail', 'after_notice', 'after_meeting')})(?:{SEP}(?:{_keys('dates.trail', 'notice_object')}))?"
     deadline = (rf"{_L}(?:(?:(?:{lead}){SEP})+(?:(?:{wd}){SEP}(?:(?:{lead}){SEP})*)?(?:{body})"
                 rf"|{num}{SEP}(?:{_p('dates.units')}){SEP}(?:{trail})"
                 rf"|(?:{_p('dates.kinds')})){_R}(?:{SEP}(?:{trail}){_R})?")
