@@ -165,7 +165,9 @@ def read_people(text: str) -> list[Person]:
         if plural:
             default, chunk = plural, chunk[cut:]
         person = read_person(chunk, default)
-        if person:
+        if person and person.name is None and people and people[-1].name and not people[-1].role:
+            people[-1].role = person.role  # «جناب آقای یحیایی، مدیر شعب …»: the role after a comma
+        elif person:
             people.append(person)
     return people
 
