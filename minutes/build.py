@@ -15,7 +15,8 @@ from lark import Token, Transformer
 
 from .deadlines import explain_deadline, find_date, to_jalali
 from .attendance import attendance_line, read_people, read_signature_row, signature_columns
-from .header import present_in, read_meeting, read_subject, session_number, set_field
+from .attribution import attribute
+from .header import present_in, read_meeting, read_subject, read_time, session_number, set_field
 from .lexer import section_of
 from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList,
                      Section, Turn)
@@ -136,6 +137,9 @@ class _Assembler:
         self.m = Minutes()
         self.diagnostics: list[Diagnostic] = []
         self.people: dict[str, Person] = {}  # name key → the speaker as first seen
+        self.prose_turns = False  # turns so far were read from prose, not from headings
+        self.last_signature_line: int | None = None
+        self.signature_columns: list[str | None] | None = None
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
@@ -186,7 +190,11 @@ class _Assembler:
                 getattr(self.m.header, section).extend(self.people_in(tok.value, tok.line))
             elif section == "time_place" and self.m.header.meeting.line is None:
                 self.m.header.meeting = read_meeting(tok.value, tok.line, self.warn)
-            elif self.m.turns and section in (None, "discussion"):
+            elif section not in ("subject", "time_place") and self.attributed(tok):
+                pass  # a turn in prose: «سپس آقای … توضیح داد که …»
+            elif section not in ("subject", "time_place") and self.meeting_in_prose(tok):
+                pass
+            elif self.m.turns and section not in ("subject", "time_place"):
                 self.m.turns[-1].text += "\n" + tok.value
             else:
                 self.warn("unplaced-paragraph", "paragraph outside any turn or field: kept here",
@@ -251,6 +259,41 @@ class _Assembler:
             row=number, text=text, actor=found.actor, supervisor=found.supervisor,
             deadline=Deadline(text=found.deadline_text), line=item.line))
 
+    def meeting_in_prose(self, tok: Token) -> bool:
+        """«دهمین جلسه … در ساعت ۱۷ روز دوشنبه ۱۴۰۲/۰۳/۱۵ در محل … تشکیل گردید»: the meeting fields."""
+        meeting = self.m.header.meeting
+        if meeting.date is not None or self.m.turns or not find_date(tok.value):
+            return False
+        read = read_meeting(tok.value, tok.line, self.warn)
+        for name in ("date", "weekday", "time", "time_text", "place", "text", "line"):
+            if getattr(meeting, name) is None:
+                setattr(meeting, name, getattr(read, name))
+        h = self.m.header
+        h.session_number = h.session_number or session_number(tok.value)
+        h.attendees += present_in(tok.value, tok.line)
+        return True
+
+    def attributed(self, tok: Token) -> bool:
+        """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
+        if self.m.turns and not self.prose_turns:
+            return False
+        found = attribute(tok.value)
+        if found is None:
+            return False
+        if found.kind == "pronoun":
+            if not self.m.turns:
+                return False
+            person = self.m.turns[-1].speaker
+        elif found.kind == "role":
+            person = self.by_role(found.role or "", tok.line, quiet=True)
+        else:
+            person = self.person(found.person, tok.line)
+        self.prose_turns = True
+        self.m.turns.append(Turn(speaker=person.model_copy(), text=tok.value, heading=None, line=tok.line))
+        if person.name:
+            self.people[name_key(person.name)] = person
+        return True
+
     # -- turns ------------------------------------------------------------
     def turn(self, head: Head, paragraphs: list[Token]) -> None:
         first = head.tokens[0]
@@ -272,6 +315,7 @@ class _Assembler:
         if head.organization and not person.organization:
             person.organization = head.organization
         text = "\n".join(p.value for p in paragraphs)
+        self.prose_turns = False
         self.m.turns.append(Turn(speaker=person.model_copy(), text=text, heading=heading, line=first.line))
         if person.name:
             self.people[name_key(person.name)] = person
@@ -284,15 +328,33 @@ class _Assembler:
                     known.titles.append(t)
             known.role = known.role or found.role
             return known
-        return Person(name=found.name, honorific=found.honorific, titles=list(found.titles),
-                      role=found.role, line=line)
+        person = Person(name=found.name, honorific=found.honorific, titles=list(found.titles),
+                        role=found.role, line=line)
+        listed = self.listed(found.name)
+        if listed is not None:  # the attendance list knows the full name and a clean role
+            person.name = listed.name if len(listed.name or "") > len(person.name or "") else person.name
+            person.honorific = person.honorific or listed.honorific
+            person.titles = person.titles or list(listed.titles)
+            person.role = person.role or listed.role
+        return person
 
-    def by_role(self, role: str, line: int) -> Person:
-        """«معاون بهزیستی استان» → the person already seen whose role or organisation matches best."""
+    def listed(self, name: str | None) -> Person | None:
+        """An attendee, guest, chair or secretary of that name (or family name): they carry clean roles."""
+        if not name:
+            return None
+        h, key = self.m.header, name_key(name)
+        for p in [*h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
+            if p.name and (name_key(p.name) == key or name_key(p.name.split()[-1]) == key):
+                return p.model_copy()
+        return None
+
+    def by_role(self, role: str, line: int, quiet: bool = False) -> Person:
+        """«معاون بهزیستی استان» → the person already seen (speaker or attendee) whose role matches best."""
         words = role_words(role)
         head = self.v.key_at_start("people.role_heads", role)
         best, best_score = None, 0
-        for p in self.people.values():
+        h = self.m.header
+        for p in [*self.people.values(), *h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
             if not p.role or head is None or self.v.key_at_start("people.role_heads", p.role) is None:
                 continue
             if self.v.key_at_start("people.role_heads", p.role)[0] != head[0]:
@@ -302,7 +364,8 @@ class _Assembler:
                 best, best_score = p, score
         if best is not None:
             return best
-        self.warn("speaker-role-unresolved", f"no earlier speaker has the role «{role}»", line, "info")
+        if not quiet:
+            self.warn("speaker-role-unresolved", f"no earlier speaker has the role «{role}»", line, "info")
         return Person(role=role, line=line)
 
     # -- resolutions --------------------------------------------------------
@@ -335,11 +398,27 @@ class _Assembler:
     # -- closing ----------------------------------------------------------
     def closing(self) -> None:
         for tok in self.parts.closing:
-            if tok.type == "CLOSING":
-                m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
-                self.m.closing.declared_resolution_count = int(m.group(1)) if m else None
+            if tok.type == "CLOSING" and self.m.closing.text is None:
+                if re.search(self.v.pattern("sections.closing_end"), tok.value):
+                    # «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت»: the end time, not a count.
+                    self.m.header.meeting.end_time = self.m.header.meeting.end_time or read_time(tok.value)[0]
+                else:
+                    m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
+                    self.m.closing.declared_resolution_count = int(m.group(1)) if m else None
                 self.m.closing.text = tok.value
                 self.m.closing.line = tok.line
+            elif tok.type == "CLOSING":
+                m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
+                if m and self.m.closing.declared_resolution_count is None and \
+                        not re.search(self.v.pattern("sections.closing_end"), tok.value):
+                    self.m.closing.declared_resolution_count = int(m.group(1))
+                self.m.closing.text += "\n" + tok.value
+                self.m.closing.line = tok.line
+            elif tok.type == "SIGNATURE" and self.v.lookup("sections.signature_heads", tok.value.strip(" :")):
+                # «امضای حاضرین:» heads the signatures; the line is kept in closing.text
+                self.m.closing.text = "\n".join(filter(None, (self.m.closing.text, tok.value)))
+            elif tok.type == "SIGNATURE" and "\t" in tok.value:
+                self.signature_row(tok)
             elif tok.type == "SIGNATURE" and starts_with_role(tok.value) and self.m.closing.signatories \
                     and self.m.closing.signatories[-1].role is None:
                 self.m.closing.signatories[-1].role = tok.value.strip()  # «مدیر کل و رئیس …» under the name
@@ -361,6 +440,36 @@ class _Assembler:
                         honorific=found.honorific if found else None,
                         titles=found.titles if found else [], role=role, line=tok.line)
         return person
+
+    def signature_row(self, tok: Token) -> None:
+        """A signature table row («نام و نام خانوادگی | سمت | امضاء»), or names side by side
+        with their roles side by side on the next line."""
+        raw = tok.value.split("\t")
+        signed = self.m.closing.signatories
+        header = signature_columns(raw)
+        if header:
+            self.signature_columns = header
+            # the table's header row is kept beside the closing line, as written
+            self.m.closing.text = "\n".join(filter(None, (self.m.closing.text, tok.value.replace("\t", " | "))))
+            return
+        if self.signature_columns:
+            person = read_signature_row(raw, self.signature_columns)
+            if person:
+                person.line = tok.line
+                signed.append(person)
+            return
+        cells = [c.strip() for c in raw if c.strip()]
+        pending = [p for p in signed if p.role is None and p.line == self.last_signature_line]
+        if pending and len(pending) == len(cells) and all(starts_with_role(c) for c in cells):
+            for person, role in zip(pending, cells):
+                person.role = role
+            return
+        self.last_signature_line = tok.line
+        for cell in cells:
+            found = person_at(cell, 0) or person_at(cell, 0, need_honorific=False)
+            signed.append(Person(name=found.name if found and found.honorific else cell,
+                                 honorific=found.honorific if found else None,
+                                 titles=found.titles if found else [], line=tok.line))
 
     def signatories_from_turns(self) -> None:
         """A signatory named in the turns takes the titles (and, if unsigned, the role) given there."""

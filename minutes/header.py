@@ -76,9 +76,16 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
                  f"which falls on another weekday; both are kept", line)
         rest_from = max(rest_from, end)
     place = text[rest_from:].strip(" ،,.-")
+    lead = v.key_at_start("meeting.place_lead", place)
+    if lead:
+        place = place[len(lead[1]):].strip()
     label = v.key_at_start("meeting.place_labels", place)
     if label:
         place = place[len(label[1]):].strip(" :،,")
+    place = re.sub(rf"\s*(?:{v.pattern('meeting.place_end')})\s*[.]?\s*$", "", place).strip(" ،,.")
+    stop = re.search(rf"\s(?:{v.pattern('meeting.place_stops')})(?![\w\u200c])", place)
+    if stop:
+        place = place[:stop.start()].strip(" ،,.")
     if not place:
         m = re.search(rf"(?:{v.pattern('meeting.place_labels')})\s*:\s*(.+)$", text)
         place = m.group(1).strip() if m else ""
@@ -91,7 +98,8 @@ def present_in(text: str, line: int) -> list[Person]:
     m = re.search(vocab().pattern("meeting.presence"), text)
     if not m:
         return []
-    people = read_people(text[m.start():])
+    # Only people the text names as people: «با حضور اکثریت اعضا» names nobody.
+    people = [p for p in read_people(text[m.start():]) if p.honorific or p.titles or p.role]
     for p in people:
         p.line = line
     return people
@@ -132,6 +140,13 @@ def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn
         header.attendees += present_in(value, line)
     elif key in ("meeting_date", "day_date"):
         _date_into(meeting, value, line, warn)
+    elif key == "when":  # «زمان: سه‌شنبه ۳ مهر ۱۴۰۲، ساعت ۱۰ صبح»
+        if find_date(value):
+            _date_into(meeting, value, line, warn)
+        clock, words, _, _ = read_time(value)
+        if clock is None and not find_date(value):
+            clock, words, _, _ = read_time(value, labelled=False)
+        meeting.time, meeting.time_text = meeting.time or clock, meeting.time_text or words
     elif key in ("start_time", "end_time"):
         clock, words, _, _ = read_time(value, labelled=False)
         if clock is None:

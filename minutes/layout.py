@@ -45,9 +45,12 @@ def _squash(text: str) -> str:
 def split_markdown(text: str) -> tuple[str, str | None]:
     """Strip one level of markdown; return (text, mark)."""
     mark = None
-    if text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3:
-        cells = [c.strip() for c in text.strip().strip("|").split("|")]
-        return "\t".join(cells), "pipe"
+    if (text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3) or \
+            (text.count("|") >= 2 and " | " in text):
+        body = text.strip()
+        body = body[1:] if body.startswith("|") else body
+        body = body[:-1] if body.endswith("|") else body
+        return "\t".join(c.strip() for c in body.split("|")), "pipe"
     m = _HEADING.match(text)
     if m:
         text, mark = m.group(2), f"h{len(m.group(1))}"
@@ -62,6 +65,14 @@ def split_markdown(text: str) -> tuple[str, str | None]:
     text = _STRAY.sub("", text)
     # Spaces only: a leading or trailing tab is an empty table cell (no row number, no deadline).
     return (text.strip(" ") if text.strip() else ""), mark
+
+
+def _page_mark(text: str) -> bool:
+    """«صفحه ۲ از ۳», «- ۴ -», «صفحه ۵»: a page number on its own line."""
+    v = vocab()
+    return bool(re.fullmatch(rf"(?:{v.pattern('sections.page_marks')})?\s*[0-9۰-۹]+\s*(?:(?:{v.pattern('sections.page_marks')}|/)\s*[0-9۰-۹]+)?",
+                             text.strip(" -–—|*"))) and not text.strip(" -–—|*").isdigit() or \
+        bool(re.fullmatch(r"[-–—]\s*[0-9۰-۹]{1,3}\s*[-–—]", text.strip()))
 
 
 def _header_columns(cells: list[str]) -> list[str] | None:
@@ -123,6 +134,9 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
                 drop(ln, "furniture", f"page furniture repeated at a page break: «{ln.text}»")
                 continue
             seen_furniture.add(furniture_key)
+        if _page_mark(ln.text):
+            drop(ln, "furniture", f"page number left by conversion: «{ln.text}»")
+            continue
         text, mark = split_markdown(ln.text)
         if not text:
             drop(ln, "markup", "markdown mark with no text")

@@ -87,8 +87,12 @@ def _decided(text: str) -> bool:
 
 def _closing(text: str) -> bool:
     v = vocab()
-    return bool(re.search(rf"(?:{v.pattern('sections.closing_nouns')})\s.*(?:{v.pattern('sections.closing_approved')})",
-                          text)) and bool(re.search(r"[0-9۰-۹]", text))
+    if re.search(rf"(?:{v.pattern('sections.closing_end')})\s*[.!]?\s*$|^(?:{v.pattern('sections.closing_end')})", text) \
+            and len(text.split()) <= 20:
+        return True  # «جلسه در ساعت ۱۹:۳۰ با ذکر صلوات خاتمه یافت.»
+    # «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است»: a count, the noun, the approval.
+    return bool(re.search(rf"[0-9۰-۹]+\s*(?:{v.pattern('sections.closing_nouns')})\s.*(?:{v.pattern('sections.closing_approved')})",
+                          text))
 
 
 class _Classifier:
@@ -108,6 +112,8 @@ class _Classifier:
         field = labeled_field(text)
         if field and (field[2] or field[0] == "sections.fields"):
             return "FIELD"
+        if attendance_line(text) or section_of(text) or is_intro(text)[0]:
+            return None
         if line.mark is None and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
                 and not text.endswith(".") and not ends_with_speech_verb(text):
             return "LETTERHEAD"
@@ -170,7 +176,9 @@ class _Classifier:
                 return "ATTENDEE"
             self.section = None
         if self.closed:
-            return "SIGNATURE" if len(text.split()) <= _MAX_SIGNATURE_WORDS else "PARAGRAPH"
+            short = len(text.split()) <= _MAX_SIGNATURE_WORDS or "\t" in text or \
+                (starts_with_role(text) and len(text.split()) <= 2 * _MAX_SIGNATURE_WORDS)
+            return "SIGNATURE" if short else "PARAGRAPH"
         if _closing(text):
             self.closed = True
             return "CLOSING"

@@ -46,7 +46,13 @@ _PRE = str.maketrans(
 
 _DIGIT = r"[0-9۰-۹٠-٩]"
 # A number with internal separators: dates, ratios, ranges, decimals.
-_SHIELDED = re.compile(rf"{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+")
+_SHIELDED = re.compile(
+    # letter numbers such as «۱۴۲/ش/۱۴۰۲»: a whole slashed token holding a digit
+    rf"(?<!\S)(?=[^\s/]*{_DIGIT})[^\s/]+(?:/[^\s/]+)+(?!\S)"
+    rf"|{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+")
+# A wide gap inside a line is a column break in text converted from a laid-out page
+# («محمد رضایی          علی کرمانی»): it becomes a tab, like a table cell separator.
+_GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
@@ -91,7 +97,7 @@ def _run(text: str) -> str:
         shielded.append(to_persian_digits(m.group(0)))
         return f"QZ{_encode(len(shielded) - 1)}ZQ"
 
-    text = _SHIELDED.sub(shield, text.translate(_PRE)).replace("\t", _TAB)
+    text = _SHIELDED.sub(shield, _GAP.sub("\t", text).translate(_PRE)).replace("\t", _TAB)
     text = _hazm().normalize(text)
     text = text.replace(_TAB, "\t")
     text = _SHIELD_RE.sub(lambda m: shielded[_decode(m.group(1))], text)

@@ -20,7 +20,8 @@ from .lexer import LineLexer, LineToken, tokenize
 from .models import Diagnostic, Minutes
 from .normalize import normalize_lines
 from .resources import resource_dir
-from .sources import Document, Line, read_path, read_text
+from .readers import read_any
+from .sources import Document, Line, read_text
 
 __all__ = ["parse", "parse_file", "parse_document", "stages", "STAGES"]
 
@@ -89,8 +90,8 @@ def parse(text: str, *, path: str | None = None, strict: bool = False) -> Minute
 
 
 def parse_file(path, *, strict: bool = False) -> Minutes:
-    """Parse a minutes file (``-`` for standard input)."""
-    return _guard(lambda: parse_document(read_path(path), strict=strict), str(path))
+    """Parse a minutes file: text, markdown, .docx or .html, picked by content (``-`` is stdin)."""
+    return _guard(lambda: parse_document(read_any(path), strict=strict), str(path))
 
 
 def _guard(run, path):
@@ -111,7 +112,7 @@ def _guard(run, path):
 
 def stages(path, stage: str):
     """Run the pipeline up to ``stage``; return something printable."""
-    doc = read_path(path)
+    doc = read_any(path)
     if stage == "json":
         return parse_document(doc)
     lines, diagnostics = _prepare(doc)

@@ -1,0 +1,95 @@
+"""Who speaks in a paragraph of prose: «سپس آقای مهندس جعفری شهردار … توضیح داد که …».
+
+Minutes written as prose, and news reports of meetings, attribute statements
+inside sentences rather than under headings. ``attribute`` reads the start of
+a paragraph: an optional connective («سپس», «در ابتدا»), then a person
+(honorific-led, or a bare name followed by a role), a role alone («رئیس شورا»),
+or a pronoun («وی», «او») continuing the last speaker — and requires a speech
+verb later in the sentence. Unknown text yields None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
+from .vocab import vocab
+
+__all__ = ["Attribution", "attribute", "has_speech_verb"]
+
+_LEAD_WORDS = 8  # the speaker is named near the start of the sentence
+
+
+@dataclass
+class Attribution:
+    kind: str  # 'person', 'role' or 'pronoun'
+    person: PersonMatch | None = None
+    role: str | None = None
+
+
+def has_speech_verb(text: str) -> bool:
+    v = vocab()
+    return bool(re.search(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", text))
+
+
+def _after_connective(text: str) -> int:
+    v = vocab()
+    m = re.match(rf"^(?:{v.pattern('people.connectives')})\s*[،,]?\s*", text)
+    return m.end() if m else 0
+
+
+def _reported_by(text: str) -> int:
+    """Skip a news lead «به گزارش سایت …،» to the clause after its comma."""
+    v = vocab()
+    m = re.match(rf"^(?:{v.pattern('people.report_leads')})[^،,:]*[،,]\s*", text)
+    return m.end() if m else 0
+
+
+def attribute(text: str) -> Attribution | None:
+    start = _reported_by(text)
+    start += _after_connective(text[start:])
+    rest = text[start:]
+    if not has_speech_verb(text):
+        # Without a speech verb only an honorific-led person opening the sentence counts
+        # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»).
+        lead = person_at(rest, 0)
+        return Attribution(kind="person", person=lead) if lead else None
+    head = " ".join(rest.split()[:_LEAD_WORDS])
+    v = vocab()
+    if v.key_at_start("people.pronouns", rest):
+        return Attribution(kind="pronoun")
+    found = find_speaker(head)
+    if found:
+        person = person_at(rest, found.start)
+        if person:
+            person.role = _clean_role(person.role)
+        return Attribution(kind="person", person=person)
+    if starts_with_role(rest):
+        return Attribution(kind="role", role=_clean_role(read_role(rest)))
+    bare = person_at(rest, 0, need_honorific=False)
+    if bare and (bare.role or _verb_follows(rest, bare.name)):
+        return Attribution(kind="person", person=bare)
+    return None
+
+
+def _verb_follows(text: str, name: str | None) -> bool:
+    """«توصیفیان تصریح کرد: …» — a bare name directly followed by a speech verb."""
+    if not name:
+        return False
+    v = vocab()
+    after = text[text.find(name) + len(name):].lstrip(" ،,")
+    return bool(re.match(rf"(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", after))
+
+
+def _clean_role(role: str | None) -> str | None:
+    """In prose the role runs into the sentence («رئیس شورا وضعیت جاده … را»): a role that
+    reaches an object marker or a quotation is cut before it, to its first three words."""
+    if not role:
+        return role
+    v = vocab()
+    words = role.split()
+    for i, w in enumerate(words):
+        if v.lookup("people.role_enders", w) or w.startswith("«"):
+            return " ".join(words[:min(i, 3)]) or None
+    return role
