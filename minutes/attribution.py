@@ -68,7 +68,8 @@ def attribute(text: str) -> Attribution | None:
     if starts_with_role(rest):
         return Attribution(kind="role", role=_clean_role(read_role(rest)))
     bare = person_at(rest, 0, need_honorific=False)
-    if bare and (bare.role or _verb_follows(rest, bare.name)):
+    full_name = bare is not None and len((bare.name or "").split()) == 2  # a first name, then a family name
+    if bare and (bare.role or full_name or _verb_follows(rest, bare.name)):
         return Attribution(kind="person", person=bare)
     return None
 
@@ -84,12 +85,12 @@ def _verb_follows(text: str, name: str | None) -> bool:
 
 def _clean_role(role: str | None) -> str | None:
     """In prose the role runs into the sentence («رئیس شورا وضعیت جاده … را»): a role that
-    reaches an object marker or a quotation is cut before it, to its first three words."""
+    reaches an object marker or a quotation is cut before it (eight words at most)."""
     if not role:
         return role
     v = vocab()
     words = role.split()
     for i, w in enumerate(words):
         if v.lookup("people.role_enders", w) or w.startswith("«"):
-            return " ".join(words[:min(i, 3)]) or None
+            return " ".join(words[:min(i, 8)]) or None
     return role

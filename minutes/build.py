@@ -1,121 +1,32 @@
 """Stage 6 — build: the parse tree becomes pydantic models and diagnostics.
 
-``TreeToParts`` (a Lark Transformer, one method per grammar rule) turns the
-tree into plain parts; ``assemble`` fills the models, resolving what needs the
-whole document: the same person across turns, a role-only heading to the
-person already seen with that role, deadlines against the meeting date.
+``tree.TreeToParts`` turns the tree into plain parts; ``assemble`` fills the
+models, resolving what needs the whole document: the same person across turns
+(``speakers``), the closing (``closing``), deadlines against the meeting date
+wherever it was written.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Token
 
-from .deadlines import explain_deadline, find_date, to_jalali
 from .attendance import attendance_line, read_people, read_signature_row, signature_columns
-from .attribution import attribute
-from .header import present_in, read_meeting, read_subject, read_time, session_number, set_field
+from .closing import ClosingReader
+from .deadlines import explain_deadline, find_date, to_jalali
+from .header import present_in, read_meeting, read_subject, session_number, set_field
 from .lexer import section_of
-from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList,
-                     Section, Turn)
+from .models import AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList, Section
 from .normalize import to_ascii_digits
+from .report import decision_sentences, headline, meeting_name
 from .resolutions_text import extract, item_start
-from .people import (PersonMatch, find_speaker, name_key, person_at, read_role, role_words,
-                     starts_with_role, strip_speech_verb)
 from .sources import Line
+from .speakers import Speakers
+from .tree import Parts, TreeToParts
 from .vocab import vocab
 
 __all__ = ["TreeToParts", "assemble", "date_ref"]
-
-
-@dataclass
-class Head:
-    """A speaker heading: its tokens and the organisation heading above it, if any."""
-
-    tokens: list[Token]
-    organization: str | None = None
-
-
-@dataclass
-class Parts:
-    header: list[Token] = field(default_factory=list)
-    sections: list[tuple[Token | None, list]] = field(default_factory=list)
-    closing: list[Token] = field(default_factory=list)
-
-
-class TreeToParts(Transformer):
-    """One method per rule of grammars/minutes.lark."""
-
-    def start(self, children):
-        parts = Parts()
-        for child in children:
-            if isinstance(child, tuple) and child[0] == "header":
-                parts.header = child[1]
-            elif isinstance(child, tuple) and child[0] == "body":
-                parts.sections = child[1]
-            elif isinstance(child, tuple) and child[0] == "closing":
-                parts.closing = child[1]
-        return parts
-
-    def header(self, children):
-        return ("header", list(children))
-
-    def body(self, children):
-        sections: list[tuple[Token | None, list]] = []
-        loose = [c for c in children if not (isinstance(c, tuple) and c[0] == "section")]
-        if loose:
-            sections.append((None, loose))
-        sections += [c[1] for c in children if isinstance(c, tuple) and c[0] == "section"]
-        return ("body", sections)
-
-    def section(self, children):
-        return ("section", (children[0], list(children[1:])))
-
-    def paragraph(self, children):
-        return ("paragraph", children[0])
-
-    def agenda(self, children):
-        return ("agenda", list(children))
-
-    def field(self, children):
-        return ("field", children[0])
-
-    def attendance(self, children):
-        return ("attendance", children[0], list(children[1:]))
-
-    def decisions(self, children):
-        return ("decisions", [c for c in children if isinstance(c, tuple)])
-
-    def decision(self, children):
-        return ("decision", children[0], list(children[1:]))
-
-    def org_heading(self, children):
-        return ("org_heading", children[0])
-
-    def turn(self, children):
-        return ("turn", children[0], list(children[1:]))
-
-    def speaker_head(self, children):
-        org = children[0] if len(children) > 1 and children[0].type == "ORG_HEAD" else None
-        rest = children[1:] if org is not None else children
-        tokens = rest[0] if isinstance(rest[0], list) else list(rest)
-        return Head(tokens=tokens, organization=org.value if org is not None else None)
-
-    def named_head(self, children):
-        return list(children)
-
-    def resolutions(self, children):
-        title = children[0] if isinstance(children[0], Token) else None
-        rows = [row for table in children if isinstance(table, list) for row in table]
-        return ("resolutions", title, rows)
-
-    def table(self, children):
-        return list(children)
-
-    def closing(self, children):
-        return ("closing", list(children))
 
 
 def date_ref(text: str | None) -> DateRef | None:
@@ -129,8 +40,9 @@ def date_ref(text: str | None) -> DateRef | None:
                    text=text[start:end])
 
 
-class _Assembler:
-    def __init__(self, parts: Parts, lines: dict[int, Line]):
+class _Assembler(Speakers, ClosingReader):
+    def __init__(self, parts: Parts, lines: dict[int, Line], report: bool = False):
+        self.report = report  # a news report of a meeting, not minutes
         self.parts = parts
         self.lines = lines
         self.v = vocab()
@@ -182,7 +94,11 @@ class _Assembler:
         kind = block[0]
         if kind == "paragraph":
             tok = block[1]
-            if section == "subject" and self.m.header.subject is None:
+            if self.report:
+                self.report_paragraph(tok)
+            if self.report and self.m.header.title is None and not self.m.turns and headline(tok.value):
+                self.m.header.title = tok.value  # the news headline
+            elif section == "subject" and self.m.header.subject is None:
                 self.m.header.subject, number = read_subject(tok.value)
                 self.m.header.session_number = self.m.header.session_number or number
                 self.m.header.attendees += present_in(tok.value, tok.line)
@@ -214,10 +130,27 @@ class _Assembler:
         elif kind == "org_heading":
             self.warn("heading-without-speaker", f"heading «{block[1].value}» is not followed by a speaker",
                       block[1].line, "info")
+        elif kind == "turn" and self.report:
+            # A report attributes statement by statement: every line is read as prose.
+            for tok in [*block[1].tokens, *block[2]]:
+                self.block(section, ("paragraph", tok))
         elif kind == "turn":
             self.turn(block[1], block[2])
         elif kind == "resolutions":
             self.resolutions(block[1], block[2])
+
+    def report_paragraph(self, tok: Token) -> None:
+        """In a news report: the meeting's name, and decisions stated in prose, as resolutions."""
+        h = self.m.header
+        named = meeting_name(tok.value) if h.subject is None else None
+        if named:
+            h.subject, number = named
+            h.session_number = h.session_number or number
+        for sentence in decision_sentences(tok.value):
+            found = extract(sentence)
+            self.m.resolutions.append(Resolution(
+                row=len(self.m.resolutions) + 1, text=sentence, actor=found.actor, supervisor=found.supervisor,
+                deadline=Deadline(text=found.deadline_text), line=tok.line))
 
     # -- attendance and list-form resolutions -------------------------------
     def attendance(self, head: Token, rows: list[Token]) -> None:
@@ -273,101 +206,6 @@ class _Assembler:
         h.attendees += present_in(tok.value, tok.line)
         return True
 
-    def attributed(self, tok: Token) -> bool:
-        """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
-        if self.m.turns and not self.prose_turns:
-            return False
-        found = attribute(tok.value)
-        if found is None:
-            return False
-        if found.kind == "pronoun":
-            if not self.m.turns:
-                return False
-            person = self.m.turns[-1].speaker
-        elif found.kind == "role":
-            person = self.by_role(found.role or "", tok.line, quiet=True)
-        else:
-            person = self.person(found.person, tok.line)
-        self.prose_turns = True
-        self.m.turns.append(Turn(speaker=person.model_copy(), text=tok.value, heading=None, line=tok.line))
-        if person.name:
-            self.people[name_key(person.name)] = person
-        return True
-
-    # -- turns ------------------------------------------------------------
-    def turn(self, head: Head, paragraphs: list[Token]) -> None:
-        first = head.tokens[0]
-        heading = "\n".join(t.value for t in head.tokens)
-        person: Person | None = None
-        if first.type == "ROLE_SPEAKER":
-            role = read_role(strip_speech_verb(first.value)) or strip_speech_verb(first.value)
-            person = self.by_role(role, first.line)
-        else:
-            found = find_speaker(first.value) or person_at(first.value, 0, need_honorific=False)
-            if found:
-                person = self.person(found, first.line)
-            for tok in head.tokens[1:]:
-                if person is not None and tok.type in ("ROLE_LINE", "ROLE_SPEAKER") and not person.role:
-                    person.role = read_role(strip_speech_verb(tok.value))
-        if person is None:
-            self.warn("speaker-unknown", f"cannot tell who speaks in «{heading[:80]}»", first.line)
-            person = Person(line=first.line)
-        if head.organization and not person.organization:
-            person.organization = head.organization
-        text = "\n".join(p.value for p in paragraphs)
-        self.prose_turns = False
-        self.m.turns.append(Turn(speaker=person.model_copy(), text=text, heading=heading, line=first.line))
-        if person.name:
-            self.people[name_key(person.name)] = person
-
-    def person(self, found: PersonMatch, line: int) -> Person:
-        known = self.people.get(name_key(found.name))
-        if known is not None:
-            for t in found.titles:
-                if t not in known.titles:
-                    known.titles.append(t)
-            known.role = known.role or found.role
-            return known
-        person = Person(name=found.name, honorific=found.honorific, titles=list(found.titles),
-                        role=found.role, line=line)
-        listed = self.listed(found.name)
-        if listed is not None:  # the attendance list knows the full name and a clean role
-            person.name = listed.name if len(listed.name or "") > len(person.name or "") else person.name
-            person.honorific = person.honorific or listed.honorific
-            person.titles = person.titles or list(listed.titles)
-            person.role = person.role or listed.role
-        return person
-
-    def listed(self, name: str | None) -> Person | None:
-        """An attendee, guest, chair or secretary of that name (or family name): they carry clean roles."""
-        if not name:
-            return None
-        h, key = self.m.header, name_key(name)
-        for p in [*h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
-            if p.name and (name_key(p.name) == key or name_key(p.name.split()[-1]) == key):
-                return p.model_copy()
-        return None
-
-    def by_role(self, role: str, line: int, quiet: bool = False) -> Person:
-        """«معاون بهزیستی استان» → the person already seen (speaker or attendee) whose role matches best."""
-        words = role_words(role)
-        head = self.v.key_at_start("people.role_heads", role)
-        best, best_score = None, 0
-        h = self.m.header
-        for p in [*self.people.values(), *h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
-            if not p.role or head is None or self.v.key_at_start("people.role_heads", p.role) is None:
-                continue
-            if self.v.key_at_start("people.role_heads", p.role)[0] != head[0]:
-                continue
-            score = len(words & (role_words(p.role) | role_words(p.organization)))
-            if score > best_score:
-                best, best_score = p, score
-        if best is not None:
-            return best
-        if not quiet:
-            self.warn("speaker-role-unresolved", f"no earlier speaker has the role «{role}»", line, "info")
-        return Person(role=role, line=line)
-
     # -- resolutions --------------------------------------------------------
     def resolutions(self, title: Token | None, rows: list[Token]) -> None:
         if title is not None and self.m.resolution_list is None:
@@ -394,91 +232,6 @@ class _Assembler:
                 row=row, text=text, topic=cells.get("topic") or None, actor=cells.get("actor") or None,
                 supervisor=cells.get("supervisor") or None, deadline=Deadline(text=cells.get("deadline") or None),
                 extra=extra, line=tok.line))
-
-    # -- closing ----------------------------------------------------------
-    def closing(self) -> None:
-        for tok in self.parts.closing:
-            if tok.type == "CLOSING" and self.m.closing.text is None:
-                if re.search(self.v.pattern("sections.closing_end"), tok.value):
-                    # «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت»: the end time, not a count.
-                    self.m.header.meeting.end_time = self.m.header.meeting.end_time or read_time(tok.value)[0]
-                else:
-                    m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
-                    self.m.closing.declared_resolution_count = int(m.group(1)) if m else None
-                self.m.closing.text = tok.value
-                self.m.closing.line = tok.line
-            elif tok.type == "CLOSING":
-                m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
-                if m and self.m.closing.declared_resolution_count is None and \
-                        not re.search(self.v.pattern("sections.closing_end"), tok.value):
-                    self.m.closing.declared_resolution_count = int(m.group(1))
-                self.m.closing.text += "\n" + tok.value
-                self.m.closing.line = tok.line
-            elif tok.type == "SIGNATURE" and self.v.lookup("sections.signature_heads", tok.value.strip(" :")):
-                # «امضای حاضرین:» heads the signatures; the line is kept in closing.text
-                self.m.closing.text = "\n".join(filter(None, (self.m.closing.text, tok.value)))
-            elif tok.type == "SIGNATURE" and "\t" in tok.value:
-                self.signature_row(tok)
-            elif tok.type == "SIGNATURE" and starts_with_role(tok.value) and self.m.closing.signatories \
-                    and self.m.closing.signatories[-1].role is None:
-                self.m.closing.signatories[-1].role = tok.value.strip()  # «مدیر کل و رئیس …» under the name
-            elif tok.type == "SIGNATURE":
-                self.m.closing.signatories.append(self.signatory(tok))
-            else:
-                self.warn("after-closing", f"text after the closing: «{tok.value[:120]}»", tok.line, "info")
-
-    def signatory(self, tok: Token) -> Person:
-        text = tok.value.strip()
-        found = person_at(text, 0) or person_at(text, 0, need_honorific=False)
-        role = None
-        words = text.split()
-        for i in range(1, len(words)):
-            if starts_with_role(" ".join(words[i:])):
-                role, text = " ".join(words[i:]), " ".join(words[:i])
-                break
-        person = Person(name=text if not found or found.honorific is None else found.name,
-                        honorific=found.honorific if found else None,
-                        titles=found.titles if found else [], role=role, line=tok.line)
-        return person
-
-    def signature_row(self, tok: Token) -> None:
-        """A signature table row («نام و نام خانوادگی | سمت | امضاء»), or names side by side
-        with their roles side by side on the next line."""
-        raw = tok.value.split("\t")
-        signed = self.m.closing.signatories
-        header = signature_columns(raw)
-        if header:
-            self.signature_columns = header
-            # the table's header row is kept beside the closing line, as written
-            self.m.closing.text = "\n".join(filter(None, (self.m.closing.text, tok.value.replace("\t", " | "))))
-            return
-        if self.signature_columns:
-            person = read_signature_row(raw, self.signature_columns)
-            if person:
-                person.line = tok.line
-                signed.append(person)
-            return
-        cells = [c.strip() for c in raw if c.strip()]
-        pending = [p for p in signed if p.role is None and p.line == self.last_signature_line]
-        if pending and len(pending) == len(cells) and all(starts_with_role(c) for c in cells):
-            for person, role in zip(pending, cells):
-                person.role = role
-            return
-        self.last_signature_line = tok.line
-        for cell in cells:
-            found = person_at(cell, 0) or person_at(cell, 0, need_honorific=False)
-            signed.append(Person(name=found.name if found and found.honorific else cell,
-                                 honorific=found.honorific if found else None,
-                                 titles=found.titles if found else [], line=tok.line))
-
-    def signatories_from_turns(self) -> None:
-        """A signatory named in the turns takes the titles (and, if unsigned, the role) given there."""
-        for person in self.m.closing.signatories:
-            family = name_key(person.name.split()[-1]) if person.name and person.name.split() else ""
-            for p in self.people.values():
-                if family and p.name and name_key(p.name.split()[-1]) == family:
-                    person.role = person.role or p.role
-                    person.titles = person.titles or list(p.titles)
 
     def finish(self) -> Minutes:
         m = self.m
@@ -534,8 +287,8 @@ def _numbered(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def assemble(parts: Parts, lines: dict[int, Line]) -> Minutes:
-    a = _Assembler(parts, lines)
+def assemble(parts: Parts, lines: dict[int, Line], *, report: bool = False) -> Minutes:
+    a = _Assembler(parts, lines, report)
     a.header()
     a.sections()
     a.closing()

@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 
 from .models import Diagnostic
+from .report import is_web_furniture
 from .sources import Line
 from .vocab import vocab
 
@@ -123,8 +124,13 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
     kept: list[Line] = []
     columns: list[str] | None = None  # active table header, in source order
     table_open = False  # only blanks/furniture since the last table line
+    web = False  # once a news page's furniture starts («کد خبر», «برچسب‌ها» …) the rest is furniture too
     for ln in lines:
         if not ln.text:
+            continue
+        web = web or is_web_furniture(ln.text)
+        if web:
+            drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»")
             continue
         squashed = _squash(ln.text)
         is_basmala = v.lookup("sections.basmala", ln.text) is not None

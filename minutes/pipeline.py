@@ -13,7 +13,8 @@ from functools import lru_cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
-from .build import TreeToParts, assemble
+from .build import assemble
+from .tree import TreeToParts
 from .errors import InputError, MinutesError, ParseError, StrictError
 from .layout import layout
 from .lexer import LineLexer, LineToken, tokenize
@@ -65,11 +66,12 @@ def parse_document(doc: Document, *, strict: bool = False) -> Minutes:
     lines, diagnostics = _prepare(doc)
     tokens = tokenize(lines)
     tree = _tree(tokens, diagnostics, doc.source.path)
-    minutes = assemble(TreeToParts().transform(tree), {ln.number: ln for ln in lines})
+    types = {t.type for t in tokens}
+    report = not types & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW", "DECISION_INTRO", "ATTENDANCE"}
+    minutes = assemble(TreeToParts().transform(tree), {ln.number: ln for ln in lines}, report=report)
     minutes.source = doc.source
     minutes.diagnostics = diagnostics + minutes.diagnostics
-    types = {t.type for t in tokens}
-    if not types & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW"}:
+    if report:
         minutes.kind = "report"
         minutes.diagnostics.insert(0, Diagnostic(
             level="info", code="not-minutes",

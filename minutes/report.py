@@ -1,0 +1,55 @@
+"""Meeting reports (news of a meeting, ``kind: "report"``): what a minutes reader can still use.
+
+A report has no sections or table. Its headline is the title; the meeting is
+named inside a sentence («سومین جلسه گروه کاری اشتغال و سرمایه‌گذاری شهرستان»);
+decisions are stated in prose («در این جلسه ۱۷۳ طرح … مورد تصویب قرار گرفت»).
+Speakers are read by ``attribution`` as in prose minutes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import ordinal_pattern
+from .people import ends_with_speech_verb
+from .vocab import vocab
+
+__all__ = ["headline", "meeting_name", "decision_sentences", "is_web_furniture"]
+
+_MAX_HEADLINE_WORDS = 25
+_MAX_MEETING_WORDS = 12
+
+
+def is_web_furniture(text: str) -> bool:
+    """«کد خبر: …», «برچسب‌ها», «اخبار پیشنهادی», «انتهای پیام», «نظر شما»: the page around the news."""
+    return vocab().key_at_start("report.web_furniture", text.strip(" •*-")) is not None
+
+
+def headline(text: str) -> bool:
+    """A short first line with no speech verb and no sentence end is the news headline."""
+    words = text.split()
+    return 0 < len(words) <= _MAX_HEADLINE_WORDS and not ends_with_speech_verb(text) and \
+        not text.rstrip().endswith((".", ":"))
+
+
+def meeting_name(text: str) -> tuple[str, int | None] | None:
+    """(«سومین جلسه گروه کاری …», 3) from a sentence that names the meeting, or None."""
+    from .numbers import parse_ordinal
+
+    v = vocab()
+    m = re.search(rf"({ordinal_pattern()})\s+(?:{v.pattern('meeting.session_words')})(?![\w\u200c])", text)
+    if not m:
+        return None
+    rest = text[m.start():]
+    stop = re.search(rf"\s(?:{v.pattern('report.meeting_stops')})(?![\w\u200c])|[،,.:؛]", rest)
+    name = rest[: stop.start()] if stop else rest
+    name = " ".join(name.split()[:_MAX_MEETING_WORDS])
+    return name, parse_ordinal(m.group(1))
+
+
+def decision_sentences(text: str) -> list[str]:
+    """Sentences stating a decision: they hold a phrase of ``report.decisions``."""
+    v = vocab()
+    pattern = re.compile(rf"(?:{v.pattern('report.decisions')})(?![\w\u200c])")
+    sentences = [s.strip() for s in re.split(r"(?<=[.!؟])\s+", text) if s.strip()]
+    return [s for s in sentences if pattern.search(s)]
