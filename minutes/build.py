@@ -122,6 +122,10 @@ class _Assembler(Speakers, ClosingReader):
                 self.m.agenda.append(AgendaItem(number=number, text=text, line=tok.line))
         elif kind == "field":
             self.field(block[1])
+        elif kind == "title":
+            h = self.m.header
+            h.title = h.title or _canonical_title(block[1].value)
+            h.session_number = h.session_number or session_number(block[1].value)
         elif kind == "attendance":
             self.attendance(block[1], block[2])
         elif kind == "decisions":

@@ -76,6 +76,14 @@ def _page_mark(text: str) -> bool:
         bool(re.fullmatch(r"[-–—]\s*[0-9۰-۹]{1,3}\s*[-–—]", text.strip()))
 
 
+def _row_follows(lines: list[Line], idx: int, width: int) -> bool:
+    """Is the next non-blank line after ``idx`` a table row of about ``width`` cells?"""
+    for ln in lines[idx + 1: idx + 4]:
+        if ln.text:
+            return ln.text.count("\t") + 1 >= max(2, width - 1)
+    return False
+
+
 def _header_columns(cells: list[str]) -> list[str] | None:
     """Column keys for a header row, or None if the row is not a header."""
     v = vocab()
@@ -125,7 +133,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
     columns: list[str] | None = None  # active table header, in source order
     table_open = False  # only blanks/furniture since the last table line
     web = False  # once a news page's furniture starts («کد خبر», «برچسب‌ها» …) the rest is furniture too
-    for ln in lines:
+    for idx, ln in enumerate(lines):
         if not ln.text:
             continue
         web = web or is_web_furniture(ln.text)
@@ -185,6 +193,10 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
                                     columns=tuple(cols[i] for i in order)))
                 continue
             kept.append(replace(ln, text=text, mark=mark or "table"))
+            continue
+        if table_open and columns is not None and _row_follows(lines, idx, len(columns)):
+            # A full-width row inside a table («مصوبات بخش آموزشی», a merged Word cell): the table goes on.
+            drop(ln, "table-group-row", f"a group row inside the table: «{text[:80]}»")
             continue
         table_open = False
         kept.append(replace(ln, text=text, mark=mark))

@@ -100,6 +100,7 @@ class _Classifier:
         self.in_header = True
         self.section: str | None = None
         self.closed = False
+        self.titled = False
         self.v = vocab()
 
     def header_token(self, line: Line) -> str | None:
@@ -114,7 +115,7 @@ class _Classifier:
             return "FIELD"
         if attendance_line(text) or section_of(text) or is_intro(text)[0]:
             return None
-        if line.mark is None and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
+        if line.mark in (None, "bold", "h1", "h2", "h3") and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
                 and not text.endswith(".") and not ends_with_speech_verb(text):
             return "LETTERHEAD"
         return None
@@ -126,8 +127,8 @@ class _Classifier:
         speaker = find_speaker(text)
         if verb and speaker:
             return "SPEAKER"
-        if verb and starts_with_role(text):
-            return "ROLE_SPEAKER"
+        if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
+            return "ROLE_SPEAKER"  # a heading; in plain prose the same line is an attributed paragraph
         if speaker and speaker.start == 0 and (heading or not text.endswith(".")):
             return "NAME_HEAD" if heading else "PERSON_LINE"
         if verb and (heading or text.rstrip().endswith(":")):
@@ -153,8 +154,12 @@ class _Classifier:
         if self.in_header:
             tok = self.header_token(line)
             if tok:
+                self.titled = self.titled or tok == "TITLE"
                 return tok
             self.in_header = False
+        if not self.titled and not self.section and self.header_token(line) == "TITLE":
+            self.titled = True  # a title after labelled fields or an attendance list
+            return "TITLE"
         field = labeled_field(text)
         if field and field[2]:
             return "FIELD"

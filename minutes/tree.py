@@ -62,6 +62,9 @@ class TreeToParts(Transformer):
     def agenda(self, children):
         return ("agenda", list(children))
 
+    def title(self, children):
+        return ("title", children[0])
+
     def field(self, children):
         return ("field", children[0])
 
