@@ -38,7 +38,7 @@ class Speakers:
         else:
             person = self.person(found.person, tok.line)
             last = self.m.turns[-1].speaker if self.m.turns else None
-            same_head = person.role is None or (
+            same_head = last is not None and person.role is None or last is not None and (
                 self.v.key_at_start("people.role_heads", person.role) or ("",))[0] == \
                 (self.v.key_at_start("people.role_heads", last.role or "") or ("?",))[0]
             if last is not None and last.name is None and last.role and same_head:
