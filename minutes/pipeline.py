@@ -55,7 +55,9 @@ def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | No
         return True
 
     try:
-        return _parser().parse(tokens, on_error=recover)
+        # An iterator, not the list: after a recovery Lark calls the lexer again, and it must
+        # go on from the next line, not start over (which looped, re-reading every line).
+        return _parser().parse(iter(tokens), on_error=recover)
     except LarkError as exc:
         line = getattr(exc, "line", None)
         raise ParseError(f"the document's shape is not understood: {exc.__class__.__name__}",
