@@ -33,6 +33,7 @@ TOKEN_TYPES = (
 
 _ATTENDANCE_KEYS = ("attendees", "absentees", "guests")
 _MAX_ATTENDEE_WORDS = 16
+_PREFIX = 160  # characters enough to recognise how a line starts
 
 _NUMBERED = re.compile(r"^\(?([0-9۰-۹]{1,3})\s*[-.)ـ:]\s*(.*)$")
 _LETTERED_SEP = r"\s*[:\-–)]\s*"
@@ -113,7 +114,8 @@ class _Classifier:
         field = labeled_field(text)
         if field and (field[2] or field[0] == "sections.fields"):
             return "FIELD"
-        if attendance_line(text) or section_of(text) or is_intro(text)[0]:
+        head = text[:_PREFIX]
+        if attendance_line(head) or section_of(text) or is_intro(head)[0]:
             return None
         if line.mark in (None, "bold", "h1", "h2", "h3") and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
                 and not text.endswith(".") and not ends_with_speech_verb(text):
@@ -163,7 +165,8 @@ class _Classifier:
         field = labeled_field(text)
         if field and field[2]:
             return "FIELD"
-        attendance = attendance_line(text)
+        head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
+        attendance = attendance_line(head)
         if attendance:
             self.section = attendance[0]
             return "ATTENDANCE"
@@ -172,7 +175,7 @@ class _Classifier:
             self.section = sec[1]
             self.closed = False
             return "SECTION"
-        intro, _ = is_intro(text)
+        intro, _ = is_intro(head)
         if intro and (len(text.split()) <= 10 or text.rstrip().endswith(":")):
             self.section = "resolutions"
             return "DECISION_INTRO"
@@ -189,7 +192,7 @@ class _Classifier:
             return "CLOSING"
         if self.section == "agenda" and (line.mark == "bullet" or _NUMBERED.match(text)):
             return "AGENDA_ITEM"
-        item = item_start(text) if not _is_heading(line) or line.mark == "bullet" else None
+        item = item_start(head) if not _is_heading(line) or line.mark == "bullet" else None
         if item and (self.section == "resolutions" or (item[0] != "bullet" and _decided(text))):
             # A numbered decision: in a «مصوبات» section, or «۱- مقرر شد …» after the discussion.
             self.section = "resolutions"
