@@ -127,7 +127,8 @@ def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn
     from .build import date_ref  # the same DateRef reading as the rest of the header
 
     meeting = header.meeting
-    meeting.line = meeting.line or line
+    if key not in ("number", "date", "attachment", "subject"):  # letterhead fields are not the meeting's
+        meeting.line = meeting.line or line
     if key == "number":
         header.number = value
     elif key == "date":
