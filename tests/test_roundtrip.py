@@ -340,7 +340,8 @@ def expected_model(m: Minutes, text: str, parsed: Minutes) -> Minutes:
     if mt.time or mt.date or mt.place:
         # The line the meeting was read from, as normalized; it holds each part as written.
         line = n(lines[parsed.header.meeting.line - 1])
-        assert all(part in line for part in (mt.time_text, mt.date and mt.date.text, mt.weekday, mt.place) if part)
+        parts = (mt.time_text, mt.date and mt.date.text, mt.weekday, mt.place)
+        assert all(part in line for part in parts if part), (line, parts)
         mt.text = line
     if e.closing.declared_resolution_count is not None:
         line = n(lines[parsed.closing.line - 1])
@@ -377,6 +378,15 @@ def expected_codes(m: Minutes) -> Counter:
     return +codes
 
 
+def _diff(got, want, path="") -> list[str]:
+    """Paths where two dumps differ, for a readable failure."""
+    if isinstance(got, dict) and isinstance(want, dict):
+        return [d for k in {**got, **want} for d in _diff(got.get(k), want.get(k), f"{path}.{k}")]
+    if isinstance(got, list) and isinstance(want, list) and len(got) == len(want):
+        return [d for i, (g, w) in enumerate(zip(got, want)) for d in _diff(g, w, f"{path}[{i}]")]
+    return [] if got == want else [f"{path}: parsed {got!r} != expected {want!r}"]
+
+
 def assert_round_trip(m: Minutes, kinds: list[str] | None = None) -> Minutes:
     text = render_canonical(m)
     parsed = minutes.parse(text)
@@ -390,7 +400,7 @@ def assert_round_trip(m: Minutes, kinds: list[str] | None = None) -> Minutes:
             t["heading"] = None  # checked against the rendered line in _check_lines
         for t in want_dump["turns"]:
             t["heading"] = None
-        assert got_dump == want_dump
+        assert got_dump == want_dump, "\n".join(_diff(got_dump, want_dump))
         if kinds is not None:
             assert [r.deadline.kind for r in parsed.resolutions] == kinds
     except AssertionError:
