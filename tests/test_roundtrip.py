@@ -282,7 +282,9 @@ def minutes_models(draw) -> tuple[Minutes, dict]:
 
     m = Minutes(header=h, agenda=agenda, turns=turns, resolution_list=resolution_list,
                 resolutions=resolutions, closing=closing)
-    return m, {"kinds": kinds}
+    # Derived from the subject: «… با حضور جناب آقای X» names an attendee.
+    present = [Person(name=n(guest), honorific="جناب آقای")] if subject and guest else []
+    return m, {"kinds": kinds, "attendees": present}
 
 
 # --- comparison -----------------------------------------------------------------------------------
@@ -387,12 +389,13 @@ def _diff(got, want, path="") -> list[str]:
     return [] if got == want else [f"{path}: parsed {got!r} != expected {want!r}"]
 
 
-def assert_round_trip(m: Minutes, kinds: list[str] | None = None) -> Minutes:
+def assert_round_trip(m: Minutes, kinds: list[str] | None = None, attendees=()) -> Minutes:
     text = render_canonical(m)
     parsed = minutes.parse(text)
     try:
         _check_lines(parsed, text)
         want = expected_model(m, text, parsed)
+        want.header.attendees = [p.model_copy() for p in attendees]
         assert Counter(d.code for d in parsed.diagnostics) == expected_codes(m), parsed.diagnostics
         got_dump = _strip_lines(parsed.model_dump(exclude={"diagnostics"}))
         want_dump = _strip_lines(want.model_dump(exclude={"diagnostics"}))
@@ -413,7 +416,7 @@ def assert_round_trip(m: Minutes, kinds: list[str] | None = None) -> Minutes:
 @given(minutes_models())
 def test_random_minutes_round_trip(drawn):
     m, info = drawn
-    assert_round_trip(m, info["kinds"])
+    assert_round_trip(m, info["kinds"], info["attendees"])
 
 
 def test_generator_names_read_back():
