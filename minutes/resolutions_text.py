@@ -184,8 +184,9 @@ def _actor(text: str, folded: str) -> str | None:
         start = m.end()
         actor = _phrase(text, folded, start, need_head=True)
         if actor:
-            after = _skip_deadline(folded, folded.index(fold(actor), start) + len(actor))
-            if res["obligation"].match(folded, after):
+            at = folded.find(fold(actor), start)  # _phrase may have tidied the text: not found
+            after = _skip_deadline(folded, at + len(actor)) if at >= 0 else None
+            if after is not None and res["obligation"].match(folded, after):
                 return actor
     return None
 
