@@ -27,6 +27,7 @@ import io
 import re
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from .errors import InputError
@@ -154,8 +155,11 @@ def _check_zip(data: bytes, where: str) -> None:
             if not info.filename.endswith((".xml", ".rels")):
                 continue
             # Read at most the declared size + 1: a lying header cannot make us inflate more.
-            with zf.open(info) as fh:
-                blob = fh.read(info.file_size + 1)
+            try:
+                with zf.open(info) as fh:
+                    blob = fh.read(info.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+                raise InputError(f"corrupt part {info.filename} in the archive: {exc}", path=where) from None
             if len(blob) > info.file_size:
                 raise InputError(f"part {info.filename} is larger than declared", path=where)
             if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
