@@ -1,0 +1,82 @@
+"""Linear cost under attack: pathological inputs against seed 003, per MB and in memory.
+
+    .venv/bin/python bench/bench_attack.py [--scale 1.0]
+
+For each input: parse time per MB divided by seed 003's time per MB (the issue asks
+for <= 1.5), and the tracemalloc peak divided by the input size (asks for < 20).
+One run each (after one warm-up parse, so hazm's Normalizer is already built);
+the seed's time is the best of three.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import minutes  # noqa: E402
+from minutes import MinutesError  # noqa: E402
+
+SEED = next((ROOT / "seeds").glob("003_*.txt")).read_text(encoding="utf-8")
+HEAD = "ردیف\tشرح مصوبات\tموضوع محوری\tاقدام کننده\tمسئول نظارت\tمدت اجراء"
+
+
+def inputs(scale: float) -> dict[str, str]:
+    n = int(200_000 * scale)
+    rows = [HEAD] + [f"{i}\tمصوب شد گزارش عملکرد واحد {i} ارسال شود\tاطلاع رسانی\tاداره کل\tدبیرخانه\tتا ۹۹/۱۱/{i % 28 + 1:02d}"
+                     for i in range(1, n)]
+    speakers = [f"### جناب آقای دکتر احمدی{i % 50} مدیر کل اداره {i} فرمودند :" for i in range(n)]
+    deep = ["#" * (i % 7) + " " + "> " * (i % 40) + "**" * (i % 5) + "- " * (i % 30) + f"متن {i} |" + " | " * (i % 9)
+            for i in range(n // 4)]
+    nested = ["- " * 5000 + "**" * 2000 + "فهرست"] * 40 + ["#" * 10_000 + " عنوان"] * 40
+    return {
+        "200k table-like lines": "\n".join(rows),
+        "200k speaker-like lines": "\n".join(speakers),
+        "deep markdown (50k lines)": "\n".join(deep),
+        "very deep markdown (80 x 10-20 KB lines)": "\n".join(nested),
+        "seed 003 x 100": SEED * 100,
+    }
+
+
+def measure(text: str) -> tuple[float, int, str]:
+    gc.collect()
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    try:
+        m = minutes.parse(text)
+        outcome = f"{len(m.resolutions)} resolutions, {len(m.turns)} turns, {len(m.diagnostics)} diagnostics"
+    except MinutesError as exc:
+        outcome = f"MinutesError: {exc}"[:80]
+    took = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return took, peak, outcome
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--scale", type=float, default=1.0, help="multiply the 200,000-line sizes")
+    scale = ap.parse_args().scale
+    minutes.parse(SEED)  # warm-up: hazm's Normalizer, the grammar, the vocabulary
+    seed_mb = len(SEED.encode()) / 1e6
+    seed_t = min(measure(SEED)[0] for _ in range(3))
+    _, seed_peak, _ = measure(SEED)
+    base = seed_t / seed_mb
+    print(f"{'input':<42} {'MB':>6} {'s':>7} {'s/MB':>7} {'ratio':>6} {'peak MB':>8} {'peak/in':>8}  result")
+    print(f"{'seed 003':<42} {seed_mb:>6.2f} {seed_t:>7.3f} {base:>7.2f} {1:>6.2f} "
+          f"{seed_peak / 1e6:>8.1f} {seed_peak / (seed_mb * 1e6):>8.1f}")
+    for name, text in inputs(scale).items():
+        mb = len(text.encode()) / 1e6
+        took, peak, outcome = measure(text)
+        print(f"{name:<42} {mb:>6.2f} {took:>7.2f} {took / mb:>7.2f} {took / mb / base:>6.2f} "
+              f"{peak / 1e6:>8.1f} {peak / (mb * 1e6):>8.1f}  {outcome}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
