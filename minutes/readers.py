@@ -138,7 +138,7 @@ def _check_zip(data: bytes, where: str) -> None:
     """Refuse zip bombs and DTDs before any XML parser sees the package."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
         raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
     with zf:
         infos = zf.infolist()
@@ -158,7 +158,8 @@ def _check_zip(data: bytes, where: str) -> None:
             try:
                 with zf.open(info) as fh:
                     blob = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                    OSError) as exc:
                 raise InputError(f"corrupt part {info.filename} in the archive: {exc}", path=where) from None
             if len(blob) > info.file_size:
                 raise InputError(f"part {info.filename} is larger than declared", path=where)
