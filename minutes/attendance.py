@@ -104,16 +104,24 @@ def read_person(chunk: str, honorific: str | None = None) -> Person | None:
     name, role = text, None
     paren = re.search(r"[(（]([^)）]*)[)）]?", text)
     dash = re.search(r"\s[-–—]\s|\s*:\s*", text)
-    if paren:
-        name, role = text[:paren.start()], paren.group(1) + text[paren.end():]
-    elif dash:
+    head = _res()["role"].search(folded)
+    # The name ends at the first of: a parenthesis, a dash, a role word.
+    cut = min((m.start(), kind) for m, kind in ((paren, "paren"), (dash, "dash"), (head, "role")) if m) \
+        if (paren or dash or head) else None
+    if cut and cut[1] == "paren":
+        name, role = text[:paren.start()], paren.group(1) + " " + text[paren.end():]
+    elif cut and cut[1] == "dash":
         name, role = text[:dash.start()], text[dash.end():]
-    else:
-        m = _res()["role"].search(folded)
-        if m:
-            name, role = text[:m.start()], text[m.start():]
-    name = " ".join(name.strip(_TRIM).split()[:_MAX_NAME_WORDS]) or None
-    role = role.strip(_TRIM) if role else None
+    elif cut:
+        name, role = text[:head.start()], text[head.start():]
+    words = name.strip(_TRIM).split()
+    if len(words) > _MAX_NAME_WORDS:  # too long for a name: the rest is its role, nothing is dropped
+        role = " ".join(words[_MAX_NAME_WORDS:] + ([role] if role else []))
+        words = words[:_MAX_NAME_WORDS]
+    name = " ".join(words) or None
+    role = " ".join(role.split()).strip(_TRIM) if role else None
+    if role and role.count("(") > role.count(")"):
+        role += ")"  # «معاون بهداشت (ماموریت)»: the trim took the closing parenthesis
     if not (name or role):
         return None
     return Person(name=name, honorific=honorific.strip() if honorific else None, titles=titles,

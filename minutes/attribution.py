@@ -61,9 +61,8 @@ def attribute(text: str) -> Attribution | None:
         return Attribution(kind="pronoun")
     found = find_speaker(head)
     if found:
-        person = person_at(rest, found.start)
-        if person:
-            person.role = _clean_role(person.role)
+        person = person_at(rest, found.start) or found
+        person.role = _clean_role(person.role)
         return Attribution(kind="person", person=person)
     if starts_with_role(rest):
         return Attribution(kind="role", role=_clean_role(read_role(rest)))

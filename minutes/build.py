@@ -17,7 +17,8 @@ from .closing import ClosingReader
 from .deadlines import explain_deadline, find_date, to_jalali
 from .header import present_in, read_meeting, read_subject, session_number, set_field
 from .lexer import section_of
-from .models import AgendaItem, DateRef, Deadline, Diagnostic, Minutes, Person, Resolution, ResolutionList, Section
+from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
+                     Section)
 from .normalize import to_ascii_digits
 from .report import decision_sentences, headline, meeting_name
 from .resolutions_text import extract, item_start
@@ -74,11 +75,12 @@ class _Assembler(Speakers, ClosingReader):
         # Several labels may share a line: «شماره: ۱۲ تاریخ: ۱۴۰۲/۰۱/۲۰ پیوست: ندارد».
         labels = f"{self.v.pattern('sections.fields')}|{self.v.pattern('meeting.labels')}"
         for m in re.finditer(rf"(?:^|(?<=\s))({labels})\s*:\s*(.*?)(?=\s(?:{labels})\s*:|$)", tok.value):
-            label, value = m.group(1), m.group(2).strip() or None
+            label, value = m.group(1), m.group(2).strip(" —–-") or None
             key = self.v.lookup("sections.fields", label) or self.v.lookup("meeting.labels", label)
             if value is None:
                 self.warn("field-empty", f"field «{label}» has no value", tok.line, "info")
                 continue
+            self.m.header.fields.append(Field(label=label, key=key, value=value, line=tok.line))
             set_field(self.m.header, key, value, tok.line, self.warn)
 
     # -- sections ---------------------------------------------------------
@@ -87,8 +89,18 @@ class _Assembler(Speakers, ClosingReader):
             key = _section_key(head) if head is not None else None
             if head is not None:
                 self.m.sections.append(_section(head))
+                rest = (section_of(head.value) or (None, None, ""))[2]
+                if rest:  # «دستور جلسه: بررسی …» — the section's first content on its own line
+                    self.section_rest(key, rest, head.line)
             for block in blocks:
                 self.block(key, block)
+
+    def section_rest(self, key: str | None, rest: str, line: int) -> None:
+        if key == "agenda":
+            number, text = _numbered(rest)
+            self.m.agenda.append(AgendaItem(number=number, text=text, line=line))
+        else:
+            self.block(key, ("paragraph", Token("PARAGRAPH", rest, line=line)))
 
     def block(self, section: str | None, block) -> None:
         kind = block[0]
@@ -129,7 +141,10 @@ class _Assembler(Speakers, ClosingReader):
         elif kind == "attendance":
             self.attendance(block[1], block[2])
         elif kind == "decisions":
-            for _, item, more in block[1]:
+            intro = block[1]
+            if intro is not None:  # «مصوبات:», «موارد زیر مقرر گردید:»
+                self.m.sections.append(Section(key="resolutions", title=intro.value, line=intro.line))
+            for _, item, more in block[2]:
                 self.decision(item, more)
         elif kind == "org_heading":
             self.warn("heading-without-speaker", f"heading «{block[1].value}» is not followed by a speaker",
@@ -159,6 +174,7 @@ class _Assembler(Speakers, ClosingReader):
     # -- attendance and list-form resolutions -------------------------------
     def attendance(self, head: Token, rows: list[Token]) -> None:
         key, rest = attendance_line(head.value) or ("attendees", "")
+        self.m.sections.append(Section(key=key, title=head.value, line=head.line))
         people = getattr(self.m.header, key)
         people += self.people_in(rest, head.line)
         columns = None
@@ -222,6 +238,9 @@ class _Assembler(Speakers, ClosingReader):
                     self.m.resolution_list = ResolutionList(line=tok.line)
                 if not self.m.resolution_list.columns:
                     self.m.resolution_list.columns = tok.value.split("\t")
+                else:
+                    self.warn("table-header", f"another table header: «{tok.value.replace(chr(9), ' | ')[:160]}»",
+                              tok.line, "info")
                 continue
             if not line.columns:
                 self.warn("table-row-without-header", "table row with no header above it", tok.line)
@@ -246,12 +265,17 @@ class _Assembler(Speakers, ClosingReader):
                       m.closing.line)
         stamp = m.header.meeting.date.jalali if m.header.meeting.date and m.header.meeting.date.jalali else "undated"
         meeting = to_jalali(stamp) if stamp != "undated" else None
+        seen: set[str] = set()
         for i, r in enumerate(m.resolutions, 1):
             # Deadlines resolve here, once the meeting date is known wherever it was written.
             r.deadline, problem = explain_deadline(r.deadline.text, meeting_date=meeting)
             if problem:
                 self.warn("deadline-invalid", problem, r.line)
             r.id = f"{stamp}-s{m.header.session_number or 0}-r{r.row if r.row is not None else f'x{i}'}"
+            if r.id in seen:  # two rows with one number: keep both, distinct, and say so
+                self.warn("resolution-row-duplicate", f"row number {r.row} is used twice; id made distinct", r.line)
+                r.id = f"{r.id}-{i}"
+            seen.add(r.id)
             if not r.actor:
                 self.warn("resolution-without-actor", f"مصوبه بدون مسئول: row {r.row}", r.line)
             if r.deadline.kind == "none":

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as _field
 
 __all__ = [
     "Closing",
@@ -17,6 +18,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "Diagnostic",
+    "Field",
     "AgendaItem",
     "Header",
     "Meeting",
@@ -55,7 +57,7 @@ class DateRef(_Strict):
 class Person(_Strict):
     name: str | None = None
     honorific: str | None = None  # جناب آقای, سرکار خانم, …
-    titles: list[str] = Field(default_factory=list)  # دکتر, مهندس, سید, …
+    titles: list[str] = _field(default_factory=list)  # دکتر, مهندس, سید, …
     role: str | None = None
     organization: str | None = None
     line: int | None = None
@@ -81,8 +83,17 @@ class Section(_Strict):
     line: int | None = None
 
 
+class Field(_Strict):
+    """A labelled field as written: «تاریخ جلسه: یکشنبه ۲۱ آبان ۱۴۰۲» → label, key 'meeting_date', value."""
+
+    label: str
+    key: str | None = None
+    value: str | None = None
+    line: int | None = None
+
+
 class Header(_Strict):
-    organization: list[str] = Field(default_factory=list)
+    organization: list[str] = _field(default_factory=list)
     number: str | None = None  # letterhead شماره
     date: DateRef | None = None  # letterhead تاریخ
     attachment: str | None = None  # letterhead پیوست
@@ -91,10 +102,11 @@ class Header(_Strict):
     session_number: int | None = None
     chair: Person | None = None
     secretary: Person | None = None
-    meeting: Meeting = Field(default_factory=Meeting)
-    attendees: list[Person] = Field(default_factory=list)
-    absentees: list[Person] = Field(default_factory=list)
-    guests: list[Person] = Field(default_factory=list)
+    meeting: Meeting = _field(default_factory=Meeting)
+    fields: list[Field] = _field(default_factory=list)  # every labelled field, as written
+    attendees: list[Person] = _field(default_factory=list)
+    absentees: list[Person] = _field(default_factory=list)
+    guests: list[Person] = _field(default_factory=list)
 
 
 class AgendaItem(_Strict):
@@ -129,8 +141,8 @@ class Resolution(_Strict):
     topic: str | None = None
     actor: str | None = None
     supervisor: str | None = None
-    deadline: Deadline = Field(default_factory=Deadline)
-    extra: dict[str, str] = Field(default_factory=dict)  # columns we do not know
+    deadline: Deadline = _field(default_factory=Deadline)
+    extra: dict[str, str] = _field(default_factory=dict)  # columns we do not know
     line: int | None = None
 
 
@@ -139,14 +151,14 @@ class ResolutionList(_Strict):
 
     title: str | None = None
     date: DateRef | None = None
-    columns: list[str] = Field(default_factory=list)  # the header cells as written, canonical order
+    columns: list[str] = _field(default_factory=list)  # the header cells as written, canonical order
     line: int | None = None
 
 
 class Closing(_Strict):
     declared_resolution_count: int | None = None
     text: str | None = None  # the closing line, e.g. «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است.»
-    signatories: list[Person] = Field(default_factory=list)
+    signatories: list[Person] = _field(default_factory=list)
     line: int | None = None
 
 
@@ -159,12 +171,12 @@ class Source(_Strict):
 
 class Minutes(_Strict):
     kind: Literal["minutes", "report"] = "minutes"
-    source: Source = Field(default_factory=Source)
-    header: Header = Field(default_factory=Header)
-    sections: list[Section] = Field(default_factory=list)
-    agenda: list[AgendaItem] = Field(default_factory=list)
-    turns: list[Turn] = Field(default_factory=list)
+    source: Source = _field(default_factory=Source)
+    header: Header = _field(default_factory=Header)
+    sections: list[Section] = _field(default_factory=list)
+    agenda: list[AgendaItem] = _field(default_factory=list)
+    turns: list[Turn] = _field(default_factory=list)
     resolution_list: ResolutionList | None = None
-    resolutions: list[Resolution] = Field(default_factory=list)
-    closing: Closing = Field(default_factory=Closing)
-    diagnostics: list[Diagnostic] = Field(default_factory=list)
+    resolutions: list[Resolution] = _field(default_factory=list)
+    closing: Closing = _field(default_factory=Closing)
+    diagnostics: list[Diagnostic] = _field(default_factory=list)

@@ -27,7 +27,7 @@ class Speakers:
         if self.m.turns and not self.prose_turns:
             return False
         found = attribute(tok.value)
-        if found is None:
+        if found is None or (found.kind == "person" and found.person is None):
             return False
         if found.kind == "pronoun":
             if not self.m.turns:

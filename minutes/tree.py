@@ -72,7 +72,8 @@ class TreeToParts(Transformer):
         return ("attendance", children[0], list(children[1:]))
 
     def decisions(self, children):
-        return ("decisions", [c for c in children if isinstance(c, tuple)])
+        intro = children[0] if isinstance(children[0], Token) else None
+        return ("decisions", intro, [c for c in children if isinstance(c, tuple)])
 
     def decision(self, children):
         return ("decision", children[0], list(children[1:]))

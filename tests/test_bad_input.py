@@ -166,8 +166,6 @@ def test_table_damage_is_diagnosed(case_dir):
     assert not m.resolutions and "مقرر شد گزارش عملکرد ارسال شود" in m.turns[-1].text
 
 
-@pytest.mark.xfail(reason="found: two rows numbered ۱ get the same id «undated-s0-r1» and no diagnostic",
-                   strict=False)
 def test_duplicate_row_numbers_are_diagnosed_or_distinct(case_dir):
     m = minutes.parse_file(case_dir / "dup.txt")
     assert len(m.resolutions) == 2

@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 import minutes
 from minutes import (AgendaItem, Closing, DateRef, Deadline, Header, Meeting, Minutes, Person,
                      Resolution, ResolutionList, Turn, render_canonical)
-from minutes.models import Section
+from minutes.models import Field, Section
 from minutes.deadlines import explain_deadline
 from minutes.normalize import normalize, to_persian_digits
 from minutes.vocab import vocab
@@ -338,6 +338,10 @@ def expected_model(m: Minutes, text: str, parsed: Minutes) -> Minutes:
     e = m.model_copy(deep=True)
     e.source.sha256 = hashlib.sha256(text.encode("utf-8")).hexdigest()
     e.sections = e.sections or [s.model_copy() for s in DEFAULT_SECTIONS]
+    # The letterhead fields the template writes are recorded as written, in its order.
+    h = e.header
+    letterhead = (("شماره", "number", h.number), ("تاریخ", "date", h.date and h.date.text), ("پیوست", "attachment", h.attachment))
+    h.fields = [Field(label=label, key=key, value=value) for label, key, value in letterhead if value]
     lines = text.split("\n")
     mt = e.header.meeting
     if mt.time or mt.date or mt.place:
