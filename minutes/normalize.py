@@ -65,6 +65,14 @@ def _hazm():
     return Normalizer()
 
 
+_PRE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _PRE)) + "]")
+
+
+def _pre(text: str) -> str:
+    # Only the characters to change are visited; str.translate would walk all of them.
+    return _PRE_CHARS.sub(lambda m: _PRE[ord(m.group())] or "", text)
+
+
 def to_ascii_digits(text: str) -> str:
     return text.translate(_TO_ASCII)
 
@@ -97,7 +105,7 @@ def _run(text: str) -> str:
         shielded.append(to_persian_digits(m.group(0)))
         return f"QZ{_encode(len(shielded) - 1)}ZQ"
 
-    text = _SHIELDED.sub(shield, _GAP.sub("\t", text).translate(_PRE)).replace("\t", _TAB)
+    text = _SHIELDED.sub(shield, _pre(_GAP.sub("\t", text))).replace("\t", _TAB)
     text = _hazm().normalize(text)
     text = text.replace(_TAB, "\t")
     text = _SHIELD_RE.sub(lambda m: shielded[_decode(m.group(1))], text)

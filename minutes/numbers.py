@@ -35,9 +35,16 @@ _DIGITS = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"[\s\u200c]+")
 
 
+_FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
+
+
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Letter forms and digits to one spelling each; the result has the same length."""
-    return text.translate(_FOLD)
+    """Letter forms and digits to one spelling each; the result has the same length.
+
+    A regex finds the few characters to change (str.translate walks every character
+    through a dict); the same line is folded by several readers, hence the cache."""
+    return _FOLDABLE.sub(lambda m: _FOLD[ord(m.group())], text)
 
 
 def _value(key: str) -> int:
