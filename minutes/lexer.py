@@ -104,12 +104,15 @@ class _Classifier:
         self.titled = False
         self.v = vocab()
 
+    def is_title(self, text: str) -> bool:
+        return bool(self.v.key_at_start("sections.title", text.replace(" ", "")) or
+                    self.v.key_at_start("sections.title", text))
+
     def header_token(self, line: Line) -> str | None:
         v, text = self.v, line.text
         if v.lookup("sections.basmala", text):
             return "BASMALA"
-        if v.key_at_start("sections.title", text.replace(" ", "")) or \
-                v.key_at_start("sections.title", text):
+        if self.is_title(text):
             return "TITLE"
         field = labeled_field(text)
         if field and (field[2] or field[0] == "sections.fields"):
@@ -159,7 +162,7 @@ class _Classifier:
                 self.titled = self.titled or tok == "TITLE"
                 return tok
             self.in_header = False
-        if not self.titled and not self.section and self.header_token(line) == "TITLE":
+        if not self.titled and not self.section and self.is_title(line.text):
             self.titled = True  # a title after labelled fields or an attendance list
             return "TITLE"
         field = labeled_field(text)

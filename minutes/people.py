@@ -8,7 +8,8 @@ unknown text yields ``None``, never an exception.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
 from .vocab import vocab
 
@@ -66,14 +67,21 @@ def starts_with_role(text: str) -> bool:
     return vocab().key_at_start("people.role_heads", text) is not None
 
 
+@lru_cache(maxsize=None)
+def _stops_re() -> tuple[re.Pattern, re.Pattern]:
+    v = vocab()
+    return (re.compile(rf"(?:^|\s)(?:{v.pattern('people.role_stops')})(?![\w\u200c])"),
+            re.compile(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])"))
+
+
 def _stop_at(text: str) -> int:
     """Offset where a role phrase ends: a role stop phrase or a speech verb."""
-    v = vocab()
+    stops, verbs = _stops_re()
     end = len(text)
-    m = re.search(rf"(?:^|\s)(?:{v.pattern('people.role_stops')})(?![\w\u200c])", text)
+    m = stops.search(text)
     if m:
         end = m.start()
-    m = re.search(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", text)
+    m = verbs.search(text, 0, end)
     if m and m.start() < end:
         end = m.start()
     return end
@@ -149,13 +157,20 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
 
 
 def find_speaker(text: str) -> PersonMatch | None:
+    """The first honorific-led person in ``text`` who is not merely mentioned (a fresh copy)."""
+    found = _find_speaker(text)
+    return replace(found, titles=list(found.titles)) if found else None
+
+
+@lru_cache(maxsize=2048)  # the lexer and the builder both ask about the same line
+def _find_speaker(text: str) -> PersonMatch | None:
     """The first honorific-led person in ``text`` who is not merely mentioned.
 
     «پس از خاتمه سخنان جناب آقای …» and «با حضور جناب آقای …» are mentions: the
     word before the honorific (``people.mention_before``) says so.
     """
     v = vocab()
-    for m in re.finditer(rf"(?:^|(?<=\s))(?:{v.pattern('people.honorifics')})(?![\w\u200c])", text):
+    for m in v.compiled("people.honorifics").finditer(text):
         before = text[: m.start()].split()
         if before and v.lookup("people.mention_before", _bare(before[-1])):
             continue

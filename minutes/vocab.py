@@ -52,14 +52,31 @@ class Vocabulary:
 
     def key_at_start(self, name: str, text: str) -> tuple[str, str] | None:
         """(key, matched text) if ``text`` starts with one of the table's spellings as a whole word."""
-        m = re.match(rf"(?:{self.pattern(name)})(?![\w\u200c])", text)
+        m = _start_re(self, name).match(text)
         if not m:
             return None
         return self.lookup(name, m.group(0)), m.group(0)
 
+    def compiled(self, name: str) -> re.Pattern:
+        """The table's alternation, compiled once (whole words, spaces and ZWNJ interchangeable)."""
+        return _word_re(self, name)
+
+
+_SQUASH = re.compile(r"[\s\u200c]+")
+
 
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u200c]+", "", text)
+    return _SQUASH.sub("", text)
+
+
+@lru_cache(maxsize=None)
+def _start_re(v: "Vocabulary", name: str) -> re.Pattern:
+    return re.compile(rf"(?:{v.pattern(name)})(?![\w\u200c])")
+
+
+@lru_cache(maxsize=None)
+def _word_re(v: "Vocabulary", name: str) -> re.Pattern:
+    return re.compile(rf"(?:^|(?<=\s))(?:{v.pattern(name)})(?![\w\u200c])")
 
 
 @lru_cache(maxsize=None)
