@@ -151,7 +151,8 @@ class _Assembler(Speakers, ClosingReader):
                       block[1].line, "info")
         elif kind == "turn" and self.report:
             # A report attributes statement by statement: every line is read as prose.
-            for tok in [*block[1].tokens, *block[2]]:
+            org = [block[1].organization_token] if block[1].organization_token is not None else []
+            for tok in [*org, *block[1].tokens, *block[2]]:
                 self.block(section, ("paragraph", tok))
         elif kind == "turn":
             self.turn(block[1], block[2])

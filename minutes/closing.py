@@ -68,6 +68,11 @@ class ClosingReader:
         person = Person(name=text if not found or found.honorific is None else found.name,
                         honorific=found.honorific if found else None,
                         titles=found.titles if found else [], role=role, line=tok.line)
+        if found and found.honorific and found.name and role is None:
+            # «جناب آقای دکتر احمدی ۹۹/۱۱/۲۱»: what follows the name (a date, a note) is reported, not dropped
+            extra = text[text.find(found.name) + len(found.name):].strip(" ،,-–")
+            if extra:
+                self.warn("signature-note", f"beside the signature of {found.name}: «{extra}»", tok.line, "info")
         return person
 
     def signature_row(self, tok: Token) -> None:
@@ -95,10 +100,7 @@ class ClosingReader:
             return
         self.last_signature_line = tok.line
         for cell in cells:
-            found = person_at(cell, 0) or person_at(cell, 0, need_honorific=False)
-            signed.append(Person(name=found.name if found and found.honorific else cell,
-                                 honorific=found.honorific if found else None,
-                                 titles=found.titles if found else [], line=tok.line))
+            signed.append(self.signatory(Token("SIGNATURE", cell, line=tok.line)))
 
     def signatories_from_turns(self) -> None:
         """A signatory named in the turns takes the titles (and, if unsigned, the role) given there."""

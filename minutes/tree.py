@@ -19,6 +19,7 @@ class Head:
 
     tokens: list[Token]
     organization: str | None = None
+    organization_token: Token | None = None
 
 
 @dataclass
@@ -88,7 +89,7 @@ class TreeToParts(Transformer):
         org = children[0] if len(children) > 1 and children[0].type == "ORG_HEAD" else None
         rest = children[1:] if org is not None else children
         tokens = rest[0] if isinstance(rest[0], list) else list(rest)
-        return Head(tokens=tokens, organization=org.value if org is not None else None)
+        return Head(tokens=tokens, organization=org.value if org is not None else None, organization_token=org)
 
     def named_head(self, children):
         return list(children)

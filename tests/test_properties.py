@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -33,6 +34,7 @@ TEXT_FIXTURES = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*")
                        if p.suffix in (".txt", ".md") and p.is_file() and not p.name.endswith(".expected.md"))
 
 settings.register_profile("minutes-properties", max_examples=120, deadline=None,
+                          derandomize=bool(os.environ.get("CI")),
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 PROFILE = settings.get_profile("minutes-properties")
 

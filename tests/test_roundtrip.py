@@ -48,7 +48,7 @@ settings.register_profile(
     max_examples=int(os.environ.get("MINUTES_ROUNDTRIP_EXAMPLES", "500")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    derandomize=False,
+    derandomize=bool(os.environ.get("CI")),
 )
 
 
