@@ -190,6 +190,12 @@ class _Assembler(Speakers, ClosingReader):
                 if person:
                     person.line = tok.line
                     people.append(person)
+                read = " ".join(filter(None, (person.honorific, *person.titles, person.name, person.role,
+                                              person.organization))) if person else ""
+                left = [c.strip() for c in cells if c.strip() and re.sub(r"\W", "", c) not in re.sub(r"\W", "", read)]
+                if left:  # a cell that is neither name, role nor organisation is reported, not dropped
+                    self.warn("attendee-cells", f"cells not read as a person: «{' | '.join(left)[:160]}»",
+                              tok.line, "info")
                 continue
             found = self.people_in(tok.value, tok.line)
             if not found:
@@ -198,7 +204,11 @@ class _Assembler(Speakers, ClosingReader):
 
     def people_in(self, text: str, line: int) -> list[Person]:
         item = item_start(text)
-        people = read_people(item[2] if item else text)
+        found = read_people(item[2] if item else text)
+        # A «person» with no letter in name or role («<», «-») is not one: say so rather than list it.
+        people = [p for p in found if any(ch.isalpha() for ch in (p.name or "") + (p.role or ""))]
+        if len(people) < len(found):
+            self.warn("attendee-unread", f"not read as people: «{text[:120]}»", line, "info")
         for p in people:
             p.line = line
         return people

@@ -116,7 +116,7 @@ def unaccounted(text: str, m: Minutes) -> list[tuple[int, str]]:
             if _sq(piece) in hay:
                 continue
             if i in objects and all(_sq(w) in own or _sq(w) in structure or _DIGITS.match(_sq(w))
-                                    for w in piece.split() if _sq(w)):
+                                    for w in re.split(r"[\s,،;؛]+", piece) if _sq(w)):
                 continue
             missing.append((i, line))
             break
