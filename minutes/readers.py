@@ -25,14 +25,13 @@ from __future__ import annotations
 import hashlib
 import io
 import re
-import sys
 import zipfile
 import zlib
 from pathlib import Path
 
 from .errors import InputError
 from .readers_html import html_lines
-from .sources import Document, decode, read_text
+from .sources import Document, decode, load_bytes, read_text
 
 __all__ = ["read_any", "read_bytes", "sniff", "docx_lines", "html_lines",
            "MAX_UNZIPPED", "MAX_RATIO"]
@@ -113,20 +112,7 @@ def read_any(path: str | Path) -> Document:
     HTML each ``Line.number`` is the 1-based index of the emitted paragraph or table
     row. Every failure is an ``InputError`` naming the file.
     """
-    p = str(path)
-    if p == "-":
-        data = sys.stdin.buffer.read()
-    else:
-        fp = Path(p)
-        if not fp.exists():
-            raise InputError("no such file", path=p)
-        if fp.is_dir():
-            raise InputError("is a directory, expected a minutes file", path=p)
-        try:
-            data = fp.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=p) from None
-    return read_bytes(data, p)
+    return read_bytes(load_bytes(path), str(path))
 
 
 # --- DOCX -----------------------------------------------------------------------------------

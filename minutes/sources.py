@@ -15,7 +15,7 @@ from pathlib import Path
 from .errors import InputError
 from .models import Source
 
-__all__ = ["Line", "Document", "read_path", "read_text", "decode"]
+__all__ = ["Line", "Document", "read_path", "read_text", "decode", "load_bytes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,23 +91,28 @@ def read_text(text: str, *, path: str | None = None, fmt: str = "text", encoding
     return Document(Source(path=path, sha256=digest, format=fmt, encoding=encoding), _split(text))
 
 
-def read_path(path: str | Path) -> Document:
-    """Read a file (``-`` is standard input). Errors are ``InputError`` naming the file."""
+def load_bytes(path: str | Path) -> bytes:
+    """The bytes of a file (``-`` is standard input). Errors are ``InputError`` naming the file."""
     p = str(path)
     if p == "-":
         import sys
 
-        data = sys.stdin.buffer.read()
-    else:
-        fp = Path(p)
-        if not fp.exists():
-            raise InputError("no such file", path=p)
-        if fp.is_dir():
-            raise InputError("is a directory, expected a minutes file", path=p)
-        try:
-            data = fp.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read: {exc.strerror}", path=p) from None
+        return sys.stdin.buffer.read()
+    fp = Path(p)
+    if not fp.exists():
+        raise InputError("no such file", path=p)
+    if fp.is_dir():
+        raise InputError("is a directory, expected a minutes file", path=p)
+    try:
+        return fp.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", path=p) from None
+
+
+def read_path(path: str | Path) -> Document:
+    """Read a text or markdown file (``-`` is standard input); ``readers.read_any`` reads every format."""
+    p = str(path)
+    data = load_bytes(p)
     text, enc = decode(data, p)
     fmt = "markdown" if p.endswith((".md", ".markdown")) else "text"
     doc = read_text(text, path=p, fmt=fmt, encoding=enc)
