@@ -29,6 +29,8 @@ from .vocab import vocab
 
 __all__ = ["TreeToParts", "assemble", "date_ref"]
 
+_MEETING_PARAGRAPHS = 3  # how many opening paragraphs may carry the meeting's date and place
+
 
 def date_ref(text: str | None) -> DateRef | None:
     if not text:
@@ -51,6 +53,7 @@ class _Assembler(Speakers, ClosingReader):
         self.diagnostics: list[Diagnostic] = []
         self.people: dict[str, Person] = {}  # name key → the speaker as first seen
         self.prose_turns = False  # turns so far were read from prose, not from headings
+        self.prose_seen = 0  # paragraphs tried for the meeting's date and place
         self.last_signature_line: int | None = None
         self.signature_columns: list[str | None] | None = None
 
@@ -226,7 +229,10 @@ class _Assembler(Speakers, ClosingReader):
     def meeting_in_prose(self, tok: Token) -> bool:
         """«دهمین جلسه … در ساعت ۱۷ روز دوشنبه ۱۴۰۲/۰۳/۱۵ در محل … تشکیل گردید»: the meeting fields."""
         meeting = self.m.header.meeting
-        if meeting.date is not None or self.m.turns or not find_date(tok.value):
+        self.prose_seen += 1
+        # Only the opening paragraphs describe the meeting; later dates are the discussion's.
+        if meeting.date is not None or self.m.turns or self.prose_seen > _MEETING_PARAGRAPHS \
+                or not find_date(tok.value):
             return False
         read = read_meeting(tok.value, tok.line, self.warn)
         for name in ("date", "weekday", "time", "time_text", "place", "text", "line"):
