@@ -10,7 +10,6 @@ verb later in the sentence. Unknown text yields None.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
@@ -30,19 +29,19 @@ class Attribution:
 
 def has_speech_verb(text: str) -> bool:
     v = vocab()
-    return bool(re.search(rf"(?:^|\s)(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", text))
+    return bool(v.rx(r"(?:^|\s)(?:<<people.speech_verbs>>)(?![\w\u200c])").search(text))
 
 
 def _after_connective(text: str) -> int:
     v = vocab()
-    m = re.match(rf"^(?:{v.pattern('people.connectives')})\s*[،,]?\s*", text)
+    m = v.rx(r"^(?:<<people.connectives>>)\s*[،,]?\s*").match(text)
     return m.end() if m else 0
 
 
 def _reported_by(text: str) -> int:
     """Skip a news lead «به گزارش سایت …،» to the clause after its comma."""
     v = vocab()
-    m = re.match(rf"^(?:{v.pattern('people.report_leads')})[^،,:]*[،,]\s*", text)
+    m = v.rx(r"^(?:<<people.report_leads>>)[^،,:]*[،,]\s*").match(text)
     return m.end() if m else 0
 
 
@@ -79,7 +78,7 @@ def _verb_follows(text: str, name: str | None) -> bool:
         return False
     v = vocab()
     after = text[text.find(name) + len(name):].lstrip(" ،,")
-    return bool(re.match(rf"(?:{v.pattern('people.speech_verbs')})(?![\w\u200c])", after))
+    return bool(v.rx(r"(?:<<people.speech_verbs>>)(?![\w\u200c])").match(after))
 
 
 def _clean_role(role: str | None) -> str | None:

@@ -59,7 +59,7 @@ def section_of(text: str) -> tuple[str | None, str, str] | None:
     v = vocab()
     letter = None
     body = text.strip()
-    m = re.match(rf"^({v.pattern('sections.letters')}){_LETTERED_SEP}(.*)$", body)
+    m = v.rx(r"^(<<sections.letters>>)\s*[:\-–)]\s*(.*)$").match(body)
     if m:
         letter, body = v.lookup("sections.letters", m.group(1)), m.group(2)
     name = body.rstrip(" :.")
@@ -75,8 +75,9 @@ def section_of(text: str) -> tuple[str | None, str, str] | None:
 def labeled_field(text: str) -> tuple[str, str, str] | None:
     """(table, key, value) for «تاریخ جلسه: …», «شماره: …» — the first label on the line."""
     v = vocab()
-    for table in ("meeting.labels", "sections.fields"):
-        m = re.match(rf"^({v.pattern(table)})\s*:\s*(.*)$", text)
+    for table, pattern in (("meeting.labels", r"^(<<meeting.labels>>)\s*:\s*(.*)$"),
+                           ("sections.fields", r"^(<<sections.fields>>)\s*:\s*(.*)$")):
+        m = v.rx(pattern).match(text)
         if m:
             return table, v.lookup(table, m.group(1)), m.group(2).strip()
     return None
@@ -88,12 +89,11 @@ def _decided(text: str) -> bool:
 
 def _closing(text: str) -> bool:
     v = vocab()
-    if re.search(rf"(?:{v.pattern('sections.closing_end')})\s*[.!]?\s*$|^(?:{v.pattern('sections.closing_end')})", text) \
+    if v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$|^(?:<<sections.closing_end>>)").search(text) \
             and len(text.split()) <= 20:
         return True  # «جلسه در ساعت ۱۹:۳۰ با ذکر صلوات خاتمه یافت.»
     # «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است»: a count, the noun, the approval.
-    return bool(re.search(rf"[0-9۰-۹]+\s*(?:{v.pattern('sections.closing_nouns')})\s.*(?:{v.pattern('sections.closing_approved')})",
-                          text))
+    return bool(v.rx(r"[0-9۰-۹]+\s*(?:<<sections.closing_nouns>>)\s.*(?:<<sections.closing_approved>>)").search(text))
 
 
 class _Classifier:

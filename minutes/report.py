@@ -41,7 +41,7 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
     if not m:
         return None
     rest = text[m.start():]
-    stop = re.search(rf"\s(?:{v.pattern('report.meeting_stops')})(?![\w\u200c])|[،,.:؛]", rest)
+    stop = v.rx(r"\s(?:<<report.meeting_stops>>)(?![\w\u200c])|[،,.:؛]").search(rest)
     name = rest[: stop.start()] if stop else rest
     name = " ".join(name.split()[:_MAX_MEETING_WORDS])
     return name, parse_ordinal(m.group(1))
@@ -50,6 +50,6 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
 def decision_sentences(text: str) -> list[str]:
     """Sentences stating a decision: they hold a phrase of ``report.decisions``."""
     v = vocab()
-    pattern = re.compile(rf"(?:{v.pattern('report.decisions')})(?![\w\u200c])")
+    pattern = v.rx(r"(?:<<report.decisions>>)(?![\w\u200c])")
     sentences = [s.strip() for s in re.split(r"(?<=[.!؟])\s+", text) if s.strip()]
     return [s for s in sentences if pattern.search(s)]

@@ -49,7 +49,6 @@ def _keys(name: str, *keys: str) -> str:
 
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
-    v = vocab()
     num = rf"(?:[0-9]{{1,4}}|{cardinal_pattern()})"
     months, mw, yw = _p("dates.months"), _p("dates.month_word"), _p("dates.year_word")
     year = rf"(?:{SEP}(?:(?:{yw}){SEP})?[0-9]{{2,4}}{_R})"

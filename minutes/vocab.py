@@ -57,6 +57,12 @@ class Vocabulary:
             return None
         return self.lookup(name, m.group(0)), m.group(0)
 
+    def rx(self, template: str) -> re.Pattern:
+        """Compile ``template`` once, with each ``<<file.table>>`` replaced by that table's alternation.
+
+        The template is a string constant at the call site, so the cache lookup is cheap."""
+        return _template_re(self, template)
+
     def compiled(self, name: str) -> re.Pattern:
         """The table's alternation, compiled once (whole words, spaces and ZWNJ interchangeable)."""
         return _word_re(self, name)
@@ -72,6 +78,12 @@ def _squash(text: str) -> str:
 @lru_cache(maxsize=None)
 def _start_re(v: "Vocabulary", name: str) -> re.Pattern:
     return re.compile(rf"(?:{v.pattern(name)})(?![\w\u200c])")
+
+
+@lru_cache(maxsize=None)
+def _template_re(v: "Vocabulary", template: str) -> re.Pattern:
+    # A function replacement is inserted as is: the table patterns keep their escapes.
+    return re.compile(re.sub(r"<<([\w.]+)>>", lambda m: v.pattern(m.group(1)), template))
 
 
 @lru_cache(maxsize=None)
