@@ -23,6 +23,12 @@ from functools import lru_cache
 
 import jdatetime
 
+from .jalali import Impossible as _Impossible
+from .jalali import add_months as _add_months
+from .jalali import make as _make
+from .jalali import month_end as _month_end
+from .jalali import upcoming as _upcoming
+from .jalali import year as _year
 from .models import Deadline
 from .normalize import normalize
 from .numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
@@ -47,54 +53,12 @@ _EDGE = " \t\u200c.,،:;-–—/"  # punctuation that may surround a deadline
 _EDGE_RX = f"[{re.escape(_EDGE)}]*"
 
 
-class _Impossible(Exception):
-    """A written date that is not on the calendar; carries the warning."""
-
-
 def _p(name: str) -> str:
     return vocab().pattern(name)
 
 
 def _key(name: str, text: str | None) -> str | None:
     return vocab().lookup(name, text) if text else None
-
-
-# --- calendar helpers (jdatetime does the arithmetic) ---------------------------------------
-
-def _month_end(y: int, m: int) -> jdatetime.date:
-    first_next = jdatetime.date(y + 1, 1, 1) if m == 12 else jdatetime.date(y, m + 1, 1)
-    return first_next - jdatetime.timedelta(days=1)
-
-
-def _add_months(d: jdatetime.date, n: int) -> jdatetime.date:
-    # Keep the day, clamped to the target month's length: 1399-06-31 + 1 month → 1399-07-30.
-    y, m0 = divmod(d.month - 1 + n, 12)
-    y, m = d.year + y, m0 + 1
-    return jdatetime.date(y, m, min(d.day, _month_end(y, m).day))
-
-
-def _make(y: int, m: int, d: int, text: str) -> jdatetime.date:
-    try:
-        return jdatetime.date(y, m, d)
-    except (ValueError, OverflowError):
-        raise _Impossible(f"تاریخ ناموجود «{text.strip()}»: impossible Jalali date {y:04d}-{m:02d}-{d:02d}"
-                          " (not on the calendar); not guessed") from None
-
-
-def _year(digits: str) -> int:
-    y = int(digits)
-    if len(digits) == 2:  # two-digit years: YY < 50 → 14YY, else 13YY
-        return 1400 + y if y < 50 else 1300 + y
-    return y
-
-
-def _upcoming(m: int, d: int, meeting: jdatetime.date | None, text: str) -> jdatetime.date | None:
-    """Month and day without a year: the next occurrence on or after the meeting."""
-    if meeting is None:
-        _make(1399, m, d, text)  # 1399 is leap: reject only days no year has
-        return None
-    y = meeting.year if (m, d) >= (meeting.month, meeting.day) else meeting.year + 1
-    return _make(y, m, d, text)
 
 
 def to_jalali(value) -> jdatetime.date | None:
