@@ -46,9 +46,9 @@ class Speakers:
                 person.role = person.role or last.role
                 for turn in self.m.turns:
                     if turn.speaker.name is None and turn.speaker.role == last.role:
-                        turn.speaker = person.model_copy()
+                        turn.speaker = person
         self.prose_turns = True
-        self.m.turns.append(Turn(speaker=person.model_copy(), text=tok.value, heading=None, line=tok.line))
+        self.m.turns.append(Turn(speaker=person, text=tok.value, heading=None, line=tok.line))
         if person.name:
             self.people[name_key(person.name)] = person
         return True
@@ -75,7 +75,7 @@ class Speakers:
             person.organization = head.organization
         text = "\n".join(p.value for p in paragraphs)
         self.prose_turns = False
-        self.m.turns.append(Turn(speaker=person.model_copy(), text=text, heading=heading, line=first.line))
+        self.m.turns.append(Turn(speaker=person, text=text, heading=heading, line=first.line))
         if person.name:
             self.people[name_key(person.name)] = person
 
