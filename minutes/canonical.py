@@ -27,6 +27,7 @@ from .layout import CANONICAL_COLUMNS
 from .models import DateRef, Meeting, Minutes, Person
 from .normalize import to_persian_digits
 from .resources import resource_dir
+from .vocab import vocab
 
 __all__ = ["render_canonical"]
 
@@ -60,9 +61,10 @@ def _meeting(mt: Meeting) -> str:
     """«ساعت ۱۱:۰۰ روز سه‌شنبه ۱۳۹۹/۱۱/۲۱ سالن …»: time, weekday, date, place, in the order read."""
     parts = []
     if mt.time:
-        parts.append(_one_line(mt.time_text) if mt.time_text else "ساعت " + to_persian_digits(mt.time))
+        parts.append(_one_line(mt.time_text) if mt.time_text else
+                     f"{_word('meeting.time_label')} {to_persian_digits(mt.time)}")
     if mt.weekday:
-        parts.append("روز " + _one_line(mt.weekday))
+        parts.append(f"{_word('meeting.day_word')} {_one_line(mt.weekday)}")
     if mt.date is not None and (mt.date.text or mt.date.jalali):
         parts.append(_date(mt.date))
     if mt.place:
@@ -139,3 +141,8 @@ def _context(m: Minutes) -> dict:
 def render_canonical(m: Minutes) -> str:
     """Write ``m`` in the canonical text form; ``parse`` reads it back to the same model."""
     return _template().render(**_context(m))
+
+
+def _word(table: str) -> str:
+    """The first spelling of a one-key vocabulary table («ساعت», «روز»)."""
+    return next(iter(vocab().table(table).values()))[0]

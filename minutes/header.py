@@ -28,7 +28,7 @@ def session_number(text: str) -> int | None:
     m = re.search(rf"({ordinal_pattern()})\s+(?:{v.pattern('meeting.session_words')})", text)
     if m:
         return parse_ordinal(m.group(1))
-    m = re.search(rf"(?:{v.pattern('meeting.session_words')})\s+(?:شماره\s+)?([0-9۰-۹]+)(?![/0-9۰-۹])", text)
+    m = v.rx(r"(?:<<meeting.session_words>>)\s+(?:(?:<<meeting.number_word>>)\s+)?([0-9۰-۹]+)(?![/0-9۰-۹])").search(text)
     return int(to_ascii_digits(m.group(1))) if m else None
 
 
@@ -44,7 +44,8 @@ def read_time(text: str, *, labelled: bool = True) -> tuple[str | None, str | No
     label = rf"(?:{v.pattern('meeting.time_label')})\s*" if labelled else r"(?:^|(?<=\s))"
     m = re.search(
         rf"{label}([0-9۰-۹]{{1,2}})(?:\s*[:.]\s*([0-9۰-۹]{{2}}))?"
-        rf"(?:\s*(?:و\s*)?([0-9۰-۹]{{1,2}})\s*دقیقه)?(?:\s+({v.pattern('meeting.day_parts')}))?", text)
+        rf"(?:\s*(?:(?:{v.pattern('meeting.and_word')})\s*)?([0-9۰-۹]{{1,2}})\s*(?:{v.pattern('meeting.minute_word')}))?"
+        rf"(?:\s+({v.pattern('meeting.day_parts')}))?", text)
     if not m:
         return None, None, 0, 0
     hour = int(to_ascii_digits(m.group(1)))
