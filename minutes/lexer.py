@@ -16,7 +16,6 @@ from lark import Token
 from lark.lexer import Lexer
 
 from .attendance import attendance_line
-from .normalize import to_ascii_digits
 from .people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
 from .resolutions_text import is_intro, item_start
 from .sources import Line
@@ -232,8 +231,3 @@ class LineLexer(Lexer):
         for tok in tokens:
             yield Token(tok.type, tok.line.text, line=tok.line.number, column=1,
                         end_line=tok.line.number)
-
-
-def ascii_number(text: str) -> int | None:
-    m = re.match(r"^\s*([0-9۰-۹]+)", to_ascii_digits(text))
-    return int(m.group(1)) if m else None
