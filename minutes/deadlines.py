@@ -241,7 +241,7 @@ def _duration(m: re.Match, meeting) -> tuple[dict, jdatetime.date | None]:
 
 # --- the parse ----------------------------------------------------------------------------------
 
-@lru_cache(maxsize=8192)  # a secretariat writes the same few deadline phrases again and again
+@lru_cache(maxsize=1024)  # a secretariat writes the same few deadline phrases again and again
 def _clean(text: str) -> str:
     t = _PUNCT.sub(" ", fold(normalize(text)))
     return re.sub(r"\s+", " ", t).strip(_EDGE)

@@ -38,7 +38,7 @@ _SPACE = re.compile(r"[\s\u200c]+")
 _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def fold(text: str) -> str:
     """Letter forms and digits to one spelling each; the result has the same length.
 

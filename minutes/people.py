@@ -162,7 +162,7 @@ def find_speaker(text: str) -> PersonMatch | None:
     return replace(found, titles=list(found.titles)) if found else None
 
 
-@lru_cache(maxsize=2048)  # the lexer and the builder both ask about the same line
+@lru_cache(maxsize=512)  # the lexer and the builder both ask about the same line
 def _find_speaker(text: str) -> PersonMatch | None:
     """The first honorific-led person in ``text`` who is not merely mentioned.
 
