@@ -15,9 +15,9 @@ from lark import Token
 from .attendance import attendance_line, read_people, read_signature_row, signature_columns
 from .closing import ClosingReader
 from .deadlines import explain_deadline, find_date, to_jalali
-from .header import present_in, read_meeting, read_subject, session_number, set_field
+from .header import date_ref, present_in, read_meeting, read_subject, session_number, set_field
 from .lexer import section_of
-from .models import (AgendaItem, DateRef, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
+from .models import (AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
                      Section)
 from .normalize import to_ascii_digits
 from .report import decision_sentences, headline, meeting_name
@@ -27,20 +27,9 @@ from .speakers import Speakers
 from .tree import Parts, TreeToParts
 from .vocab import vocab
 
-__all__ = ["TreeToParts", "assemble", "date_ref"]
+__all__ = ["TreeToParts", "assemble"]
 
 _MEETING_PARAGRAPHS = 3  # how many opening paragraphs may carry the meeting's date and place
-
-
-def date_ref(text: str | None) -> DateRef | None:
-    if not text:
-        return None
-    found = find_date(text)
-    if not found:
-        return DateRef(text=text)
-    d, start, end = found
-    return DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}", gregorian=d.togregorian().isoformat(),
-                   text=text[start:end])
 
 
 class _Assembler(Speakers, ClosingReader):

@@ -17,9 +17,25 @@ from .normalize import to_ascii_digits
 from .numbers import ordinal_pattern, parse_ordinal
 from .vocab import vocab
 
-__all__ = ["read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field"]
+__all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field"]
 
 Warn = Callable[..., None]
+
+
+def _ref(d, written: str) -> DateRef:
+    return DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}", gregorian=d.togregorian().isoformat(),
+                   text=written)
+
+
+def date_ref(text: str | None) -> DateRef | None:
+    """The first date written in ``text`` with its Jalali and Gregorian forms; text only if none."""
+    if not text:
+        return None
+    found = find_date(text)
+    if not found:
+        return DateRef(text=text)
+    d, start, end = found
+    return _ref(d, text[start:end])
 
 
 def session_number(text: str) -> int | None:
@@ -70,8 +86,7 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
     rest_from = t_end
     if found:
         d, start, end = found
-        meeting.date = DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
-                               gregorian=d.togregorian().isoformat(), text=text[start:end])
+        meeting.date = _ref(d, text[start:end])
         if weekday is not None and d.weekday() != weekday:
             warn("weekday-mismatch", f"«{meeting.weekday}» is written beside {text[start:end]}, "
                  f"which falls on another weekday; both are kept", line)
@@ -116,8 +131,7 @@ def _date_into(meeting: Meeting, value: str, line: int, warn: Warn) -> None:
         warn("date-unread", f"no date read from «{value}»", line)
         return
     d, start, end = found
-    meeting.date = DateRef(jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}",
-                           gregorian=d.togregorian().isoformat(), text=value[start:end])
+    meeting.date = _ref(d, value[start:end])
     if weekday is not None and d.weekday() != weekday:
         warn("weekday-mismatch", f"«{meeting.weekday}» is written beside {value[start:end]}, "
              "which falls on another weekday; both are kept", line)
@@ -125,8 +139,6 @@ def _date_into(meeting: Meeting, value: str, line: int, warn: Warn) -> None:
 
 def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn) -> None:
     """Fill ``header`` from one labelled field («تاریخ جلسه: ۱۴۰۲/۰۳/۰۶»)."""
-    from .build import date_ref  # the same DateRef reading as the rest of the header
-
     meeting = header.meeting
     if key not in ("number", "date", "attachment", "subject"):  # letterhead fields are not the meeting's
         meeting.line = meeting.line or line
