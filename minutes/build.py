@@ -9,6 +9,7 @@ wherever it was written.
 from __future__ import annotations
 
 import re
+import sys
 
 from lark import Token
 
@@ -30,6 +31,7 @@ from .vocab import vocab
 __all__ = ["TreeToParts", "assemble"]
 
 _MEETING_PARAGRAPHS = 3  # how many opening paragraphs may carry the meeting's date and place
+_SHARED_MAX = 120  # characters: longer cells are prose, seldom repeated
 
 
 class _Assembler(Speakers, ClosingReader):
@@ -258,8 +260,8 @@ class _Assembler(Speakers, ClosingReader):
             if extra:
                 self.warn("table-extra-columns", f"columns kept in 'extra': {', '.join(extra)}", tok.line, "info")
             self.m.resolutions.append(Resolution(
-                row=row, text=text, topic=cells.get("topic") or None, actor=cells.get("actor") or None,
-                supervisor=cells.get("supervisor") or None, deadline=Deadline(text=cells.get("deadline") or None),
+                row=row, text=text, topic=_shared(cells.get("topic")), actor=_shared(cells.get("actor")),
+                supervisor=_shared(cells.get("supervisor")), deadline=Deadline(text=_shared(cells.get("deadline"))),
                 extra=extra, line=tok.line))
 
     def finish(self) -> Minutes:
@@ -307,6 +309,12 @@ def _canonical_title(text: str) -> str:
     if hit:
         return (v.table("sections.title")[hit[0]][0] + " " + text[len(hit[1]):].strip()).strip()
     return text
+
+
+def _shared(cell: str | None) -> str | None:
+    """A short cell value, one copy per distinct value: actors, topics and deadlines repeat
+    down a long table, and each row's own copy made the output 4 times the input."""
+    return sys.intern(cell) if cell and len(cell) <= _SHARED_MAX else cell or None
 
 
 def _int(text: str | None) -> int | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+import sys
 from functools import lru_cache
 
 import jdatetime
@@ -278,8 +279,9 @@ def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime
 
 
 def _deadline(text: str, kind: str, d: jdatetime.date | None = None, **fields) -> Deadline:
-    return Deadline(text=text, kind=kind, jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d else None,
-                    gregorian=d.togregorian().isoformat() if d else None, **fields)
+    # Interned: a long table repeats a few dates, and a copy per row made the output large.
+    return Deadline(text=text, kind=kind, jalali=sys.intern(f"{d.year:04d}-{d.month:02d}-{d.day:02d}") if d else None,
+                    gregorian=sys.intern(d.togregorian().isoformat()) if d else None, **fields)
 
 
 def explain_deadline(text: str | None, *, meeting_date=None) -> tuple[Deadline, str | None]:

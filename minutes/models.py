@@ -35,6 +35,22 @@ __all__ = [
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
+    def model_post_init(self, context: object, /) -> None:
+        # Every field always counts as set (the output never uses ``exclude_unset``), so all
+        # instances of a class share one set of names: a set per object was a third of the
+        # memory of a long resolution table. Assigning a field adds a name already there.
+        object.__setattr__(self, "__pydantic_fields_set__", _all_fields(type(self)))
+
+
+_ALL_FIELDS: dict[type, set[str]] = {}
+
+
+def _all_fields(cls: type[BaseModel]) -> set[str]:
+    names = _ALL_FIELDS.get(cls)
+    if names is None:
+        names = _ALL_FIELDS[cls] = set(cls.model_fields)
+    return names
+
 
 DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "condition", "none"]
 

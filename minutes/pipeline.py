@@ -14,7 +14,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
 from .build import assemble
-from .tree import TreeToParts
+from .tree import Parts, TreeToParts
 from .errors import InputError, MinutesError, ParseError, StrictError
 from .layout import layout
 from .lexer import LineLexer, LineToken, tokenize
@@ -29,10 +29,13 @@ __all__ = ["parse", "parse_file", "parse_document", "stages", "STAGES"]
 STAGES = ("lines", "tokens", "tree", "json")
 
 
-@lru_cache(maxsize=1)
-def _parser() -> Lark:
+@lru_cache(maxsize=2)
+def _parser(build_tree: bool = False) -> Lark:
+    """The LALR parser. Without ``build_tree`` it reduces straight to ``Parts``: no ``Tree``
+    is built, which saves a third of the memory on line-heavy input (one node per line)."""
     grammar = (resource_dir("grammars") / "minutes.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=LineLexer, propagate_positions=False)
+    return Lark(grammar, parser="lalr", lexer=LineLexer, propagate_positions=False,
+                transformer=None if build_tree else TreeToParts())
 
 
 def _prepare(doc: Document) -> tuple[list[Line], list[Diagnostic]]:
@@ -41,7 +44,8 @@ def _prepare(doc: Document) -> tuple[list[Line], list[Diagnostic]]:
     return layout(lines)
 
 
-def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | None) -> Tree:
+def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | None, *,
+          build_tree: bool = False) -> Tree | Parts:
     def recover(e: UnexpectedInput) -> bool:
         # Lenient by default: a line out of place is read as a paragraph, and said so.
         if not isinstance(e, UnexpectedToken) or e.token.type in ("$END", "PARAGRAPH"):
@@ -57,7 +61,7 @@ def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | No
     try:
         # An iterator, not the list: after a recovery Lark calls the lexer again, and it must
         # go on from the next line, not start over (which looped, re-reading every line).
-        return _parser().parse(iter(tokens), on_error=recover)
+        return _parser(build_tree).parse(iter(tokens), on_error=recover)
     except LarkError as exc:
         line = getattr(exc, "line", None)
         raise ParseError(f"the document's shape is not understood: {exc.__class__.__name__}",
@@ -67,10 +71,11 @@ def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | No
 def parse_document(doc: Document, *, strict: bool = False) -> Minutes:
     lines, diagnostics = _prepare(doc)
     tokens = tokenize(lines)
-    tree = _tree(tokens, diagnostics, doc.source.path)
-    types = {t.type for t in tokens}
-    report = not types & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW", "DECISION_INTRO", "ATTENDANCE"}
-    minutes = assemble(TreeToParts().transform(tree), {ln.number: ln for ln in lines}, report=report)
+    report = not {t.type for t in tokens} & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW", "DECISION_INTRO",
+                                             "ATTENDANCE"}
+    parts = _tree(tokens, diagnostics, doc.source.path)
+    del tokens  # each stage's input is let go once the next holds what it needs: a lower peak
+    minutes = assemble(parts, {ln.number: ln for ln in lines}, report=report)
     minutes.source = doc.source
     minutes.diagnostics = diagnostics + minutes.diagnostics
     if report:
@@ -125,4 +130,4 @@ def stages(path, stage: str):
     tokens = tokenize(lines)
     if stage == "tokens":
         return "\n".join(str(t) for t in tokens)
-    return _tree(tokens, diagnostics, doc.source.path).pretty()
+    return _tree(tokens, diagnostics, doc.source.path, build_tree=True).pretty()
