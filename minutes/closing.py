@@ -28,7 +28,7 @@ class ClosingReader:
     def closing(self) -> None:
         for tok in self.parts.closing:
             if tok.type == "CLOSING" and self.m.closing.text is None:
-                if re.search(self.v.pattern("sections.closing_end"), tok.value):
+                if self.v.rx("<<sections.closing_end>>").search(tok.value):
                     # «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت»: the end time, not a count.
                     self.m.header.meeting.end_time = self.m.header.meeting.end_time or read_time(tok.value)[0]
                 else:
@@ -39,7 +39,7 @@ class ClosingReader:
             elif tok.type == "CLOSING":
                 m = re.search(r"([0-9]+)", to_ascii_digits(tok.value))
                 if m and self.m.closing.declared_resolution_count is None and \
-                        not re.search(self.v.pattern("sections.closing_end"), tok.value):
+                        not self.v.rx("<<sections.closing_end>>").search(tok.value):
                     self.m.closing.declared_resolution_count = int(m.group(1))
                 self.m.closing.text += "\n" + tok.value
                 self.m.closing.line = tok.line

@@ -8,6 +8,7 @@ meeting's time, weekday, date and place.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Callable
 
 from .deadlines import find_date, find_weekday
@@ -38,10 +39,15 @@ def date_ref(text: str | None) -> DateRef | None:
     return _ref(d, text[start:end])
 
 
+@lru_cache(maxsize=1)
+def _session_ordinal_re() -> re.Pattern:
+    return re.compile(rf"({ordinal_pattern()})\s+(?:{vocab().pattern('meeting.session_words')})")
+
+
 def session_number(text: str) -> int | None:
     """«ششمین نشست …» → 6, «جلسه ۱۲» → 12."""
     v = vocab()
-    m = re.search(rf"({ordinal_pattern()})\s+(?:{v.pattern('meeting.session_words')})", text)
+    m = _session_ordinal_re().search(text)
     if m:
         return parse_ordinal(m.group(1))
     m = v.rx(r"(?:<<meeting.session_words>>)\s+(?:(?:<<meeting.number_word>>)\s+)?([0-9۰-۹]+)(?![/0-9۰-۹])").search(text)
@@ -98,12 +104,12 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
     label = v.key_at_start("meeting.place_labels", place)
     if label:
         place = place[len(label[1]):].strip(" :،,")
-    place = re.sub(rf"\s*(?:{v.pattern('meeting.place_end')})\s*[.]?\s*$", "", place).strip(" ،,.")
-    stop = re.search(rf"\s(?:{v.pattern('meeting.place_stops')})(?![\w\u200c])", place)
+    place = v.rx(r"\s*(?:<<meeting.place_end>>)\s*[.]?\s*$").sub("", place).strip(" ،,.")
+    stop = v.rx(r"\s(?:<<meeting.place_stops>>)(?![\w\u200c])").search(place)
     if stop:
         place = place[:stop.start()].strip(" ،,.")
     if not place:
-        m = re.search(rf"(?:{v.pattern('meeting.place_labels')})\s*:\s*(.+)$", text)
+        m = v.rx(r"(?:<<meeting.place_labels>>)\s*:\s*(.+)$").search(text)
         place = m.group(1).strip() if m else ""
     meeting.place = place or None
     return meeting
@@ -111,7 +117,7 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
 
 def present_in(text: str, line: int) -> list[Person]:
     """People named after «با حضور» in a subject or first paragraph, each with role."""
-    m = re.search(vocab().pattern("meeting.presence"), text)
+    m = vocab().rx("<<meeting.presence>>").search(text)
     if not m:
         return []
     # Only people the text names as people: «با حضور اکثریت اعضا» names nobody.

@@ -38,8 +38,11 @@ _LETTERHEAD_WINDOW = 12  # the letterhead sits in the first lines of page one
 _LETTERHEAD_MAX_LEN = 90
 
 
+_SQUASH = re.compile(r"[\s\u200c:.،]+")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u200c:.،]+", "", text)
+    return _SQUASH.sub("", text)
 
 
 def split_markdown(text: str) -> tuple[str, str | None]:
@@ -72,8 +75,8 @@ def split_markdown(text: str) -> tuple[str, str | None]:
 def _page_mark(text: str) -> bool:
     """«صفحه ۲ از ۳», «- ۴ -», «صفحه ۵»: a page number on its own line."""
     v = vocab()
-    return bool(re.fullmatch(rf"(?:{v.pattern('sections.page_marks')})?\s*[0-9۰-۹]+\s*(?:(?:{v.pattern('sections.page_marks')}|/)\s*[0-9۰-۹]+)?",
-                             text.strip(" -–—|*"))) and not text.strip(" -–—|*").isdigit() or \
+    return bool(v.rx(r"(?:<<sections.page_marks>>)?\s*[0-9۰-۹]+\s*(?:(?:<<sections.page_marks>>|/)\s*[0-9۰-۹]+)?")
+                .fullmatch(text.strip(" -–—|*"))) and not text.strip(" -–—|*").isdigit() or \
         bool(re.fullmatch(r"[-–—]\s*[0-9۰-۹]{1,3}\s*[-–—]", text.strip()))
 
 

@@ -83,7 +83,7 @@ def labeled_field(text: str) -> tuple[str, str, str] | None:
 
 
 def _decided(text: str) -> bool:
-    return bool(re.search(vocab().pattern("resolutions.decided"), text))
+    return bool(vocab().rx("<<resolutions.decided>>").search(text))
 
 
 def _closing(text: str) -> bool:

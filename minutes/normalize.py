@@ -56,6 +56,7 @@ _GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
+_MARKUP = " #>*+-•|_"  # markdown marks and table pipes at either end of a line (not tabs: cells)
 
 
 @lru_cache(maxsize=1)
@@ -118,18 +119,29 @@ def _tidy(line: str) -> str:
         else _MULTISPACE.sub(" ", line).strip()
 
 
+def _peel(line: str) -> tuple[str, str, str]:
+    """(markup before, words, markup after): hazm need not read «### > **- » or « | | |»."""
+    body = line.lstrip(_MARKUP)
+    core = body.rstrip(_MARKUP)
+    return line[: len(line) - len(body)], core, body[len(core):]
+
+
 def normalize_lines(lines: list[str]) -> list[str]:
     """Normalize many lines in one hazm call; the result has the same length."""
-    # Only lines with content go to hazm (it collapses runs of blank lines); blanks stay blank.
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    # Only lines with words go to hazm (it collapses runs of blank lines); blanks stay blank.
+    # Markdown and table markup around the words is passed by: hazm's cost is per character,
+    # and on markup-heavy input most characters were markup it leaves as it is.
+    peeled = [_peel(line) for line in lines]
+    filled = [i for i, (_, core, _) in enumerate(peeled) if core.strip()]
+    out = [_tidy(before + after) for before, _, after in peeled]
     if not filled:
-        return ["" for _ in lines]
-    done = _run("\n".join(lines[i] for i in filled)).split("\n")
+        return out
+    done = _run("\n".join(peeled[i][1] for i in filled)).split("\n")
     if len(done) != len(filled):  # hazm merged or split a line: fall back to one call per line
-        done = [_run(lines[i]).replace("\n", " ") for i in filled]
-    out = ["" for _ in lines]
+        done = [_run(peeled[i][1]).replace("\n", " ") for i in filled]
     for i, text in zip(filled, done):
-        out[i] = _tidy(text)
+        before, _, after = peeled[i]
+        out[i] = _tidy(before + text + after)
     return out
 
 

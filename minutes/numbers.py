@@ -59,6 +59,7 @@ def _words() -> tuple[re.Pattern, re.Pattern, str, str]:
     return re.compile(card), re.compile(joiner), card, suffix
 
 
+@lru_cache(maxsize=1)
 def cardinal_pattern() -> str:
     """Regex (no groups) for a cardinal in words: «چهل و پنج», «بیست‌وسه», «یکصد»."""
     _, _, card, _ = _words()
@@ -76,6 +77,7 @@ def _ordinal_last() -> str:
     return rf"(?:(?:{special})|(?:{card})(?:{ords}))(?:{sup})?"
 
 
+@lru_cache(maxsize=1)
 def ordinal_pattern() -> str:
     """Regex (no groups) for an ordinal in words: «ششم», «ششمین», «بیست و سوم», «سی‌ام», «نخست»."""
     v = vocab()

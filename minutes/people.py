@@ -38,9 +38,12 @@ def _bare(word: str) -> str:
     return word.strip(_PUNCT)
 
 
+_SPACES = re.compile(r"[\s\u200c]+")
+
+
 def name_key(name: str | None) -> str:
     """Identity of a name: spaces and ZWNJ removed («حسن زاده» == «حسن‌زاده»)."""
-    return re.sub(r"[\s\u200c]+", "", name or "")
+    return _SPACES.sub("", name or "")
 
 
 def _verb_re() -> re.Pattern:
@@ -140,7 +143,7 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
             rest = rest[len(hit[1]):].lstrip()
             continue
         # «سیدنظرزاده»: the title سید written joined to the name.
-        m = re.match(rf"({v.pattern('people.joined_titles')})(?=[^\s\u200c]{{4,}})", rest)
+        m = v.rx(r"(<<people.joined_titles>>)(?=[^\s\u200c]{4,})").match(rest)
         if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
             titles.append(m.group(1))
             rest = rest[m.end():]

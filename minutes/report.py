@@ -9,6 +9,7 @@ Speakers are read by ``attribution`` as in prose minutes.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .numbers import ordinal_pattern
 from .people import ends_with_speech_verb
@@ -17,6 +18,7 @@ from .vocab import vocab
 __all__ = ["headline", "meeting_name", "decision_sentences", "is_web_furniture"]
 
 _MAX_HEADLINE_WORDS = 25
+_SENTENCE_END = re.compile(r"(?<=[.!؟])\s+")
 _MAX_MEETING_WORDS = 12
 
 
@@ -32,12 +34,17 @@ def headline(text: str) -> bool:
         not text.rstrip().endswith((".", ":"))
 
 
+@lru_cache(maxsize=1)
+def _meeting_re() -> re.Pattern:
+    return re.compile(rf"({ordinal_pattern()})\s+(?:{vocab().pattern('meeting.session_words')})(?![\w\u200c])")
+
+
 def meeting_name(text: str) -> tuple[str, int | None] | None:
     """(«سومین جلسه گروه کاری …», 3) from a sentence that names the meeting, or None."""
     from .numbers import parse_ordinal
 
     v = vocab()
-    m = re.search(rf"({ordinal_pattern()})\s+(?:{v.pattern('meeting.session_words')})(?![\w\u200c])", text)
+    m = _meeting_re().search(text)
     if not m:
         return None
     rest = text[m.start():]
@@ -51,5 +58,5 @@ def decision_sentences(text: str) -> list[str]:
     """Sentences stating a decision: they hold a phrase of ``report.decisions``."""
     v = vocab()
     pattern = v.rx(r"(?:<<report.decisions>>)(?![\w\u200c])")
-    sentences = [s.strip() for s in re.split(r"(?<=[.!؟])\s+", text) if s.strip()]
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     return [s for s in sentences if pattern.search(s)]
