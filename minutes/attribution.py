@@ -10,6 +10,7 @@ verb later in the sentence. Unknown text yields None.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
@@ -18,6 +19,7 @@ from .vocab import vocab
 __all__ = ["Attribution", "attribute", "has_speech_verb"]
 
 _LEAD_WORDS = 8  # the speaker is named near the start of the sentence
+_WORDS = re.compile(r"\S+")
 
 
 @dataclass
@@ -54,13 +56,12 @@ def attribute(text: str) -> Attribution | None:
         # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»).
         lead = person_at(rest, 0)
         return Attribution(kind="person", person=lead) if lead else None
-    head = " ".join(rest.split()[:_LEAD_WORDS])
     v = vocab()
     if v.key_at_start("people.pronouns", rest):
         return Attribution(kind="pronoun")
-    found = find_speaker(head)
+    found = find_speaker(rest, within=_lead_end(rest))
     if found:
-        person = person_at(rest, found.start) or found
+        person = found
         person.role = _clean_role(person.role)
         return Attribution(kind="person", person=person)
     if starts_with_role(rest):
@@ -70,6 +71,15 @@ def attribute(text: str) -> Attribution | None:
     if bare and (bare.role or full_name or _verb_follows(rest, bare.name)):
         return Attribution(kind="person", person=bare)
     return None
+
+
+def _lead_end(text: str) -> int:
+    """Offset just past the first ``_LEAD_WORDS`` words of ``text``."""
+    words = _WORDS.finditer(text)
+    end = 0
+    for _, m in zip(range(_LEAD_WORDS), words):
+        end = m.end()
+    return end
 
 
 def _verb_follows(text: str, name: str | None) -> bool:

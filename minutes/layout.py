@@ -19,7 +19,7 @@ Guarantees given to the lexer and the grammar:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from functools import lru_cache
 
 from .models import Diagnostic
 from .report import is_web_furniture
@@ -108,6 +108,15 @@ def _order(columns: list[str]) -> list[int]:
     return sorted(range(len(columns)), key=lambda i: (rank.get(columns[i], len(rank)), i))
 
 
+@lru_cache(maxsize=64)
+def _row_order(columns: tuple[str, ...], cells: int) -> tuple[list[int], tuple[str, ...]]:
+    """Cell order and canonical columns of a row under ``columns``: one tuple shared by
+    every row of a table, not a copy per row."""
+    cols = list(columns) + [f"extra:{i + 1}" for i in range(len(columns), cells)]
+    order = _order(cols)
+    return order, tuple(cols[i] for i in order)
+
+
 def _letterhead(lines: list[Line]) -> set[str]:
     """Squashed texts of the letterhead: short lines at the top, before «باسمه تعالی»."""
     v = vocab()
@@ -144,7 +153,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
         if web:
             drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»")
             continue
-        squashed = _squash(ln.text)
+        squashed = _squash(ln.text) if letterhead else None  # most documents have none to compare
         is_basmala = v.lookup("sections.basmala", ln.text) is not None
         if is_basmala or squashed in letterhead:
             furniture_key = "basmala" if is_basmala else squashed
@@ -179,8 +188,8 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
                 if repeated:
                     drop(ln, "table-header-repeated", "table header repeated after a page break; table rejoined")
                     continue
-                kept.append(replace(ln, text="\t".join(cells[i] for i in order), mark=mark or "table",
-                                    columns=tuple(header[i] for i in order)))
+                kept.append(Line(ln.number, ln.original, "\t".join(cells[i] for i in order), mark or "table",
+                                    tuple(header[i] for i in order)))
                 continue
             if columns is not None and table_open:
                 if len(cells) != len(columns):
@@ -191,17 +200,16 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
                                    if len(cells) < len(columns) else "extra cells kept in 'extra'"),
                         line=ln.number))
                 padded = cells + [""] * (len(columns) - len(cells))
-                cols = list(columns) + [f"extra:{i + 1}" for i in range(len(columns), len(cells))]
-                order = _order(cols)
-                kept.append(replace(ln, text="\t".join(padded[i] for i in order), mark=mark or "table",
-                                    columns=tuple(cols[i] for i in order)))
+                order, row_columns = _row_order(tuple(columns), len(cells))
+                kept.append(Line(ln.number, ln.original, "\t".join(padded[i] for i in order), mark or "table",
+                                 row_columns))
                 continue
-            kept.append(replace(ln, text=text, mark=mark or "table"))
+            kept.append(Line(ln.number, ln.original, text, mark or "table"))
             continue
         if table_open and columns is not None and _row_follows(lines, idx, len(columns)):
             # A full-width row inside a table («مصوبات بخش آموزشی», a merged Word cell): the table goes on.
             drop(ln, "table-group-row", f"a group row inside the table: «{text[:80]}»")
             continue
         table_open = False
-        kept.append(replace(ln, text=text, mark=mark))
+        kept.append(Line(ln.number, ln.original, text, mark))
     return kept, diagnostics

@@ -128,7 +128,9 @@ class _Classifier:
         text = line.text
         heading = _is_heading(line)
         verb = ends_with_speech_verb(text)
-        speaker = find_speaker(text)
+        # Without a speech verb only a person opening the line matters: the search is skipped
+        # for most paragraphs (it reads every honorific on the line).
+        speaker = find_speaker(text) if verb or self.v.key_at_start("people.honorifics", text) else None
         if verb and speaker:
             return "SPEAKER"
         if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):

@@ -100,12 +100,17 @@ def read_role(text: str) -> str | None:
     return role or None
 
 
+@lru_cache(maxsize=1)
+def _name_stops() -> frozenset[str]:
+    return frozenset(s for s, _ in vocab().spellings("people.name_stops"))
+
+
 def _name_from(words: list[str]) -> tuple[str | None, int]:
     """Read a name from the start of ``words``; return (name, words used)."""
     v = vocab()
     if not words:
         return None, 0
-    stops = {s for s, _ in v.spellings("people.name_stops")}
+    stops = _name_stops()
     first = words[0]
     if _bare(first) in stops or starts_with_role(first) or v.key_at_start("people.speech_verbs", first):
         return None, 0
@@ -159,14 +164,15 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
     return PersonMatch(start=start, name=name, honorific=honorific, titles=titles, role=role)
 
 
-def find_speaker(text: str) -> PersonMatch | None:
-    """The first honorific-led person in ``text`` who is not merely mentioned (a fresh copy)."""
-    found = _find_speaker(text)
+def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
+    """The first honorific-led person in ``text`` who is not merely mentioned (a fresh copy);
+    with ``within``, only an honorific that starts before that offset counts."""
+    found = _find_speaker(text, within)
     return replace(found, titles=list(found.titles)) if found else None
 
 
 @lru_cache(maxsize=512)  # the lexer and the builder both ask about the same line
-def _find_speaker(text: str) -> PersonMatch | None:
+def _find_speaker(text: str, within: int | None) -> PersonMatch | None:
     """The first honorific-led person in ``text`` who is not merely mentioned.
 
     «پس از خاتمه سخنان جناب آقای …» and «با حضور جناب آقای …» are mentions: the
@@ -174,6 +180,8 @@ def _find_speaker(text: str) -> PersonMatch | None:
     """
     v = vocab()
     for m in v.compiled("people.honorifics").finditer(text):
+        if within is not None and m.start() >= within:
+            break
         before = text[: m.start()].split()
         if before and v.lookup("people.mention_before", _bare(before[-1])):
             continue

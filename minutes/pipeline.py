@@ -7,7 +7,6 @@ stage so the CLI can show why a line was read as it was.
 from __future__ import annotations
 
 import gc
-from dataclasses import replace
 from functools import lru_cache
 
 from lark import Lark, Token, Tree
@@ -40,7 +39,7 @@ def _parser(build_tree: bool = False) -> Lark:
 
 def _prepare(doc: Document) -> tuple[list[Line], list[Diagnostic]]:
     texts = normalize_lines([ln.original for ln in doc.lines])
-    lines = [replace(ln, text=t) for ln, t in zip(doc.lines, texts)]
+    lines = [Line(ln.number, ln.original, t) for ln, t in zip(doc.lines, texts)]
     return layout(lines)
 
 

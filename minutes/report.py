@@ -44,6 +44,8 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
     from .numbers import parse_ordinal
 
     v = vocab()
+    if not v.rx(r"(?:<<meeting.session_words>>)").search(text):
+        return None  # the session word first: a short alternation, where the ordinals are long
     m = _meeting_re().search(text)
     if not m:
         return None

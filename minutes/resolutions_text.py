@@ -221,8 +221,8 @@ def _bare(line: str) -> str:
 
 def is_intro(line: str) -> tuple[bool, str]:
     """(True, text after the colon) when ``line`` introduces the list («مصوبات:», «نتایج جلسه»)."""
-    m = _res()["intro"].match(_bare(line).rstrip(" .:")) or _res()["intro"].match(_bare(line)) \
-        or _res()["intro_tail"].match(_bare(line))
+    bare = _bare(line)
+    m = _res()["intro"].match(bare.rstrip(" .:")) or _res()["intro"].match(bare) or _res()["intro_tail"].match(bare)
     if not m:
         return False, ""
     rest = m.group("rest") or ""

@@ -28,6 +28,7 @@ class Vocabulary:
 
     def __init__(self, directory: Path | None = None):
         self.directory = directory or data_dir()
+        self._starts: dict[str, tuple[frozenset[str], re.Pattern, dict[str, str]]] = {}
         self.files: dict[str, dict[str, dict[str, list[str]]]] = {}
         for path in sorted(self.directory.glob("*.toml")):
             with path.open("rb") as fh:
@@ -52,10 +53,19 @@ class Vocabulary:
 
     def key_at_start(self, name: str, text: str) -> tuple[str, str] | None:
         """(key, matched text) if ``text`` starts with one of the table's spellings as a whole word."""
-        m = _start_re(self, name).match(text)
+        start = self._starts.get(name) or self._start_table(name)
+        # Most lines start with no spelling's first letter: a set lookup answers before the regex.
+        if not text or text[0] not in start[0]:
+            return None
+        m = start[1].match(text)
         if not m:
             return None
-        return self.lookup(name, m.group(0)), m.group(0)
+        return start[2].get(_squash(m.group(0))), m.group(0)
+
+    def _start_table(self, name: str) -> tuple[frozenset[str], re.Pattern, dict[str, str]]:
+        firsts = frozenset(s[0] for s, _ in self.spellings(name) if s)
+        self._starts[name] = found = (firsts, _start_re(self, name), _index(self, name))
+        return found
 
     def rx(self, template: str) -> re.Pattern:
         """Compile ``template`` once, with each ``<<file.table>>`` replaced by that table's alternation.
