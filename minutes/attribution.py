@@ -10,7 +10,6 @@ verb later in the sentence. Unknown text yields None.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
@@ -19,7 +18,6 @@ from .vocab import vocab
 __all__ = ["Attribution", "attribute", "has_speech_verb"]
 
 _LEAD_WORDS = 8  # the speaker is named near the start of the sentence
-_WORDS = re.compile(r"\S+")
 
 
 @dataclass
@@ -47,11 +45,13 @@ def _reported_by(text: str) -> int:
     return m.end() if m else 0
 
 
-def attribute(text: str) -> Attribution | None:
+def attribute(text: str, *, speech_verb: bool | None = None) -> Attribution | None:
+    """Who speaks in ``text``; ``speech_verb`` is True when the caller already knows the
+    line holds a speech verb (the lexer read it as a speaker heading)."""
     start = _reported_by(text)
     start += _after_connective(text[start:])
     rest = text[start:]
-    if not has_speech_verb(text):
+    if not (speech_verb or has_speech_verb(text)):
         # Without a speech verb only an honorific-led person opening the sentence counts
         # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»).
         lead = person_at(rest, 0)
@@ -74,12 +74,9 @@ def attribute(text: str) -> Attribution | None:
 
 
 def _lead_end(text: str) -> int:
-    """Offset just past the first ``_LEAD_WORDS`` words of ``text``."""
-    words = _WORDS.finditer(text)
-    end = 0
-    for _, m in zip(range(_LEAD_WORDS), words):
-        end = m.end()
-    return end
+    """Offset of the word after the first ``_LEAD_WORDS`` words of ``text`` (or its length)."""
+    parts = text.split(None, _LEAD_WORDS)
+    return len(text) - len(parts[-1]) if len(parts) > _LEAD_WORDS else len(text)
 
 
 def _verb_follows(text: str, name: str | None) -> bool:

@@ -36,6 +36,7 @@ _STRAY = re.compile(r"\*\*|__")
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")
 _LETTERHEAD_WINDOW = 12  # the letterhead sits in the first lines of page one
 _LETTERHEAD_MAX_LEN = 90
+_PAGE_MARK_MAX_LEN = 40  # «صفحه ۱۲ از ۳۴» with room for spaces and dashes
 
 
 _SQUASH = re.compile(r"[\s\u200c:.،]+")
@@ -74,6 +75,8 @@ def split_markdown(text: str) -> tuple[str, str | None]:
 
 def _page_mark(text: str) -> bool:
     """«صفحه ۲ از ۳», «- ۴ -», «صفحه ۵»: a page number on its own line."""
+    if len(text) > _PAGE_MARK_MAX_LEN:
+        return False  # most lines: no need to strip and match
     v = vocab()
     return bool(v.rx(r"(?:<<sections.page_marks>>)?\s*[0-9۰-۹]+\s*(?:(?:<<sections.page_marks>>|/)\s*[0-9۰-۹]+)?")
                 .fullmatch(text.strip(" -–—|*"))) and not text.strip(" -–—|*").isdigit() or \

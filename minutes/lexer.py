@@ -231,5 +231,5 @@ class LineLexer(Lexer):
     def lex(self, data, parser_state=None):
         tokens = getattr(data, "text", data)  # Lark may wrap the input in a TextSlice
         for tok in tokens:
-            yield Token(tok.type, tok.line.text, line=tok.line.number, column=1,
-                        end_line=tok.line.number)
+            number = tok.line.number  # positional: Token's keyword handling is per call
+            yield Token(tok.type, tok.line.text, None, number, 1, number)

@@ -26,7 +26,7 @@ class Speakers:
         """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
         if self.m.turns and not self.prose_turns:
             return False
-        found = attribute(tok.value)
+        found = attribute(tok.value, speech_verb=tok.type == "SPEAKER" or None)
         if found is None or (found.kind == "person" and found.person is None):
             return False
         if found.kind == "pronoun":
