@@ -45,9 +45,11 @@ def _reported_by(text: str) -> int:
     return m.end() if m else 0
 
 
-def attribute(text: str, *, speech_verb: bool | None = None) -> Attribution | None:
-    """Who speaks in ``text``; ``speech_verb`` is True when the caller already knows the
-    line holds a speech verb (the lexer read it as a speaker heading)."""
+def attribute(text: str, *, speech_verb: bool | None = None,
+              speaker: PersonMatch | None = None) -> Attribution | None:
+    """Who speaks in ``text``. A caller that read the line already (the lexer, on a speaker
+    heading) passes what it knows: ``speech_verb`` True, and ``speaker``, the first person
+    ``find_speaker(text)`` gave."""
     start = _reported_by(text)
     start += _after_connective(text[start:])
     rest = text[start:]
@@ -59,7 +61,10 @@ def attribute(text: str, *, speech_verb: bool | None = None) -> Attribution | No
     v = vocab()
     if v.key_at_start("people.pronouns", rest):
         return Attribution(kind="pronoun")
-    found = find_speaker(rest, within=_lead_end(rest))
+    lead = _lead_end(rest)
+    # The reading of the whole line is this one's when no connective or news lead comes first.
+    found = speaker if speaker is not None and start == 0 and speaker.start < lead else \
+        find_speaker(rest, within=lead)
     if found:
         person = found
         person.role = _clean_role(person.role)

@@ -21,6 +21,7 @@ from .lexer import section_of
 from .models import (AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
                      Section)
 from .normalize import to_ascii_digits
+from .people import PersonMatch
 from .report import decision_sentences, headline, meeting_name
 from .resolutions_text import extract, item_start
 from .sources import Line
@@ -35,8 +36,10 @@ _SHARED_MAX = 120  # characters: longer cells are prose, seldom repeated
 
 
 class _Assembler(Speakers, ClosingReader):
-    def __init__(self, parts: Parts, lines: dict[int, Line], report: bool = False):
+    def __init__(self, parts: Parts, lines: dict[int, Line], report: bool = False,
+                 speakers: dict[int, PersonMatch] | None = None):
         self.report = report  # a news report of a meeting, not minutes
+        self.read_speakers = speakers if speakers is not None else {}
         self.parts = parts
         self.lines = lines
         self.v = vocab()
@@ -329,8 +332,11 @@ def _numbered(text: str) -> tuple[int | None, str]:
     return None, text
 
 
-def assemble(parts: Parts, lines: dict[int, Line], *, report: bool = False) -> Minutes:
-    a = _Assembler(parts, lines, report)
+def assemble(parts: Parts, lines: dict[int, Line], *, report: bool = False,
+             speakers: dict[int, PersonMatch] | None = None) -> Minutes:
+    """``speakers``: the person the lexer read on each speaker heading, by line; each is
+    used once and dropped, so a heading's person is not read twice."""
+    a = _Assembler(parts, lines, report, speakers or {})
     a.header()
     a.sections()
     a.closing()

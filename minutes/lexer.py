@@ -16,7 +16,7 @@ from lark import Token
 from lark.lexer import Lexer
 
 from .attendance import attendance_line
-from .people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
+from .people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
 from .resolutions_text import is_intro, item_start
 from .sources import Line
 from .vocab import vocab
@@ -44,6 +44,7 @@ _MAX_SIGNATURE_WORDS = 8
 class LineToken:
     type: str
     line: Line
+    speaker: PersonMatch | None = None  # for SPEAKER lines: who, as read here (the builder reuses it)
 
     def __str__(self) -> str:
         return f"{self.line.number:>5}  {self.type:<12} {self.line.text[:90]}"
@@ -102,6 +103,7 @@ class _Classifier:
         self.closed = False
         self.titled = False
         self.v = vocab()
+        self.speaker: PersonMatch | None = None  # the person read on the last SPEAKER line
 
     def is_title(self, text: str) -> bool:
         return bool(self.v.key_at_start("sections.title", text.replace(" ", "")) or
@@ -132,6 +134,7 @@ class _Classifier:
         # for most paragraphs (it reads every honorific on the line).
         speaker = find_speaker(text) if verb or self.v.key_at_start("people.honorifics", text) else None
         if verb and speaker:
+            self.speaker = speaker
             return "SPEAKER"
         if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
             return "ROLE_SPEAKER"  # a heading; in plain prose the same line is an attributed paragraph
@@ -213,7 +216,10 @@ def _is_header_line(line: Line) -> bool:
 def tokenize(lines: list[Line]) -> list[LineToken]:
     """Classify every line; a paragraph right above a table header is the table's title."""
     classifier = _Classifier()
-    tokens = [LineToken(classifier.classify(ln), ln) for ln in lines]
+    tokens = []
+    for ln in lines:
+        kind = classifier.classify(ln)
+        tokens.append(LineToken(kind, ln, classifier.speaker) if kind == "SPEAKER" else LineToken(kind, ln))
     for i in range(1, len(tokens)):
         prev = tokens[i - 1]
         if tokens[i].type == "TABLE_HEAD" and prev.type in ("PARAGRAPH", "SECTION") and \

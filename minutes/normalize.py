@@ -56,6 +56,7 @@ _GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
+_BATCH_CHARS = 1 << 16  # characters per hazm call: bounds the copies it makes, costs nothing in time
 _MARKUP = " #>*+-•|_"  # markdown marks and table pipes at either end of a line (not tabs: cells)
 
 
@@ -119,11 +120,12 @@ def _tidy(line: str) -> str:
         else _MULTISPACE.sub(" ", line).strip()
 
 
-def _peel(line: str) -> tuple[str, str, str]:
-    """(markup before, words, markup after): hazm need not read «### > **- » or « | | |»."""
+def _words_span(line: str) -> tuple[int, int]:
+    """(start, end) of the words, without the markup around them: hazm need not read
+    «### > **- » or « | | |»."""
     body = line.lstrip(_MARKUP)
-    core = body.rstrip(_MARKUP)
-    return line[: len(line) - len(body)], core, body[len(core):]
+    start = len(line) - len(body)
+    return start, start + len(body.rstrip(_MARKUP))
 
 
 def normalize_lines(lines: list[str]) -> list[str]:
@@ -131,18 +133,37 @@ def normalize_lines(lines: list[str]) -> list[str]:
     # Only lines with words go to hazm (it collapses runs of blank lines); blanks stay blank.
     # Markdown and table markup around the words is passed by: hazm's cost is per character,
     # and on markup-heavy input most characters were markup it leaves as it is.
-    peeled = [_peel(line) for line in lines]
-    filled = [i for i, (_, core, _) in enumerate(peeled) if core.strip()]
-    out = [_tidy(before + after) for before, _, after in peeled]
-    if not filled:
-        return out
-    done = _run("\n".join(peeled[i][1] for i in filled)).split("\n")
-    if len(done) != len(filled):  # hazm merged or split a line: fall back to one call per line
-        done = [_run(peeled[i][1]).replace("\n", " ") for i in filled]
-    for i, text in zip(filled, done):
-        before, _, after = peeled[i]
-        out[i] = _tidy(before + text + after)
+    # Offsets, not copies, are kept per line: this stage sets the memory peak of a parse.
+    out = ["" for _ in lines]
+    filled: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for i, line in enumerate(lines):
+        start, end = _words_span(line)
+        if end > start and not line[start:end].isspace():
+            filled.append(i)
+            spans.append((start, end))
+        elif line:
+            out[i] = _tidy(line)  # markup alone («---», «|  |»): layout decides what it is
+    # hazm runs over a batch of lines at a time: its regexes copy the text they are given
+    # several times over, and a whole long document at once set the parse's memory peak.
+    first = 0
+    while first < len(filled):
+        last, size = first, 0
+        while last < len(filled) and (size < _BATCH_CHARS or last == first):
+            size += spans[last][1] - spans[last][0] + 1
+            last += 1
+        _normalize_batch(lines, filled[first:last], spans[first:last], out)
+        first = last
     return out
+
+
+def _normalize_batch(lines: list[str], filled: list[int], spans: list[tuple[int, int]], out: list[str]) -> None:
+    done = _run("\n".join(lines[i][s:e] for i, (s, e) in zip(filled, spans))).split("\n")
+    if len(done) != len(filled):  # hazm merged or split a line: fall back to one call per line
+        done = [_run(lines[i][s:e]).replace("\n", " ") for i, (s, e) in zip(filled, spans)]
+    for i, (s, e), text in zip(filled, spans, done):
+        line = lines[i]
+        out[i] = _tidy(text if s == 0 and e == len(line) else line[:s] + text + line[e:])
 
 
 def normalize(text: str) -> str:

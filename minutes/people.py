@@ -8,6 +8,7 @@ unknown text yields ``None``, never an exception.
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 from dataclasses import dataclass, field, replace
 
@@ -21,7 +22,7 @@ _PUNCT = "،,:;.؛!؟?()«»\"'"
 _MAX_ROLE_WORDS = 14
 
 
-@dataclass
+@dataclass(slots=True)
 class PersonMatch:
     start: int  # offset of the person's first word (honorific or name) in the line
     name: str | None
@@ -136,7 +137,7 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
     honorific = None
     hit = v.key_at_start("people.honorifics", rest)
     if hit:
-        honorific = hit[1]
+        honorific = sys.intern(hit[1])  # a handful of spellings, repeated on every heading
         rest = rest[len(hit[1]):].lstrip()
     elif need_honorific:
         return None
@@ -144,13 +145,13 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
     while True:
         hit = v.key_at_start("people.titles", rest)
         if hit:
-            titles.append(hit[1])
+            titles.append(sys.intern(hit[1]))
             rest = rest[len(hit[1]):].lstrip()
             continue
         # «سیدنظرزاده»: the title سید written joined to the name.
         m = v.rx(r"(<<people.joined_titles>>)(?=[^\s\u200c]{4,})").match(rest)
         if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
-            titles.append(m.group(1))
+            titles.append(sys.intern(m.group(1)))
             rest = rest[m.end():]
         break
     words = rest.split()

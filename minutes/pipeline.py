@@ -72,9 +72,10 @@ def parse_document(doc: Document, *, strict: bool = False) -> Minutes:
     tokens = tokenize(lines)
     report = not {t.type for t in tokens} & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW", "DECISION_INTRO",
                                              "ATTENDANCE"}
+    speakers = {t.line.number: t.speaker for t in tokens if t.speaker is not None}
     parts = _tree(tokens, diagnostics, doc.source.path)
     del tokens  # each stage's input is let go once the next holds what it needs: a lower peak
-    minutes = assemble(parts, {ln.number: ln for ln in lines}, report=report)
+    minutes = assemble(parts, {ln.number: ln for ln in lines}, report=report, speakers=speakers)
     minutes.source = doc.source
     minutes.diagnostics = diagnostics + minutes.diagnostics
     if report:

@@ -26,7 +26,8 @@ class Speakers:
         """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
         if self.m.turns and not self.prose_turns:
             return False
-        found = attribute(tok.value, speech_verb=tok.type == "SPEAKER" or None)
+        read = self.read_speakers.pop(tok.line, None) if tok.type == "SPEAKER" else None
+        found = attribute(tok.value, speech_verb=tok.type == "SPEAKER" or None, speaker=read)
         if found is None or (found.kind == "person" and found.person is None):
             return False
         if found.kind == "pronoun":
@@ -62,7 +63,8 @@ class Speakers:
             role = read_role(strip_speech_verb(first.value)) or strip_speech_verb(first.value)
             person = self.by_role(role, first.line)
         else:
-            found = find_speaker(first.value) or person_at(first.value, 0, need_honorific=False)
+            read = self.read_speakers.pop(first.line, None) if first.type == "SPEAKER" else None
+            found = read or find_speaker(first.value) or person_at(first.value, 0, need_honorific=False)
             if found:
                 person = self.person(found, first.line)
             for tok in head.tokens[1:]:

@@ -13,7 +13,7 @@ from lark import Token, Transformer
 __all__ = ["Head", "Parts", "TreeToParts"]
 
 
-@dataclass
+@dataclass(slots=True)  # one per turn: a dict each was a tenth of a long debate's memory
 class Head:
     """A speaker heading: its tokens and the organisation heading above it, if any."""
 
