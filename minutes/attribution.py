@@ -98,9 +98,7 @@ def _clean_role(role: str | None) -> str | None:
     reaches an object marker or a quotation is cut before it (eight words at most)."""
     if not role:
         return role
-    v = vocab()
-    words = role.split()
-    for i, w in enumerate(words):
-        if v.lookup("people.role_enders", w) or w.startswith("«"):
-            return " ".join(words[:min(i, 8)]) or None
-    return role
+    m = vocab().rx(r"(?:^|(?<=\s))(?:(?:<<people.role_enders>>)(?!\S)|«)").search(role)
+    if m is None:
+        return role
+    return " ".join(role.split()[:min(len(role[:m.start()].split()), 8)]) or None

@@ -131,6 +131,8 @@ def _letterhead(lines: list[Line]) -> set[str]:
         if "\t" in ln.text or len(ln.text) > _LETTERHEAD_MAX_LEN or ln.original.lstrip().startswith("#"):
             break
         head.append(_squash(ln.text))
+    if not head:
+        return set()
     # No basmala: only lines that recur later count as letterhead.
     later = {_squash(ln.text) for ln in lines[len(top):] if ln.text}
     return {h for h in head[:4] if h in later}
@@ -157,7 +159,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»")
             continue
         squashed = _squash(ln.text) if letterhead else None  # most documents have none to compare
-        is_basmala = v.lookup("sections.basmala", ln.text) is not None
+        is_basmala = len(ln.text) <= _LETTERHEAD_MAX_LEN and v.lookup("sections.basmala", ln.text) is not None
         if is_basmala or squashed in letterhead:
             furniture_key = "basmala" if is_basmala else squashed
             if furniture_key in seen_furniture:

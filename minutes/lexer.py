@@ -89,8 +89,10 @@ def _decided(text: str) -> bool:
 
 def _closing(text: str) -> bool:
     v = vocab()
-    if v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$|^(?:<<sections.closing_end>>)").search(text) \
-            and len(text.split()) <= 20:
+    # The phrase ends the line or opens it: the search starts a phrase's length from the end.
+    tail = max(0, len(text.rstrip()) - v.longest("sections.closing_end") - 2)
+    if (v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or
+            v.rx(r"(?:<<sections.closing_end>>)").match(text)) and len(text.split()) <= 20:
         return True  # «جلسه در ساعت ۱۹:۳۰ با ذکر صلوات خاتمه یافت.»
     # «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است»: a count, the noun, the approval.
     return bool(v.rx(r"[0-9۰-۹]+\s*(?:<<sections.closing_nouns>>)\s.*(?:<<sections.closing_approved>>)").search(text))

@@ -58,7 +58,13 @@ _VERB_RE: re.Pattern | None = None
 def ends_with_speech_verb(text: str) -> bool:
     global _VERB_RE
     _VERB_RE = _VERB_RE or _verb_re()
-    return bool(_VERB_RE.search(text))
+    # Only the end can match: the search starts a verb's length before the closing «:» or «.»
+    # (a search from the start tries every verb at every space of a long paragraph).
+    end = len(text)
+    while end and (text[end - 1].isspace() or text[end - 1] in ":.،"):
+        end -= 1
+    return bool(_VERB_RE.search(text, max(0, end - vocab().longest("people.speech_verbs") - 1)))
+
 
 
 def strip_speech_verb(text: str) -> str:
@@ -130,30 +136,36 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
     return (name or None), used
 
 
+@lru_cache(maxsize=1)
+def _lead_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """An honorific, a run of titles, one title: each a whole word, with the spaces after it."""
+    v = vocab()
+    title = rf"(?:{v.pattern('people.titles')})(?![\w\u200c])"
+    return (re.compile(rf"({v.pattern('people.honorifics')})(?![\w\u200c])\s*"),
+            re.compile(rf"(?:{title}\s*)*"), re.compile(title))
+
+
 def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> PersonMatch | None:
     """Read «[honorific] [titles] name [role]» starting at offset ``start``."""
     v = vocab()
-    rest = text[start:]
-    honorific = None
-    hit = v.key_at_start("people.honorifics", rest)
-    if hit:
-        honorific = sys.intern(hit[1])  # a handful of spellings, repeated on every heading
-        rest = rest[len(hit[1]):].lstrip()
+    honorific_re, titles_re, title_re = _lead_res()
+    m = honorific_re.match(text, start)
+    if m:
+        honorific = sys.intern(m.group(1))  # a handful of spellings, repeated on every heading
+        pos = m.end()
     elif need_honorific:
         return None
-    titles: list[str] = []
-    while True:
-        hit = v.key_at_start("people.titles", rest)
-        if hit:
-            titles.append(sys.intern(hit[1]))
-            rest = rest[len(hit[1]):].lstrip()
-            continue
-        # «سیدنظرزاده»: the title سید written joined to the name.
-        m = v.rx(r"(<<people.joined_titles>>)(?=[^\s\u200c]{4,})").match(rest)
-        if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
-            titles.append(sys.intern(m.group(1)))
-            rest = rest[m.end():]
-        break
+    else:
+        honorific, pos = None, start
+    # Titles in a row («دکتر سید …»): one match for the run, then its words.
+    m = titles_re.match(text, pos)
+    titles = [sys.intern(t) for t in title_re.findall(text, pos, m.end())] if m.end() > pos else []
+    rest = text[m.end():]
+    # «سیدنظرزاده»: the title سید written joined to the name.
+    m = v.rx(r"(<<people.joined_titles>>)(?=[^\s\u200c]{4,})").match(rest)
+    if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
+        titles.append(sys.intern(m.group(1)))
+        rest = rest[m.end():]
     words = rest.split()
     name, used = _name_from(words)
     if name is None:

@@ -60,5 +60,7 @@ def decision_sentences(text: str) -> list[str]:
     """Sentences stating a decision: they hold a phrase of ``report.decisions``."""
     v = vocab()
     pattern = v.rx(r"(?:<<report.decisions>>)(?![\w\u200c])")
+    if not pattern.search(text):
+        return []  # most paragraphs: one search, no sentence split
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     return [s for s in sentences if pattern.search(s)]

@@ -29,8 +29,23 @@ class Parts:
     closing: list[Token] = field(default_factory=list)
 
 
+class _Inlined:
+    """What an inlined rule («_block», «__body_star_1») hands its parent, which splices in
+    its ``children``: Lark needs only that attribute, and a ``Tree`` per line cost more."""
+
+    __slots__ = ("children",)
+
+    def __init__(self, children: list) -> None:
+        self.children = children
+
+
 class TreeToParts(Transformer):
     """One method per rule of grammars/minutes.lark."""
+
+    def __default__(self, data, children, meta):
+        if str(data).startswith("_"):
+            return _Inlined(children)
+        return super().__default__(data, children, meta)
 
     def start(self, children):
         parts = Parts()

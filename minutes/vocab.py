@@ -67,6 +67,10 @@ class Vocabulary:
         self._starts[name] = found = (firsts, _start_re(self, name), _index(self, name))
         return found
 
+    def longest(self, name: str) -> int:
+        """Characters in the table's longest spelling: the most a match of it can span."""
+        return _longest(self, name)
+
     def rx(self, template: str) -> re.Pattern:
         """Compile ``template`` once, with each ``<<file.table>>`` replaced by that table's alternation.
 
@@ -105,6 +109,11 @@ def _word_re(v: "Vocabulary", name: str) -> re.Pattern:
 def _spellings(v: Vocabulary, name: str) -> list[tuple[str, str]]:
     pairs = [(s, k) for k, ss in v.table(name).items() for s in ss]
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@lru_cache(maxsize=None)
+def _longest(v: Vocabulary, name: str) -> int:
+    return max((len(s) for s, _ in _spellings(v, name)), default=0)
 
 
 @lru_cache(maxsize=None)
