@@ -4,8 +4,10 @@
 
 For each input: parse time per MB divided by seed 003's time per MB (the issue asks
 for <= 1.5), and the tracemalloc peak divided by the input size (asks for < 20).
-One timed run each (after a warm-up parse, so hazm's Normalizer is already built),
-then a separate tracemalloc run for the peak; the seed's time is the best of three.
+Every time is the best of ``--repeat`` runs (3), the seed's and the attacks' alike,
+after a warm-up parse (so hazm's Normalizer is already built); the peak comes from a
+separate run under tracemalloc, which is not timed. The last column says whether both
+limits hold.
 """
 
 from __future__ import annotations
@@ -52,12 +54,17 @@ def _parse(text: str) -> str:
         return f"MinutesError: {exc}"[:80]
 
 
-def measure(text: str, memory: bool = True) -> tuple[float, int, str]:
-    """(seconds without tracemalloc, tracemalloc peak in a second run or 0, outcome)."""
-    gc.collect()
-    t0 = time.perf_counter()
-    outcome = _parse(text)
-    took = time.perf_counter() - t0
+TIME_LIMIT, MEMORY_LIMIT = 1.5, 20.0
+
+
+def measure(text: str, memory: bool = True, repeat: int = 1) -> tuple[float, int, str]:
+    """(best seconds without tracemalloc, tracemalloc peak in another run or 0, outcome)."""
+    took = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        t0 = time.perf_counter()
+        outcome = _parse(text)
+        took = min(took, time.perf_counter() - t0)
     peak = 0
     if memory:  # tracemalloc slows Python several-fold: its run is not timed
         gc.collect()
@@ -72,21 +79,24 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scale", type=float, default=1.0, help="multiply the 200,000-line sizes")
     ap.add_argument("--no-memory", action="store_true", help="skip the tracemalloc runs")
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs per input; the best counts")
     args = ap.parse_args()
-    scale, memory = args.scale, not args.no_memory
+    scale, memory, repeat = args.scale, not args.no_memory, max(1, args.repeat)
     minutes.parse(SEED)  # warm-up: hazm's Normalizer, the grammar, the vocabulary
     seed_mb = len(SEED.encode()) / 1e6
-    seed_t = min(measure(SEED, memory=False)[0] for _ in range(3))
-    _, seed_peak, _ = measure(SEED, memory)
+    seed_t, seed_peak, _ = measure(SEED, memory, repeat)
     base = seed_t / seed_mb
-    print(f"{'input':<42} {'MB':>6} {'s':>7} {'s/MB':>7} {'ratio':>6} {'peak MB':>8} {'peak/in':>8}  result")
+    print(f"{'input':<42} {'MB':>6} {'s':>7} {'s/MB':>7} {'ratio':>6} {'peak MB':>8} {'peak/in':>8}  "
+          f"{'limits':<6} result")
     print(f"{'seed 003':<42} {seed_mb:>6.2f} {seed_t:>7.3f} {base:>7.2f} {1:>6.2f} "
           f"{seed_peak / 1e6:>8.1f} {seed_peak / (seed_mb * 1e6):>8.1f}")
     for name, text in inputs(scale).items():
         mb = len(text.encode()) / 1e6
-        took, peak, outcome = measure(text, memory)
-        print(f"{name:<42} {mb:>6.2f} {took:>7.2f} {took / mb:>7.2f} {took / mb / base:>6.2f} "
-              f"{peak / 1e6:>8.1f} {peak / (mb * 1e6):>8.1f}  {outcome}", flush=True)
+        took, peak, outcome = measure(text, memory, repeat)
+        ratio, per_input = took / mb / base, peak / (mb * 1e6)
+        ok = ratio <= TIME_LIMIT and (not memory or per_input < MEMORY_LIMIT)
+        print(f"{name:<42} {mb:>6.2f} {took:>7.2f} {took / mb:>7.2f} {ratio:>6.2f} "
+              f"{peak / 1e6:>8.1f} {per_input:>8.1f}  {'ok' if ok else 'OVER':<6} {outcome}", flush=True)
 
 
 if __name__ == "__main__":

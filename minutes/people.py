@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 from functools import lru_cache
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .vocab import vocab
 
@@ -181,7 +181,9 @@ def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
     """The first honorific-led person in ``text`` who is not merely mentioned (a fresh copy);
     with ``within``, only an honorific that starts before that offset counts."""
     found = _find_speaker(text, within)
-    return replace(found, titles=list(found.titles)) if found else None
+    if found is None:
+        return None
+    return PersonMatch(found.start, found.name, found.honorific, list(found.titles), found.role)
 
 
 @lru_cache(maxsize=512)  # the lexer and the builder both ask about the same line
