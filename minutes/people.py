@@ -39,12 +39,9 @@ def _bare(word: str) -> str:
     return word.strip(_PUNCT)
 
 
-_SPACES = re.compile(r"[\s\u200c]+")
-
-
 def name_key(name: str | None) -> str:
     """Identity of a name: spaces and ZWNJ removed («حسن زاده» == «حسن‌زاده»)."""
-    return _SPACES.sub("", name or "")
+    return "".join((name or "").split()).replace("\u200c", "")
 
 
 def _verb_re() -> re.Pattern:

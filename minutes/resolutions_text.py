@@ -219,10 +219,24 @@ def _bare(line: str) -> str:
     return _res()["mark"].sub("", fold(line).strip()).replace("**", "").strip()
 
 
+def _tail_possible(bare: str) -> bool:
+    """Can «… موارد زیر مقرر گردید:» match? Only if the text before the first colon ends
+    as an intro ends: a cheap test that spares the intro_tail regex most lines."""
+    colon = min((i for i in (bare.find(":"), bare.find("：")) if i >= 0), default=-1)
+    return colon > 0 and bare[:colon].rstrip().endswith(_intro_endings())
+
+
+@lru_cache(maxsize=1)
+def _intro_endings() -> tuple[str, ...]:
+    return tuple({re.split(r"[\s\u200c]+", s)[-1] for s, _ in vocab().spellings("resolutions.intros")})
+
+
 def is_intro(line: str) -> tuple[bool, str]:
     """(True, text after the colon) when ``line`` introduces the list («مصوبات:», «نتایج جلسه»)."""
     bare = _bare(line)
-    m = _res()["intro"].match(bare.rstrip(" .:")) or _res()["intro"].match(bare) or _res()["intro_tail"].match(bare)
+    res = _res()
+    m = res["intro"].match(bare.rstrip(" .:")) or res["intro"].match(bare) or \
+        (_tail_possible(bare) and res["intro_tail"].match(bare))
     if not m:
         return False, ""
     rest = m.group("rest") or ""

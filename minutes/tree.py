@@ -43,7 +43,7 @@ class TreeToParts(Transformer):
     """One method per rule of grammars/minutes.lark."""
 
     def __default__(self, data, children, meta):
-        if str(data).startswith("_"):
+        if data.startswith("_"):  # a rule name: a str, or Lark's Token (a str too)
             return _Inlined(children)
         return super().__default__(data, children, meta)
 

@@ -28,7 +28,10 @@ class Vocabulary:
 
     def __init__(self, directory: Path | None = None):
         self.directory = directory or data_dir()
+        # Per-table caches, plain dicts: these are asked several times for every line.
         self._starts: dict[str, tuple[frozenset[str], re.Pattern, dict[str, str]]] = {}
+        self._lookups: dict[str, tuple[dict[str, str], int]] = {}
+        self._templates: dict[str, re.Pattern] = {}
         self.files: dict[str, dict[str, dict[str, list[str]]]] = {}
         for path in sorted(self.directory.glob("*.toml")):
             with path.open("rb") as fh:
@@ -45,7 +48,16 @@ class Vocabulary:
 
     def lookup(self, name: str, text: str) -> str | None:
         """The key whose spelling equals ``text`` (space/ZWNJ-insensitive), or None."""
-        return _index(self, name).get(_squash(text))
+        table = self._lookups.get(name) or self._lookup_table(name)
+        # A whole paragraph is often asked about: more letters than the longest spelling has
+        # (with room for a few tabs or ZWNJs) cannot match, and need not be squashed.
+        if len(text) - text.count(" ") > table[1]:
+            return None
+        return table[0].get(_squash(text))
+
+    def _lookup_table(self, name: str) -> tuple[dict[str, str], int]:
+        self._lookups[name] = found = (_index(self, name), _longest(self, name) + _LOOKUP_SLACK)
+        return found
 
     def pattern(self, name: str) -> str:
         """A regex alternation of a table's spellings, spaces and ZWNJ interchangeable."""
@@ -75,13 +87,19 @@ class Vocabulary:
         """Compile ``template`` once, with each ``<<file.table>>`` replaced by that table's alternation.
 
         The template is a string constant at the call site, so the cache lookup is cheap."""
-        return _template_re(self, template)
+        found = self._templates.get(template)
+        if found is None:
+            found = self._templates[template] = _template_re(self, template)
+        return found
 
     def compiled(self, name: str) -> re.Pattern:
         """The table's alternation, compiled once (whole words, spaces and ZWNJ interchangeable)."""
         return _word_re(self, name)
 
 
+
+
+_LOOKUP_SLACK = 8  # tabs, newlines or ZWNJs a looked-up text may hold besides its letters and spaces
 
 
 def _squash(text: str) -> str:
