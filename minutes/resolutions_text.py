@@ -222,7 +222,9 @@ def _bare(line: str) -> str:
 def _tail_possible(bare: str) -> bool:
     """Can «… موارد زیر مقرر گردید:» match? Only if the text before the first colon ends
     as an intro ends: a cheap test that spares the intro_tail regex most lines."""
-    colon = min((i for i in (bare.find(":"), bare.find("：")) if i >= 0), default=-1)
+    colon, wide = bare.find(":"), bare.find("：")
+    if wide >= 0 and (colon < 0 or wide < colon):
+        colon = wide
     return colon > 0 and bare[:colon].rstrip().endswith(_intro_endings())
 
 

@@ -39,10 +39,7 @@ class Speakers:
         else:
             person = self.person(found.person, tok.line)
             last = self.m.turns[-1].speaker if self.m.turns else None
-            same_head = last is not None and person.role is None or last is not None and (
-                self.v.key_at_start("people.role_heads", person.role) or ("",))[0] == \
-                (self.v.key_at_start("people.role_heads", last.role or "") or ("?",))[0]
-            if last is not None and last.name is None and last.role and same_head:
+            if last is not None and last.name is None and last.role and self.same_head(person, last):
                 # News style: «استاندار … گفت» then «عابدین خرم … گفت» — the role introduced the name.
                 person.role = person.role or last.role
                 for turn in self.m.turns:
@@ -53,6 +50,13 @@ class Speakers:
         if person.name:
             self.people[name_key(person.name)] = person
         return True
+
+    def same_head(self, person: Person, last: Person) -> bool:
+        """No role, or a role with the same head word («مدیر …», «مدیر …») as ``last``'s."""
+        if person.role is None:
+            return True
+        heads = [self.v.key_at_start("people.role_heads", role) for role in (person.role, last.role or "")]
+        return (heads[0] or ("",))[0] == (heads[1] or ("?",))[0]
 
     # -- turns ------------------------------------------------------------
     def turn(self, head: Head, paragraphs: list[Token]) -> None:
