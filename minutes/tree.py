@@ -30,7 +30,7 @@ class Parts:
 
 
 class _Inlined:
-    """What an inlined rule («_block», «__body_star_1») hands its parent, which splices in
+    """What an inlined rule (Lark's «__body_star_1» for «( … )*») hands its parent, which splices in
     its ``children``: Lark needs only that attribute, and a ``Tree`` per line cost more."""
 
     __slots__ = ("children",)
