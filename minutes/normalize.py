@@ -115,6 +115,8 @@ def _run(text: str) -> str:
 
 
 def _tidy(line: str) -> str:
+    if "\t" not in line and "  " not in line:
+        return line.strip()  # most lines: nothing to collapse
     cells = line.split("\t")
     return "\t".join(_MULTISPACE.sub(" ", c).strip() for c in cells) if len(cells) > 1 \
         else _MULTISPACE.sub(" ", line).strip()
@@ -139,7 +141,7 @@ def normalize_lines(lines: list[str]) -> list[str]:
     spans: list[tuple[int, int]] = []
     for i, line in enumerate(lines):
         start, end = _words_span(line)
-        if end > start and not line[start:end].isspace():
+        if end > start and (not line[start].isspace() or not line[start:end].isspace()):
             filled.append(i)
             spans.append((start, end))
         elif line:
