@@ -164,6 +164,9 @@ def _normalize_batch(lines: list[str], filled: list[int], spans: list[tuple[int,
     if len(done) != len(filled):  # hazm merged or split a line: fall back to one call per line
         done = [_run(lines[i][s:e]).replace("\n", " ") for i, (s, e) in zip(filled, spans)]
     for i, (s, e), text in zip(filled, spans, done):
+        # hazm spaces a final «:» out when a newline follows it, so whether a line ends its
+        # batch would show: the words had no spaces at their ends, and get none.
+        text = text.strip(" ")
         line = lines[i]
         out[i] = _tidy(text if s == 0 and e == len(line) else line[:s] + text + line[e:])
 
