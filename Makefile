@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser wheel-smoke bench clean
+.PHONY: run test setup browser wheel-smoke bench bench-attack clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
@@ -38,6 +38,10 @@ wheel-smoke: setup
 
 bench: setup
 	$(PY) bench/bench_parse.py
+
+# Pathological inputs (20,000 lines each at this scale; --scale 1.0 for the issue's 200,000).
+bench-attack: setup
+	$(PY) bench/bench_attack.py --scale 0.1
 
 clean:
 	rm -rf $(VENV) .venv-wheel dist out
