@@ -9,7 +9,6 @@ wherever it was written.
 from __future__ import annotations
 
 import re
-import sys
 
 from lark import Token
 
@@ -40,6 +39,7 @@ class _Assembler(Speakers, ClosingReader):
                  speakers: dict[int, PersonMatch] | None = None):
         self.report = report  # a news report of a meeting, not minutes
         self.read_speakers = speakers if speakers is not None else {}
+        self.seen_cells: dict[str, str] = {}  # short table cells, one copy each (see ``shared``)
         self.parts = parts
         self.lines = lines
         self.v = vocab()
@@ -237,6 +237,14 @@ class _Assembler(Speakers, ClosingReader):
         h.attendees += present_in(tok.value, tok.line)
         return True
 
+    def shared(self, cell: str | None) -> str | None:
+        """A short cell value, one copy per distinct value: actors, topics and deadlines repeat
+        down a long table, and each row's own copy made the output 4 times the input.
+        (A dict per parse, not ``sys.intern``: interned strings live as long as the process.)"""
+        if not cell:
+            return None
+        return self.seen_cells.setdefault(cell, cell) if len(cell) <= _SHARED_MAX else cell
+
     # -- resolutions --------------------------------------------------------
     def resolutions(self, title: Token | None, rows: list[Token]) -> None:
         if title is not None and self.m.resolution_list is None:
@@ -263,8 +271,9 @@ class _Assembler(Speakers, ClosingReader):
             if extra:
                 self.warn("table-extra-columns", f"columns kept in 'extra': {', '.join(extra)}", tok.line, "info")
             self.m.resolutions.append(Resolution(
-                row=row, text=text, topic=_shared(cells.get("topic")), actor=_shared(cells.get("actor")),
-                supervisor=_shared(cells.get("supervisor")), deadline=Deadline(text=_shared(cells.get("deadline"))),
+                row=row, text=text, topic=self.shared(cells.get("topic")), actor=self.shared(cells.get("actor")),
+                supervisor=self.shared(cells.get("supervisor")),
+                deadline=Deadline(text=self.shared(cells.get("deadline"))),
                 extra=extra, line=tok.line))
 
     def finish(self) -> Minutes:
@@ -312,12 +321,6 @@ def _canonical_title(text: str) -> str:
     if hit:
         return (v.table("sections.title")[hit[0]][0] + " " + text[len(hit[1]):].strip()).strip()
     return text
-
-
-def _shared(cell: str | None) -> str | None:
-    """A short cell value, one copy per distinct value: actors, topics and deadlines repeat
-    down a long table, and each row's own copy made the output 4 times the input."""
-    return sys.intern(cell) if cell and len(cell) <= _SHARED_MAX else cell or None
 
 
 def _int(text: str | None) -> int | None:

@@ -279,7 +279,8 @@ def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime
 
 
 def _deadline(text: str, kind: str, d: jdatetime.date | None = None, **fields) -> Deadline:
-    # Interned: a long table repeats a few dates, and a copy per row made the output large.
+    # Interned: a long table repeats a few dates, and a copy per row made the output large
+    # (calendar dates are a bounded set, so interning them for the process costs little).
     return Deadline(text=text, kind=kind, jalali=sys.intern(f"{d.year:04d}-{d.month:02d}-{d.day:02d}") if d else None,
                     gregorian=sys.intern(d.togregorian().isoformat()) if d else None, **fields)
 
