@@ -83,7 +83,8 @@ def report() -> None:
 def main() -> None:
     args = [a for a in sys.argv if not a.startswith("-")][1:]
     corpus = Path(args[0]) if args else ROOT / "fuzz" / "corpus"
-    seed_corpus(corpus)
+    if not corpus.is_file():  # a file is a crash to reproduce, not a corpus to seed
+        seed_corpus(corpus)
     if not args:
         sys.argv.append(str(corpus))
     signal.signal(signal.SIGALRM, _alarm)

@@ -95,7 +95,7 @@ def read_bytes(data: bytes, path: str | None = None) -> Document:
     else:
         text, encoding = decode(data, where)
         fmt = _text_format(text, path)
-        lines = html_lines(text) if fmt == "html" else None
+        lines = html_lines(text, where) if fmt == "html" else None
         if lines is None:
             doc = read_text(text, path=path, fmt=fmt, encoding=encoding)
             doc.source.sha256 = hashlib.sha256(data).hexdigest()

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .errors import InputError
+
 __all__ = ["html_lines"]
 
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
@@ -170,12 +172,22 @@ class _HtmlText(HTMLParser):
         self.chunks.append((data, self.bold > 0 or self.heading > 0))
 
 
-def html_lines(text: str) -> list[str]:
+# «<![» opens a marked section, and html.parser raises AssertionError on any keyword but
+# these (found by fuzzing: «<![§…»). Others are text: the «<» is escaped so nothing is lost.
+_MARKED_SECTION = re.compile(r"<!\[(?!\s*(?:cdata|if|else|endif|temp|ignore|include|rcdata)\b)", re.I)
+
+
+def html_lines(text: str, path: str | None = None) -> list[str]:
     """The visible lines of an HTML page: scripts, styles, navigation, forms, asides and the
     site header/footer dropped; blocks become lines, table rows tab-separated cells."""
     parser = _HtmlText()
-    parser.feed(text)
-    parser.close()
+    try:
+        parser.feed(_MARKED_SECTION.sub("&lt;![", text))
+        parser.close()
+    except AssertionError as exc:  # html.parser's way of refusing markup it cannot read
+        line = parser.getpos()[0]
+        raise InputError(f"HTML the parser cannot read: {exc}"[:200], path=path, line=line,
+                         hint="save the page again, or as text") from None
     while parser.stack:
         parser._close(parser.stack.pop())
     parser._flush()

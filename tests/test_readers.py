@@ -223,3 +223,15 @@ def test_corpus_html_pages():
     assert "ردیف\tشرح مصوبه\tمسئول اجرا\tمسئول پیگیری\tمهلت" in lines
     news = _lines(read_any(CORPUS / "university_news_board.html"))
     assert "**تصمیمات متخذه:**" in news and not any("_paq" in line or "اشتراک" in line for line in news)
+
+
+@pytest.mark.parametrize("section, kept", [
+    ("<![§ظ…غŒ (ظ†ط§]>", "<![§ظ…غŒ (ظ†ط§]>"),  # found by fuzzing: html.parser raised AssertionError
+    ("<![foo[ مصوبه ]]>", "<![foo[ مصوبه ]]>"),  # an unknown keyword: the same AssertionError
+    ("<![if !supportLists]>۱-<![endif]>", "۱-"),  # Word's conditional sections still read as markup
+])
+def test_html_marked_sections_read_or_kept_as_text(section, kept):
+    page = f"<html><body><p>پیش {section} پس</p></body></html>"
+    assert html_lines(page) == [f"پیش {kept} پس"]
+    doc = read_bytes(page.encode("utf-8"), "page.html")
+    assert kept in doc.lines[0].original
