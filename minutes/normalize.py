@@ -68,11 +68,19 @@ def _hazm():
 
 
 _PRE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _PRE)) + "]")
+# No target is also a source (bar «ئ», mapped to itself), so the order does not matter.
+_PRE_PAIRS = tuple((chr(c), new or "") for c, new in _PRE.items() if chr(c) != new)
 
 
 def _pre(text: str) -> str:
-    # Only the characters to change are visited; str.translate would walk all of them.
-    return _PRE_CHARS.sub(lambda m: _PRE[ord(m.group())] or "", text)
+    # One str.replace (a scan in C) per character present; str.translate would look every
+    # character up in a dict, and a regex with a function calls Python once per change.
+    if _PRE_CHARS.search(text) is None:
+        return text
+    for old, new in _PRE_PAIRS:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def to_ascii_digits(text: str) -> str:
