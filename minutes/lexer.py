@@ -38,13 +38,14 @@ _NUMBERED = re.compile(r"^\(?([0-9۰-۹]{1,3})\s*[-.)ـ:]\s*(.*)$")
 _LETTERED_SEP = r"\s*[:\-–)]\s*"
 _MAX_HEADING_WORDS = 12
 _MAX_SIGNATURE_WORDS = 8
+_READS_SPEAKER = frozenset(("SPEAKER", "NAME_HEAD", "PERSON_LINE"))  # lines whose person the lexer read
 
 
 @dataclass(slots=True)  # not frozen: one per line, and a frozen init costs 4 times as much
 class LineToken:
     type: str
     line: Line
-    speaker: PersonMatch | None = None  # for SPEAKER lines: who, as read here (the builder reuses it)
+    speaker: PersonMatch | None = None  # on a speaker heading: who, as read here (the builder reuses it)
 
     def __str__(self) -> str:
         return f"{self.line.number:>5}  {self.type:<12} {self.line.text[:90]}"
@@ -135,8 +136,8 @@ class _Classifier:
         # Without a speech verb only a person opening the line matters: the search is skipped
         # for most paragraphs (it reads every honorific on the line).
         speaker = find_speaker(text) if verb or self.v.key_at_start("people.honorifics", text) else None
+        self.speaker = speaker  # kept on SPEAKER, NAME_HEAD and PERSON_LINE tokens
         if verb and speaker:
-            self.speaker = speaker
             return "SPEAKER"
         if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
             return "ROLE_SPEAKER"  # a heading; in plain prose the same line is an attributed paragraph
@@ -221,7 +222,7 @@ def tokenize(lines: list[Line]) -> list[LineToken]:
     tokens = []
     for ln in lines:
         kind = classifier.classify(ln)
-        tokens.append(LineToken(kind, ln, classifier.speaker) if kind == "SPEAKER" else LineToken(kind, ln))
+        tokens.append(LineToken(kind, ln, classifier.speaker) if kind in _READS_SPEAKER else LineToken(kind, ln))
     for i in range(1, len(tokens)):
         prev = tokens[i - 1]
         if tokens[i].type == "TABLE_HEAD" and prev.type in ("PARAGRAPH", "SECTION") and \

@@ -175,20 +175,12 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
 
 
 def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
-    """The first honorific-led person in ``text`` who is not merely mentioned (a fresh copy);
-    with ``within``, only an honorific that starts before that offset counts."""
-    found = _find_speaker(text, within)
-    if found is None:
-        return None
-    return PersonMatch(found.start, found.name, found.honorific, list(found.titles), found.role)
-
-
-@lru_cache(maxsize=512)  # the lexer and the builder both ask about the same line
-def _find_speaker(text: str, within: int | None) -> PersonMatch | None:
-    """The first honorific-led person in ``text`` who is not merely mentioned.
+    """The first honorific-led person in ``text`` who is not merely mentioned; with
+    ``within``, only an honorific that starts before that offset counts.
 
     «پس از خاتمه سخنان جناب آقای …» and «با حضور جناب آقای …» are mentions: the
-    word before the honorific (``people.mention_before``) says so.
+    word before the honorific (``people.mention_before``) says so. Not cached: the lexer
+    hands its reading of a heading to the builder (``LineToken.speaker``) instead.
     """
     v = vocab()
     for m in v.compiled("people.honorifics").finditer(text):

@@ -26,7 +26,7 @@ class Speakers:
         """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
         if self.m.turns and not self.prose_turns:
             return False
-        read = self.read_speakers.pop(tok.line, None) if tok.type == "SPEAKER" else None
+        read = self.read_speakers.pop(tok.line, None)  # the lexer's find_speaker(tok.value), if it read one
         found = attribute(tok.value, speech_verb=tok.type == "SPEAKER" or None, speaker=read)
         if found is None or (found.kind == "person" and found.person is None):
             return False
@@ -67,7 +67,7 @@ class Speakers:
             role = read_role(strip_speech_verb(first.value)) or strip_speech_verb(first.value)
             person = self.by_role(role, first.line)
         else:
-            read = self.read_speakers.pop(first.line, None) if first.type == "SPEAKER" else None
+            read = self.read_speakers.pop(first.line, None)  # the lexer's find_speaker(first.value)
             found = read or find_speaker(first.value) or person_at(first.value, 0, need_honorific=False)
             if found:
                 person = self.person(found, first.line)
