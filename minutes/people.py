@@ -109,27 +109,42 @@ def _name_stops() -> frozenset[str]:
     return frozenset(s for s, _ in vocab().spellings("people.name_stops"))
 
 
+@lru_cache(maxsize=4096)
+def _word(word: str) -> tuple[str, bool, bool, bool, bool]:
+    """What a name reader asks of one word, cached: the same words (names, role heads)
+    come back on every heading. (bare word, cannot start or continue a name, opens a role,
+    is a first name, is a family-name suffix word)."""
+    v = vocab()
+    bare = _bare(word)
+    opens_role = starts_with_role(word)
+    not_a_name = bare in _name_stops() or opens_role or v.key_at_start("people.speech_verbs", word) is not None
+    return (bare, not_a_name, opens_role, bool(v.lookup("people.first_names", bare)),
+            bool(v.lookup("people.name_suffixes", bare)))
+
+
 def _name_from(words: list[str]) -> tuple[str | None, int]:
     """Read a name from the start of ``words``; return (name, words used)."""
-    v = vocab()
     if not words:
         return None, 0
-    stops = _name_stops()
     first = words[0]
-    if _bare(first) in stops or starts_with_role(first) or v.key_at_start("people.speech_verbs", first):
+    bare, not_a_name, _, first_name, _ = _word(first)
+    if not_a_name:
         return None, 0
-    parts = [_bare(first)]
+    parts = [bare]
     used = 1
     # A first name takes the family name after it; a family-name suffix word joins the name.
-    if (v.lookup("people.first_names", parts[0]) and len(words) > 1 and first == _bare(first)
-            and _bare(words[1]) not in stops and not starts_with_role(words[1])):
-        parts.append(_bare(words[1]))
-        used = 2
-    while used < len(words) and words[used - 1] == _bare(words[used - 1]) \
-            and v.lookup("people.name_suffixes", _bare(words[used])):
-        parts.append(_bare(words[used]))
+    if first_name and len(words) > 1 and first == bare:
+        second, _, second_opens_role, _, _ = _word(words[1])
+        if second not in _name_stops() and not second_opens_role:
+            parts.append(second)
+            used = 2
+    while used < len(words) and words[used - 1] == _bare(words[used - 1]):
+        word, _, _, _, suffix = _word(words[used])
+        if not suffix:
+            break
+        parts.append(word)
         used += 1
-    name = " ".join(p for p in parts if p)
+    name = " ".join([p for p in parts if p])
     return (name or None), used
 
 
