@@ -339,7 +339,7 @@ def assemble(parts: Parts, lines: dict[int, Line], *, report: bool = False,
              speakers: dict[int, PersonMatch] | None = None) -> Minutes:
     """``speakers``: the person the lexer read on each speaker heading, by line; each is
     used once and dropped, so a heading's person is not read twice."""
-    a = _Assembler(parts, lines, report, speakers or {})
+    a = _Assembler(parts, lines, report, speakers)
     a.header()
     a.sections()
     a.closing()

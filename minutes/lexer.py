@@ -106,7 +106,7 @@ class _Classifier:
         self.closed = False
         self.titled = False
         self.v = vocab()
-        self.speaker: PersonMatch | None = None  # the person read on the last SPEAKER line
+        self.speaker: PersonMatch | None = None  # the person read on the last line that names one
 
     def is_title(self, text: str) -> bool:
         return bool(self.v.key_at_start("sections.title", text.replace(" ", "")) or

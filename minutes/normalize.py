@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["normalize", "normalize_lines", "to_ascii_digits", "to_persian_digits", "key"]
+__all__ = ["normalize", "normalize_lines", "to_ascii_digits", "to_persian_digits", "key", "squash",
+           "replace_chars"]
 
 _PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
@@ -68,19 +69,34 @@ def _hazm():
 
 
 _PRE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _PRE)) + "]")
-# No target is also a source (bar «ئ», mapped to itself), so the order does not matter.
+# No target is also a source («ئ» is mapped to itself, so left out).
 _PRE_PAIRS = tuple((chr(c), new or "") for c, new in _PRE.items() if chr(c) != new)
 
 
-def _pre(text: str) -> str:
-    # One str.replace (a scan in C) per character present; str.translate would look every
-    # character up in a dict, and a regex with a function calls Python once per change.
-    if _PRE_CHARS.search(text) is None:
+def replace_chars(text: str, pairs: tuple[tuple[str, str], ...], present: re.Pattern) -> str:
+    """Each ``old`` character of ``pairs`` replaced by its ``new``; ``present`` matches any
+    ``old``. No ``new`` may be another pair's ``old``, so the order does not matter.
+
+    One str.replace (a scan in C) per character present: str.translate looks every
+    character up in a dict, and a regex with a function calls Python once per change."""
+    if present.search(text) is None:
         return text
-    for old, new in _PRE_PAIRS:
+    for old, new in pairs:
         if old in text:
             text = text.replace(old, new)
     return text
+
+
+def squash(text: str) -> str:
+    r"""``text`` without spaces and ZWNJ: «سید نظرزاده» and «سیدنظرزاده» give one key.
+
+    The same as removing what r"[\s\u200c]+" matches (str.split splits on what \s
+    matches), at a third of the cost."""
+    return "".join(text.split()).replace("\u200c", "")
+
+
+def _pre(text: str) -> str:
+    return replace_chars(text, _PRE_PAIRS, _PRE_CHARS)
 
 
 def to_ascii_digits(text: str) -> str:
@@ -186,4 +202,4 @@ def normalize(text: str) -> str:
 
 def key(text: str) -> str:
     """A comparison key: normalized, ZWNJ and spaces removed, so «سید نظرزاده» == «سیدنظرزاده»."""
-    return re.sub(r"[\s\u200c]+", "", normalize(text))
+    return squash(normalize(text))

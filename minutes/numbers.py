@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .normalize import replace_chars
 from .vocab import vocab
 
 __all__ = [
@@ -36,7 +37,6 @@ _SPACE = re.compile(r"[\s\u200c]+")
 
 
 _FOLDABLE = re.compile("[" + "".join(chr(c) for c in _FOLD) + "]")
-# No target is also a source, so the order of the replacements does not matter.
 _FOLD_PAIRS = tuple((chr(c), new) for c, new in _FOLD.items())
 
 
@@ -44,15 +44,8 @@ _FOLD_PAIRS = tuple((chr(c), new) for c, new in _FOLD.items())
 def fold(text: str) -> str:
     """Letter forms and digits to one spelling each; the result has the same length.
 
-    One ``str.replace`` per character present: each is a scan in C, where str.translate
-    looks every character up in a dict and a regex with a function calls Python per digit.
     The same line is folded by several readers, hence the cache."""
-    if _FOLDABLE.search(text) is None:
-        return text
-    for old, new in _FOLD_PAIRS:
-        if old in text:
-            text = text.replace(old, new)
-    return text
+    return replace_chars(text, _FOLD_PAIRS, _FOLDABLE)
 
 
 def _value(key: str) -> int:

@@ -12,6 +12,7 @@ import sys
 from functools import lru_cache
 from dataclasses import dataclass, field
 
+from .normalize import squash
 from .vocab import vocab
 
 __all__ = ["PersonMatch", "find_speaker", "person_at", "ends_with_speech_verb", "strip_speech_verb",
@@ -41,7 +42,7 @@ def _bare(word: str) -> str:
 
 def name_key(name: str | None) -> str:
     """Identity of a name: spaces and ZWNJ removed («حسن زاده» == «حسن‌زاده»)."""
-    return "".join((name or "").split()).replace("\u200c", "")
+    return squash(name or "")
 
 
 def _verb_re() -> re.Pattern:

@@ -16,6 +16,8 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
+from .normalize import squash as _squash
+
 __all__ = ["Vocabulary", "vocab", "data_dir"]
 
 
@@ -97,14 +99,7 @@ class Vocabulary:
         return _word_re(self, name)
 
 
-
-
 _LOOKUP_SLACK = 8  # tabs, newlines or ZWNJs a looked-up text may hold besides its letters and spaces
-
-
-def _squash(text: str) -> str:
-    # Drops what r"[\s\u200c]+" matches (str.split splits on what \s matches), at a third of the cost.
-    return "".join(text.split()).replace("\u200c", "")
 
 
 @lru_cache(maxsize=None)
