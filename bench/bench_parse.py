@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import minutes  # noqa: E402
-from minutes.normalize import _hazm  # noqa: E402 — the same lazily built Normalizer
+from minutes.text.normalize import _hazm  # noqa: E402 — the same lazily built Normalizer
 
 REPEATS = 7
 

@@ -26,7 +26,7 @@ import atheris
 with atheris.instrument_imports():
     import minutes
     from minutes import Minutes, MinutesError
-    from minutes import readers
+    from minutes.read import readers
     from minutes.pipeline import _guard, parse_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -27,10 +27,10 @@ __all__ = [
 _LAZY = {
     "parse": "minutes.pipeline",
     "parse_file": "minutes.pipeline",
-    "parse_deadline": "minutes.deadlines",
-    "parse_date": "minutes.deadlines",
-    "render": "minutes.render",
-    "render_canonical": "minutes.canonical",
+    "parse_deadline": "minutes.dates.deadlines",
+    "parse_date": "minutes.dates.deadlines",
+    "render": "minutes.sheets.render",
+    "render_canonical": "minutes.sheets.canonical",
 }
 
 

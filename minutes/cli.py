@@ -60,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("-o", "--output")
     schema.set_defaults(run=_schema_command)
     try:
-        from . import sheet_command
+        from .sheets import command as sheet_command
     except ImportError:  # pragma: no cover - the sheet command ships with the package
         sheet_command = None
     if sheet_command is not None:
@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         run = getattr(args, "run", None)
         if run is None:  # subcommands registered by other modules keep their own entry point
-            from . import sheet_command
+            from .sheets import command as sheet_command
 
             return sheet_command.run(args)
         return run(args)

@@ -52,6 +52,9 @@ def _all_fields(cls: type[BaseModel]) -> set[str]:
     return names
 
 
+# The columns of a resolution table, in the order layout puts them and renderers write them.
+CANONICAL_COLUMNS = ("row", "text", "topic", "actor", "supervisor", "deadline")
+
 DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "condition", "none"]
 
 

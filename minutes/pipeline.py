@@ -12,16 +12,16 @@ from functools import lru_cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
-from .build import assemble
-from .tree import Parts, TreeToParts
+from .parsing.build import assemble
+from .parsing.tree import Parts, TreeToParts
 from .errors import InputError, MinutesError, ParseError, StrictError
-from .layout import layout
-from .lexer import LineLexer, LineToken, tokenize
+from .parsing.layout import layout
+from .parsing.lexer import LineLexer, LineToken, tokenize
 from .models import Diagnostic, Minutes
-from .normalize import normalize_lines
+from .text.normalize import normalize_lines
 from .resources import resource_dir
-from .readers import read_any
-from .sources import Document, Line, read_text
+from .read.readers import read_any
+from .read.sources import Document, Line, read_text
 
 __all__ = ["parse", "parse_file", "parse_document", "stages", "STAGES"]
 

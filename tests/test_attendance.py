@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutes.attendance import (attendance_heading, attendance_line, read_people, read_signature_row,
+from minutes.phrases.attendance import (attendance_heading, attendance_line, read_people, read_signature_row,
                                 signature_columns)
-from minutes.normalize import normalize
+from minutes.text.normalize import normalize
 
 
 @pytest.mark.parametrize("line, kind", [

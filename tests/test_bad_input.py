@@ -23,7 +23,7 @@ from minutes import Minutes, MinutesError
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_003 = next((ROOT / "seeds").glob("003_*.txt"))
-HAS_READERS = (ROOT / "minutes" / "readers.py").exists()
+HAS_READERS = (ROOT / "minutes" / "read" / "readers.py").exists()
 
 HEAD = "ردیف\tشرح مصوبات\tموضوع محوری\tاقدام کننده\tمسئول نظارت\tمدت اجراء"
 ROW = "{n}\tمقرر شد گزارش عملکرد ارسال شود\tاطلاع رسانی\tدبیرخانه\tدبیرخانه شورا\tمستمر"

@@ -17,13 +17,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import minutes
-from minutes import normalize as normalize_module
-from minutes.attribution import attribute
+from minutes.text import normalize as normalize_module
+from minutes.phrases.attribution import attribute
 from minutes.models import Deadline, Resolution
-from minutes.normalize import normalize_lines
-from minutes.people import ends_with_speech_verb, find_speaker
-from minutes.readers import read_any
-from minutes.vocab import vocab
+from minutes.text.normalize import normalize_lines
+from minutes.phrases.people import ends_with_speech_verb, find_speaker
+from minutes.read.readers import read_any
+from minutes.text.vocab import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = sorted((ROOT / "seeds").glob("*.txt")) + sorted(

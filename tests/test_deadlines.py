@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from minutes import parse_date as exported_parse_date
 from minutes import parse_deadline as exported_parse_deadline
-from minutes.deadlines import (explain_deadline, find_date, find_weekday, parse_date, parse_deadline,
+from minutes.dates.deadlines import (explain_deadline, find_date, find_weekday, parse_date, parse_deadline,
                                to_jalali)
-from minutes.numbers import parse_cardinal, parse_ordinal
+from minutes.text.numbers import parse_cardinal, parse_ordinal
 
 A, B, C, D, E = "1399-11-21", "1400-06-31", "1399-12-30", "1402-12-29", "1403-01-01"
 

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import minutes
 from minutes import Minutes, MinutesError
-from minutes.layout import split_markdown
-from minutes.normalize import normalize, normalize_lines
-from minutes.vocab import vocab
+from minutes.parsing.layout import split_markdown
+from minutes.text.normalize import normalize, normalize_lines
+from minutes.text.vocab import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = sorted((ROOT / "seeds").glob("*.txt"))

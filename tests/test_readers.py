@@ -11,9 +11,9 @@ import pytest
 from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 
-from minutes import readers
+from minutes.read import readers
 from minutes.errors import InputError
-from minutes.readers import html_lines, read_any, read_bytes
+from minutes.read.readers import html_lines, read_any, read_bytes
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 TEXT = "شماره: ۱۲\nصورتجلسه دهمین جلسه شورای اسلامی شهر\nمصوبات:\n۱- مقرر گردید شهرداری اقدام نماید.\n"

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 from sheetdata import FIXTURE, fixture003
 
-from minutes import sheet_command
+from minutes.sheets import command as sheet_command
 
 
 def run(*argv: str) -> int:

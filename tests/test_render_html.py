@@ -8,7 +8,7 @@ import pytest
 from sheetdata import DUE, fixture003, seed003
 
 from minutes import render
-from minutes.normalize import to_persian_digits
+from minutes.text.normalize import to_persian_digits
 
 AS_OF = "1399-11-28"
 

@@ -13,7 +13,7 @@ from docx.oxml.ns import qn
 from sheetdata import DUE, fixture003, seed003
 
 import minutes
-from minutes.normalize import to_persian_digits
+from minutes.text.normalize import to_persian_digits
 
 AS_OF = "1399-11-28"
 
@@ -154,7 +154,7 @@ def test_docx_is_right_to_left(seed):
 
 
 def test_docx_per_actor_files(seed):
-    from minutes.render import render_per_actor
+    from minutes.sheets.render import render_per_actor
 
     parts = render_per_actor(seed, "docx", as_of=AS_OF)
     actors = list(dict.fromkeys(r.actor for r in seed.resolutions))

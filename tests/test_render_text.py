@@ -13,8 +13,8 @@ from icalendar import Calendar
 from sheetdata import DUE, fixture003, seed003
 
 import minutes
-from minutes.normalize import to_persian_digits
-from minutes.render import neutralize_cell
+from minutes.text.normalize import to_persian_digits
+from minutes.sheets.render import neutralize_cell
 
 AS_OF = "1399-11-28"
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from minutes.deadlines import parse_deadline
-from minutes.normalize import normalize
-from minutes.resolutions_text import extract, find_deadline, split_items
+from minutes.dates.deadlines import parse_deadline
+from minutes.text.normalize import normalize
+from minutes.phrases.resolutions import extract, find_deadline, split_items
 
 N = None
 # (sentence, actor, supervisor, deadline as written)

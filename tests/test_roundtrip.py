@@ -36,9 +36,9 @@ import minutes
 from minutes import (AgendaItem, Closing, DateRef, Deadline, Header, Meeting, Minutes, Person,
                      Resolution, ResolutionList, Turn, render_canonical)
 from minutes.models import Field, Section
-from minutes.deadlines import explain_deadline
-from minutes.normalize import normalize, to_persian_digits
-from minutes.vocab import vocab
+from minutes.dates.deadlines import explain_deadline
+from minutes.text.normalize import normalize, to_persian_digits
+from minutes.text.vocab import vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED_003 = next((ROOT / "seeds").glob("003_*.txt"))
@@ -426,7 +426,7 @@ def test_random_minutes_round_trip(drawn):
 
 def test_generator_names_read_back():
     """The name lists are in the canonical domain: each is read back whole after an honorific."""
-    from minutes.people import person_at
+    from minutes.phrases.people import person_at
 
     for family in FAMILY_NAMES:
         for first in (None, "علی"):

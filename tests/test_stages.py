@@ -8,10 +8,10 @@ import pytest
 
 import minutes
 from minutes.errors import InputError
-from minutes.layout import layout, split_markdown
-from minutes.lexer import tokenize
-from minutes.normalize import normalize, normalize_lines
-from minutes.sources import Line, decode, read_text
+from minutes.parsing.layout import layout, split_markdown
+from minutes.parsing.lexer import tokenize
+from minutes.text.normalize import normalize, normalize_lines
+from minutes.read.sources import Line, decode, read_text
 
 # -- sources ---------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import pytest
 from sheetdata import DUE, KIND, fixture003, seed003
 
 from minutes.errors import InputError
-from minutes.track import (load_statuses, parse_day, parse_statuses, summarize, track)
+from minutes.sheets.track import (load_statuses, parse_day, parse_statuses, summarize, track)
 
 D = jdatetime.date
 

@@ -6,8 +6,8 @@ import tomllib
 
 import pytest
 
-from minutes.normalize import normalize
-from minutes.vocab import data_dir, vocab
+from minutes.text.normalize import normalize
+from minutes.text.vocab import data_dir, vocab
 
 FILES = sorted(data_dir().glob("*.toml"))
 

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from minutes import deadlines
-from minutes.normalize import normalize
-from minutes.vocab import vocab
+from minutes.dates import deadlines
+from minutes.text.normalize import normalize
+from minutes.text.vocab import vocab
 
 FILES = ("dates", "numbers")
 

@@ -30,10 +30,10 @@ from .jalali import make as _make
 from .jalali import month_end as _month_end
 from .jalali import upcoming as _upcoming
 from .jalali import year as _year
-from .models import Deadline
-from .normalize import normalize
-from .numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
-from .vocab import vocab
+from ..models import Deadline
+from ..text.normalize import normalize
+from ..text.numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from ..text.vocab import vocab
 
 __all__ = [
     "JalaliDate", "parse_deadline", "explain_deadline", "parse_date", "find_date",

@@ -12,21 +12,21 @@ import re
 
 from lark import Token
 
-from .attendance import attendance_line, read_people, read_signature_row, signature_columns
+from ..phrases.attendance import attendance_line, read_people, read_signature_row, signature_columns
 from .closing import ClosingReader
-from .deadlines import explain_deadline, find_date, to_jalali
-from .header import date_ref, present_in, read_meeting, read_subject, session_number, set_field
+from ..dates.deadlines import explain_deadline, find_date, to_jalali
+from ..phrases.meeting import date_ref, present_in, read_meeting, read_subject, session_number, set_field
 from .lexer import section_of
-from .models import (AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
+from ..models import (AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList,
                      Section)
-from .normalize import to_ascii_digits
-from .people import PersonMatch
-from .report import decision_sentences, headline, meeting_name
-from .resolutions_text import extract, item_start
-from .sources import Line
+from ..text.normalize import to_ascii_digits
+from ..phrases.people import PersonMatch
+from ..phrases.report import decision_sentences, headline, meeting_name
+from ..phrases.resolutions import extract, item_start
+from ..read.sources import Line
 from .speakers import Speakers
 from .tree import Parts, TreeToParts
-from .vocab import vocab
+from ..text.vocab import vocab
 
 __all__ = ["TreeToParts", "assemble"]
 

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .models import Person
-from .numbers import fold
-from .vocab import vocab
+from ..models import Person
+from ..text.numbers import fold
+from ..text.vocab import vocab
 
 __all__ = ["attendance_heading", "attendance_line", "read_people", "read_person",
            "signature_columns", "read_signature_row"]

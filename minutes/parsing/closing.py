@@ -12,11 +12,11 @@ import re
 
 from lark import Token
 
-from .attendance import read_signature_row, signature_columns
-from .header import read_time
-from .models import Person
-from .normalize import to_ascii_digits
-from .people import name_key, person_at, starts_with_role
+from ..phrases.attendance import read_signature_row, signature_columns
+from ..phrases.meeting import read_time
+from ..models import Person
+from ..text.normalize import to_ascii_digits
+from ..phrases.people import name_key, person_at, starts_with_role
 
 __all__ = ["ClosingReader"]
 

@@ -6,7 +6,7 @@ builds one plain *sheet* (meetings, rows, groups, summary, Persian words from
 
 * html, md, csv — Jinja2 templates ``templates/sheet.<format>.j2``; a
   ``templates`` directory overrides any of them by name; HTML is autoescaped;
-* ics — icalendar (here); xlsx, docx — openpyxl, python-docx (``render_office``).
+* ics — icalendar (here); xlsx, docx — openpyxl, python-docx (``office``).
 """
 
 from __future__ import annotations
@@ -15,19 +15,18 @@ import csv
 import datetime as _dt
 import io
 import re
-import sys
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import jdatetime
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
-from .models import Minutes
-from .normalize import to_persian_digits
-from .resources import resource_dir
+from ..models import Minutes
+from ..text.normalize import to_persian_digits
+from ..resources import resource_dir
 from .track import (StatusEntry, Tracked, group_by_actor, load_statuses, parse_day, summarize,
                     today, track)
-from .vocab import vocab
+from ..text.vocab import vocab
 
 __all__ = ["FORMATS", "BINARY_FORMATS", "render", "render_per_actor", "build_sheet",
            "neutralize_cell", "words"]
@@ -58,9 +57,9 @@ def render(minutes_or_list, format: str, *, as_of=None, by: str | None = None, s
         return ("\ufeff" + out.lstrip("\ufeff")) if format == "csv" else out
     if format == "ics":
         return _render_ics(sheet)
-    from . import render_office
+    from . import office
 
-    return render_office.render_xlsx(sheet) if format == "xlsx" else render_office.render_docx(sheet)
+    return office.render_xlsx(sheet) if format == "xlsx" else office.render_docx(sheet)
 
 
 def render_per_actor(minutes_or_list, format: str, **options) -> list[tuple[str, str | bytes]]:
@@ -271,13 +270,3 @@ def _render_ics(sheet: dict[str, Any]) -> str:
             todo.add("percent-complete", 100)
         cal.add_component(todo)
     return cal.to_ical().decode("utf-8")
-
-
-# ``minutes.render`` is both this module and, lazily exported by the package, the function
-# above; whichever the import system leaves on the package, calling it renders.
-class _CallableModule(type(sys.modules[__name__])):
-    def __call__(self, *args, **kwargs):
-        return render(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

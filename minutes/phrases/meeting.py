@@ -11,12 +11,12 @@ import re
 from functools import lru_cache
 from typing import Callable
 
-from .deadlines import find_date, find_weekday
+from ..dates.deadlines import find_date, find_weekday
 from .attendance import read_people, read_person
-from .models import DateRef, Header, Meeting, Person
-from .normalize import to_ascii_digits
-from .numbers import ordinal_pattern, parse_ordinal
-from .vocab import vocab
+from ..models import DateRef, Header, Meeting, Person
+from ..text.normalize import to_ascii_digits
+from ..text.numbers import ordinal_pattern, parse_ordinal
+from ..text.vocab import vocab
 
 __all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field"]
 

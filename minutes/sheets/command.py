@@ -15,7 +15,7 @@ import re
 import sys
 from pathlib import Path
 
-from .errors import MinutesError
+from ..errors import MinutesError
 
 __all__ = ["add_parser", "run", "load_minutes"]
 
@@ -44,7 +44,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 
 def load_minutes(path: str):
     """A ``Minutes`` from a JSON file (by suffix) or by parsing the document."""
-    from .models import Minutes
+    from ..models import Minutes
 
     if path.lower().endswith(".json"):
         from pydantic import ValidationError
@@ -57,7 +57,7 @@ def load_minutes(path: str):
             err = exc.errors()[0]
             where = ".".join(str(x) for x in err["loc"])
             raise MinutesError(f"not a minutes JSON: {where}: {err['msg']}", path=path) from None
-    from . import parse_file
+    from .. import parse_file
 
     return parse_file(path)
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .numbers import ordinal_pattern
+from ..text.numbers import ordinal_pattern
 from .people import ends_with_speech_verb
-from .vocab import vocab
+from ..text.vocab import vocab
 
 __all__ = ["headline", "meeting_name", "decision_sentences", "is_web_furniture"]
 
@@ -41,7 +41,7 @@ def _meeting_re() -> re.Pattern:
 
 def meeting_name(text: str) -> tuple[str, int | None] | None:
     """(«سومین جلسه گروه کاری …», 3) from a sentence that names the meeting, or None."""
-    from .numbers import parse_ordinal
+    from ..text.numbers import parse_ordinal
 
     v = vocab()
     if not v.rx(r"(?:<<meeting.session_words>>)").search(text):

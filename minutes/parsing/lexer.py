@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from lark import Token
 from lark.lexer import Lexer
 
-from .attendance import attendance_line
-from .people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
-from .resolutions_text import is_intro, item_start
-from .sources import Line
-from .vocab import vocab
+from ..phrases.attendance import attendance_line
+from ..phrases.people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
+from ..phrases.resolutions import is_intro, item_start
+from ..read.sources import Line
+from ..text.vocab import vocab
 
 __all__ = ["LineToken", "tokenize", "LineLexer", "TOKEN_TYPES", "section_of", "labeled_field"]
 

@@ -25,10 +25,10 @@ from typing import Iterable
 
 import jdatetime
 
-from .errors import InputError
-from .models import Minutes, Resolution
-from .normalize import to_ascii_digits
-from .vocab import vocab
+from ..errors import InputError
+from ..models import Minutes, Resolution
+from ..text.normalize import to_ascii_digits
+from ..text.vocab import vocab
 
 __all__ = [
     "STATUSES", "PROGRESS", "DUE_SOON_DAYS", "StatusEntry", "Tracked", "ActorCount", "Summary",
@@ -200,7 +200,7 @@ def _progress_key(word: str) -> str | None:
         return word.lower().replace("-", "_").replace(" ", "_")
     key = vocab().lookup("sheets.progress", word)
     if key is None:
-        from .normalize import normalize  # costly first call: only for unusual spellings
+        from ..text.normalize import normalize  # costly first call: only for unusual spellings
 
         key = vocab().lookup("sheets.progress", normalize(word))
     return key

@@ -12,8 +12,8 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .models import Source
+from ..errors import InputError
+from ..models import Source
 
 __all__ = ["Line", "Document", "read_path", "read_text", "decode", "load_bytes"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from lark import Token
 
-from .attribution import attribute
-from .models import Person, Turn
-from .people import PersonMatch, find_speaker, name_key, person_at, read_role, role_words, strip_speech_verb
+from ..phrases.attribution import attribute
+from ..models import Person, Turn
+from ..phrases.people import PersonMatch, find_speaker, name_key, person_at, read_role, role_words, strip_speech_verb
 from .tree import Head
 
 __all__ = ["Speakers"]

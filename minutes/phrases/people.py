@@ -12,8 +12,8 @@ import sys
 from functools import lru_cache
 from dataclasses import dataclass, field
 
-from .normalize import squash
-from .vocab import vocab
+from ..text.normalize import squash
+from ..text.vocab import vocab
 
 __all__ = ["PersonMatch", "find_speaker", "person_at", "ends_with_speech_verb", "strip_speech_verb",
            "starts_with_role", "read_role", "name_key", "role_words"]

@@ -29,8 +29,8 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .errors import InputError
-from .readers_html import html_lines
+from ..errors import InputError
+from .html import html_lines
 from .sources import Document, decode, load_bytes, read_text
 
 __all__ = ["read_any", "read_bytes", "sniff", "docx_lines", "html_lines",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from .errors import InputError
+from ..errors import InputError
 
 __all__ = ["html_lines"]
 

@@ -34,7 +34,7 @@ def _cell_value(row: dict[str, Any], key: str):
     if key == "due_jalali_slash":
         return row["due_jalali"].replace("-", "/") or None
     if key == "done_on_ascii":
-        from .normalize import to_ascii_digits
+        from ..text.normalize import to_ascii_digits
 
         return to_ascii_digits(row["done_on"]) or None
     if key == "meeting_label":

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
-from .vocab import vocab
+from ..text.numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from ..text.vocab import vocab
 
 __all__ = ["Extracted", "split_items", "extract", "find_deadline", "is_intro", "item_start"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
-from .vocab import vocab
+from ..text.vocab import vocab
 
 __all__ = ["Attribution", "attribute", "has_speech_verb"]
 

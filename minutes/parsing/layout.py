@@ -21,14 +21,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .models import Diagnostic
-from .report import is_web_furniture
-from .sources import Line
-from .vocab import vocab
+from ..models import CANONICAL_COLUMNS, Diagnostic
+from ..phrases.report import is_web_furniture
+from ..read.sources import Line
+from ..text.vocab import vocab
 
 __all__ = ["layout", "CANONICAL_COLUMNS", "split_markdown"]
 
-CANONICAL_COLUMNS = ("row", "text", "topic", "actor", "supervisor", "deadline")
 
 _HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*")  # no lazy groups: linear on a 10,000-# line
 _BULLET = re.compile(r"^[-*+•]\s+(.*)$")

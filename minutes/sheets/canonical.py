@@ -23,11 +23,11 @@ from functools import lru_cache
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .layout import CANONICAL_COLUMNS
-from .models import DateRef, Meeting, Minutes, Person
-from .normalize import to_persian_digits
-from .resources import resource_dir
-from .vocab import vocab
+from ..models import CANONICAL_COLUMNS
+from ..models import DateRef, Meeting, Minutes, Person
+from ..text.normalize import to_persian_digits
+from ..resources import resource_dir
+from ..text.vocab import vocab
 
 __all__ = ["render_canonical"]
 

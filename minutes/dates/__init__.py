@@ -1,0 +1,1 @@
+"""Dates: the Jalali calendar, dates and deadline phrases."""

@@ -1,0 +1,1 @@
+"""Parsing: layout, lexer, grammar tree and builder — the document's shape."""

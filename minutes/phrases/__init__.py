@@ -1,0 +1,1 @@
+"""Phrases: readers of one line or sentence (people, attendance, meeting fields, resolutions in prose, reports)."""

@@ -1,0 +1,1 @@
+"""Stage 1 — reading: files and bytes become lines with provenance."""

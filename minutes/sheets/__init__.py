@@ -1,0 +1,1 @@
+"""Sheets: renderers of parsed minutes (JSON aside) and resolution tracking. Never imports parsing."""
