@@ -5,8 +5,15 @@ from __future__ import annotations
 __all__ = ["MinutesError", "InputError", "ParseError", "StrictError"]
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split("\n")) if "\n" in text or "\r" in text else text
+
+
 class MinutesError(Exception):
-    """Base class: carries the file, the 1-based line and column, and a hint."""
+    """Base class: carries the file, the 1-based line and column, the line's text and a hint.
+
+    ``str(err)`` is one line, ``path:line:col: message (hint)`` (``<text>`` when there is no
+    path; line and column only when known); ``get_context()`` shows the line with a caret."""
 
     def __init__(self, message: str, *, path: str | None = None, line: int | None = None,
                  column: int | None = None, text: str | None = None, hint: str | None = None):
@@ -19,11 +26,16 @@ class MinutesError(Exception):
         self.hint = hint
 
     def get_context(self) -> str:
-        """The offending line with a caret under the bad spot (as lark does)."""
+        """The offending line and, under it, a caret at ``column`` (as lark's
+        ``UnexpectedInput.get_context`` does); "" when the line's text is not known.
+
+        The column counts characters, not bytes or display cells: a Persian letter is one. A
+        tab before the column is expanded as a terminal shows it, so the caret lines up."""
         if self.text is None:
             return ""
-        col = max(1, self.column or 1)
-        return f"{self.text}\n{' ' * (col - 1)}^"
+        line = self.text.split("\n", 1)[0].rstrip("\r")
+        col = min(max(1, self.column or 1), len(line) + 1)
+        return f"{line}\n{' ' * len(line[:col - 1].expandtabs())}^\n"
 
     def __str__(self) -> str:
         where = self.path or "<text>"
@@ -31,9 +43,9 @@ class MinutesError(Exception):
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        out = f"{where}: {self.message}"
+        out = f"{where}: {_one_line(str(self.message))}"
         if self.hint:
-            out += f" ({self.hint})"
+            out += f" ({_one_line(self.hint)})"
         return out
 
 

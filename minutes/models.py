@@ -18,6 +18,7 @@ __all__ = [
     "Deadline",
     "DeadlineKind",
     "Diagnostic",
+    "DiagnosticCode",
     "Field",
     "AgendaItem",
     "Header",
@@ -35,22 +36,6 @@ __all__ = [
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    def model_post_init(self, context: object, /) -> None:
-        # Every field always counts as set (the output never uses ``exclude_unset``), so all
-        # instances of a class share one set of names: a set per object was a third of the
-        # memory of a long resolution table. Assigning a field adds a name already there.
-        object.__setattr__(self, "__pydantic_fields_set__", _all_fields(type(self)))
-
-
-_ALL_FIELDS: dict[type, set[str]] = {}
-
-
-def _all_fields(cls: type[BaseModel]) -> set[str]:
-    names = _ALL_FIELDS.get(cls)
-    if names is None:
-        names = _ALL_FIELDS[cls] = set(cls.model_fields)
-    return names
-
 
 # The columns of a resolution table, in the order layout puts them and renderers write them.
 CANONICAL_COLUMNS = ("row", "text", "topic", "actor", "supervisor", "deadline")
@@ -58,9 +43,50 @@ CANONICAL_COLUMNS = ("row", "text", "topic", "actor", "supervisor", "deadline")
 DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "condition", "none"]
 
 
+# Every code a diagnostic can carry; each has an entry in docs/troubleshooting.md
+# (tests/test_diagnostics_doc.py checks both ways). A new code is one line here plus a row there.
+DiagnosticCode = Literal[
+    # layout: lines dropped or mended before the lexer
+    "furniture",
+    "markup",
+    "table-group-row",
+    "table-header-repeated",
+    "table-mirrored",
+    "table-row-cells",
+    "table-rule",
+    "web-furniture",
+    # parse: the grammar's recovery and the kind of document
+    "not-minutes",
+    "unexpected-line",
+    # build: fields, meeting, speakers, attendance
+    "after-closing",
+    "attendee-cells",
+    "attendee-unread",
+    "basmala",
+    "date-unread",
+    "field-empty",
+    "heading-without-speaker",
+    "signature-note",
+    "speaker-role-unresolved",
+    "speaker-unknown",
+    "time-unread",
+    "unplaced-paragraph",
+    "weekday-mismatch",
+    # build: the resolution table
+    "deadline-invalid",
+    "resolution-count-mismatch",
+    "resolution-row-duplicate",
+    "resolution-without-actor",
+    "resolution-without-deadline",
+    "table-extra-columns",
+    "table-header",
+    "table-row-without-header",
+]
+
+
 class Diagnostic(_Strict):
     level: Literal["error", "warning", "info"]
-    code: str
+    code: DiagnosticCode
     message: str
     line: int | None = None
 

@@ -7,46 +7,50 @@ stage so the CLI can show why a line was read as it was.
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 from functools import lru_cache
 
-from lark import Lark, Token, Tree
+from lark import Lark, Tree
 from lark.exceptions import LarkError, UnexpectedInput, UnexpectedToken
 
-from .parsing.build import assemble
-from .parsing.tree import Parts, TreeToParts
 from .errors import InputError, MinutesError, ParseError, StrictError
-from .parsing.layout import layout
-from .parsing.lexer import LineLexer, LineToken, tokenize
 from .models import Diagnostic, Minutes
-from .text.normalize import normalize_lines
-from .resources import resource_dir
+from .parsing import kind
+from .parsing.build import build
+from .parsing.layout import layout
+from .parsing.lexer import LineLexer, LineStream, LineToken
+from .parsing.tree import Document, TreeToNodes
 from .read.readers import read_any
-from .read.sources import Document, Line, read_text
+from .read.sources import Document as Source, Line, read_text
+from .resources import resource_dir
+from .text.normalize import normalize_lines
 
-__all__ = ["parse", "parse_file", "parse_document", "stages", "STAGES"]
+__all__ = ["parse", "parse_file", "parse_document", "stages", "line_tokens", "STAGES"]
 
 STAGES = ("lines", "tokens", "tree", "json")
 
 
 @lru_cache(maxsize=2)
 def _parser(build_tree: bool = False) -> Lark:
-    """The LALR parser. Without ``build_tree`` it reduces straight to ``Parts``: no ``Tree``
-    is built, which saves a third of the memory on line-heavy input (one node per line)."""
+    """The LALR parser. Without ``build_tree`` it reduces straight to the typed nodes of
+    ``parsing.tree``: no ``lark.Tree`` is built (one node per line, on line-heavy input)."""
     grammar = (resource_dir("grammars") / "minutes.lark").read_text(encoding="utf-8")
     return Lark(grammar, parser="lalr", lexer=LineLexer, propagate_positions=False,
-                transformer=None if build_tree else TreeToParts())
+                transformer=None if build_tree else TreeToNodes())
 
 
-def _prepare(doc: Document) -> tuple[list[Line], list[Diagnostic]]:
+def _prepare(doc: Source) -> tuple[list[Line], list[Diagnostic]]:
     texts = normalize_lines([ln.original for ln in doc.lines])
     lines = [Line(ln.number, ln.original, t) for ln, t in zip(doc.lines, texts)]
     return layout(lines)
 
 
-def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | None, *,
-          build_tree: bool = False) -> Tree | Parts:
+def _tree(lines: list[Line], diagnostics: list[Diagnostic], path: str | None, *,
+          build_tree: bool = False) -> Tree | Document:
     def recover(e: UnexpectedInput) -> bool:
-        # Lenient by default: a line out of place is read as a paragraph, and said so.
+        # The lexer offers only readings the parser's state accepts, and PARAGRAPH fits
+        # everywhere: this runs only where LALR's lookahead promised more than the grammar
+        # allows. The line is read as a paragraph, and said so.
         if not isinstance(e, UnexpectedToken) or e.token.type in ("$END", "PARAGRAPH"):
             return False
         diagnostics.append(Diagnostic(
@@ -54,32 +58,32 @@ def _tree(tokens: list[LineToken], diagnostics: list[Diagnostic], path: str | No
             message=f"a {e.token.type} line is not expected here (expected one of: "
                     f"{', '.join(sorted(e.expected)[:6])}); read as a paragraph",
             line=e.token.line))
-        e.interactive_parser.feed_token(Token("PARAGRAPH", e.token.value, line=e.token.line))
+        e.interactive_parser.feed_token(LineToken.of("PARAGRAPH", e.token.source, {"PARAGRAPH": None}))
         return True
 
+    stream = LineStream(lines)
     try:
-        # An iterator, not the list: after a recovery Lark calls the lexer again, and it must
-        # go on from the next line, not start over (which looped, re-reading every line).
-        return _parser(build_tree).parse(iter(tokens), on_error=recover)
+        parsed = _parser(build_tree).parse(stream, on_error=recover)
     except LarkError as exc:
         line = getattr(exc, "line", None)
         raise ParseError(f"the document's shape is not understood: {exc.__class__.__name__}",
                          path=path, line=line, hint="run `minutes parse --stage tokens` to see how lines were read") from None
+    for tok, refused in stream.refused:
+        diagnostics.append(Diagnostic(
+            level="warning", code="unexpected-line",
+            message=f"a {refused} line is not expected here; read as {tok.type}", line=tok.line))
+    return parsed
 
 
-def parse_document(doc: Document, *, strict: bool = False) -> Minutes:
+def parse_document(doc: Source, *, strict: bool = False) -> Minutes:
     lines, diagnostics = _prepare(doc)
-    tokens = tokenize(lines)
-    report = not {t.type for t in tokens} & {"TITLE", "SECTION", "TABLE_HEAD", "TABLE_ROW", "DECISION_INTRO",
-                                             "ATTENDANCE"}
-    speakers = {t.line.number: t.speaker for t in tokens if t.speaker is not None}
-    parts = _tree(tokens, diagnostics, doc.source.path)
-    del tokens  # each stage's input is let go once the next holds what it needs: a lower peak
-    minutes = assemble(parts, {ln.number: ln for ln in lines}, report=report, speakers=speakers)
+    nodes = _tree(lines, diagnostics, doc.source.path)
+    document_kind, found = kind.decide(nodes)
+    minutes = build(nodes, report=document_kind == "report")
+    minutes.kind = document_kind
     minutes.source = doc.source
     minutes.diagnostics = diagnostics + minutes.diagnostics
-    if report:
-        minutes.kind = "report"
+    if document_kind == "report":
         minutes.diagnostics.insert(0, Diagnostic(
             level="info", code="not-minutes",
             message="no title, sections or resolution table: read as a meeting report, not minutes"))
@@ -95,21 +99,25 @@ def parse(text: str, *, path: str | None = None, strict: bool = False) -> Minute
     """Parse minutes from a string. Raises ``MinutesError`` only (``StrictError`` in strict mode)."""
     if not isinstance(text, str):
         raise InputError(f"expected text (str), got {type(text).__name__}", path=path)
-    return _guard(lambda: parse_document(read_text(text, path=path), strict=strict), path)
+    with _guard(path):
+        return parse_document(read_text(text, path=path), strict=strict)
 
 
 def parse_file(path, *, strict: bool = False) -> Minutes:
     """Parse a minutes file: text, markdown, .docx or .html, picked by content (``-`` is stdin)."""
-    return _guard(lambda: parse_document(read_any(path), strict=strict), str(path))
+    with _guard(str(path)):
+        return parse_document(read_any(path), strict=strict)
 
 
-def _guard(run, path):
-    # A parse makes many small acyclic objects; pausing the cyclic collector keeps the
-    # cost linear in the input (gen-2 sweeps over a growing heap are not).
+@contextmanager
+def _guard(path):
+    """Every entry point runs in here: only ``MinutesError`` leaves, and the cyclic garbage
+    collector is paused. A parse makes many small acyclic objects; gen-2 sweeps over a
+    growing heap made the cost grow faster than the input (bench/bench_attack.py)."""
     paused = gc.isenabled()
     gc.disable()
     try:
-        return run()
+        yield
     except MinutesError:
         raise
     except RecursionError:
@@ -121,13 +129,30 @@ def _guard(run, path):
 
 def stages(path, stage: str):
     """Run the pipeline up to ``stage``; return something printable."""
-    doc = read_any(path)
-    if stage == "json":
-        return parse_document(doc)
-    lines, diagnostics = _prepare(doc)
-    if stage == "lines":
-        return "\n".join(f"{ln.number:>5}  {ln.mark or '':<6} {ln.text}" for ln in lines)
-    tokens = tokenize(lines)
-    if stage == "tokens":
-        return "\n".join(str(t) for t in tokens)
-    return _tree(tokens, diagnostics, doc.source.path, build_tree=True).pretty()
+    with _guard(str(path)):
+        doc = read_any(path)
+        if stage == "json":
+            return parse_document(doc)
+        lines, diagnostics = _prepare(doc)
+        if stage == "lines":
+            return "\n".join(f"{ln.number:>5}  {ln.mark or '':<6} {ln.text}" for ln in lines)
+        if stage == "tokens":
+            return "\n".join(tok.describe() for tok in line_tokens(lines, path=doc.source.path))
+        return _tree(lines, diagnostics, doc.source.path, build_tree=True).pretty()
+
+
+def line_tokens(lines: list[Line], *, path: str | None = None) -> list[LineToken]:
+    """Each line as the grammar read it in context (its chosen type and all its readings)."""
+    return sorted(_leaves(_tree(lines, [], path)), key=lambda t: t.line)
+
+
+def _leaves(node):
+    """The line tokens of a typed tree, in document order."""
+    if isinstance(node, LineToken):
+        yield node
+    elif isinstance(node, (list, tuple)):
+        for child in node:
+            yield from _leaves(child)
+    elif hasattr(node, "__slots__"):
+        for name in node.__slots__:
+            yield from _leaves(getattr(node, name))

@@ -9,7 +9,9 @@ from minutes.models import Minutes
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = next((ROOT / "seeds").glob("003_*.txt"))
-FIXTURE = ROOT / "tests" / "fixtures" / "seed003_minutes.json"
+# Seed 003's golden (its one expected output) is the sheets' input: the renderers are tested on a
+# fixed file, independent of the parser's current output.
+FIXTURE = ROOT / "tests" / "golden" / "corpus" / (SEED.name + ".json")
 
 # Seed 003's deadlines by row: Jalali due date (None: undated) and kind.
 DUE = {1: "1399-11-30", 2: None, 3: "1399-12-21", 4: "1399-12-30", 5: "1399-12-30",
@@ -18,7 +20,7 @@ KIND = {1: "date", 2: "condition", 3: "relative", 4: "date", 5: "date", 6: "date
 
 
 def fixture003() -> Minutes:
-    """Seed 003 written by hand (tests/fixtures/seed003_minutes.json): a fresh copy."""
+    """Seed 003's golden (tests/golden/corpus/003_….txt.json) as a model: a fresh copy."""
     return Minutes.model_validate_json(FIXTURE.read_bytes())
 
 

@@ -2,9 +2,10 @@
 
 Each shortcut taken for speed or memory (issue 6, ``bench/bench_attack.py``) has a test
 here that it changes nothing: hazm run in batches, the lexer's reading of a speaker
-heading reused by the builder, vocabulary lookups that skip long texts, one shared
-fields-set per model class. The last tests bound the memory peak of a long table and a
-long debate (tracemalloc, not time: a peak does not depend on the machine's load).
+heading reused by the builder, vocabulary lookups that skip long texts. The models stay
+plain pydantic models (``exclude_unset`` names what was set). The last tests bound the memory
+peak of a long table and a long debate (tracemalloc, not time: a peak does not depend on the
+machine's load).
 """
 
 from __future__ import annotations
@@ -99,16 +100,21 @@ def test_lookup_of_a_paragraph_is_none():
     assert _V.lookup("sections.names", "دستور جلسه " * 40) is None
 
 
-# -- one fields-set per model class -------------------------------------------------------
+# -- models are plain pydantic models -----------------------------------------------------
 
-def test_models_share_one_fields_set_that_names_every_field():
-    a, b = Resolution(text="الف"), Resolution(text="ب", row=2, deadline=Deadline(text="یک ماه"))
-    assert a.model_fields_set is b.model_fields_set == set(Resolution.model_fields)
-    a.actor = "شهرداری"  # assignment still works, and changes nobody else
-    assert (a.actor, b.actor) == ("شهرداری", None)
+def test_exclude_unset_names_only_what_was_set():
+    from minutes.models import Person
+    assert Person(name="x").model_dump(exclude_unset=True) == {"name": "x"}
+    a = Resolution(text="الف")
+    assert a.model_dump(exclude_unset=True) == {"text": "الف"}
+    a.actor = "شهرداری"  # an assigned field counts as set
+    assert a.model_dump(exclude_unset=True) == {"text": "الف", "actor": "شهرداری"}
+    b = Resolution(text="ب", row=2, deadline=Deadline(text="یک ماه"))
     c = b.model_copy(update={"row": 3})
-    assert (c.row, b.row, c.model_fields_set) == (3, 2, set(Resolution.model_fields))
-    assert minutes.parse_file(DOCUMENTS[0]).model_dump(exclude_unset=True)  # still dumps
+    assert (c.row, b.row) == (3, 2)
+    assert c.model_fields_set == {"text", "row", "deadline"}
+    assert b.model_dump(exclude_unset=True) == {"text": "ب", "row": 2, "deadline": {"text": "یک ماه"}}
+    assert minutes.parse_file(DOCUMENTS[0]).model_dump(exclude_unset=True)  # a whole parse dumps
 
 
 # -- memory -------------------------------------------------------------------------------
@@ -126,7 +132,7 @@ def _debate(n: int) -> str:
 
 
 @pytest.mark.parametrize("text", [_table(4000), _debate(4000)], ids=["table", "debate"])
-def test_memory_peak_stays_under_twenty_times_the_input(text):
+def test_memory_peak_stays_under_thirty_times_the_input(text):
     minutes.parse(text[:2000])  # caches and the grammar are built outside the measure
     tracemalloc.start()
     try:
@@ -134,4 +140,7 @@ def test_memory_peak_stays_under_twenty_times_the_input(text):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert peak < 20 * len(text.encode("utf-8"))
+    # 30x, not 20x: each model object now keeps its own fields-set, as pydantic means it to, so
+    # that ``exclude_unset`` works. A class-wide shared set saved about a third of a long table's
+    # peak; the issue that dropped it relaxed this bound to pay for it.
+    assert peak < 30 * len(text.encode("utf-8"))

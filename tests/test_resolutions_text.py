@@ -6,7 +6,8 @@ import pytest
 
 from minutes.dates.deadlines import parse_deadline
 from minutes.text.normalize import normalize
-from minutes.phrases.resolutions import extract, find_deadline, split_items
+import minutes
+from minutes.phrases.resolutions import extract, find_deadline
 
 N = None
 # (sentence, actor, supervisor, deadline as written)
@@ -78,18 +79,23 @@ def test_deadline_resolves_with_parse_deadline():
     assert find_deadline("قرارداد به مدت یک سال تمدید شد.") is None
 
 
+def items(lines: list[str]) -> list[tuple[int | None, str, int]]:
+    """The resolutions the parser reads from these lines: (row, text, 1-based line)."""
+    return [(r.row, r.text, r.line) for r in minutes.parse("\n".join(lines)).resolutions]
+
+
 @pytest.mark.parametrize("lines, expected", [
-    (["مصوبات:", "۱- الف", "۲- ب"], [(1, "الف", 1), (2, "ب", 2)]),
-    (["تصمیمات متخذه:", "1) یک", "2) دو"], [(1, "یک", 1), (2, "دو", 2)]),
-    (["نتایج جلسه", "۱. یک", "۲. دو"], [(1, "یک", 1), (2, "دو", 2)]),
-    (["موارد زیر مقرر گردید:", "الف- یک", "ب- دو", "ج- سه"], [(1, "یک", 1), (2, "دو", 2), (3, "سه", 3)]),
-    (["تصمیمات:", "بند ۱: یک", "بند ۲: دو"], [(1, "یک", 1), (2, "دو", 2)]),
-    (["مصوبات جلسه", "1- یک"], [(1, "یک", 1)]),
-    (["مصوبات: ۱- یک", "۲- دو"], [(1, "یک", 0), (2, "دو", 1)]),
-    (["**مصوبات:**", "- ۱- یک"], [(1, "یک", 1)]),
+    (["مصوبات:", "۱- الف", "۲- ب"], [(1, "الف", 2), (2, "ب", 3)]),
+    (["تصمیمات متخذه:", "1) یک", "2) دو"], [(1, "یک", 2), (2, "دو", 3)]),
+    (["نتایج جلسه", "۱. یک", "۲. دو"], [(1, "یک", 2), (2, "دو", 3)]),
+    (["موارد زیر مقرر گردید:", "الف- یک", "ب- دو", "ج- سه"], [(1, "یک", 2), (2, "دو", 3), (3, "سه", 4)]),
+    (["تصمیمات:", "بند ۱: یک", "بند ۲: دو"], [(1, "یک", 2), (2, "دو", 3)]),
+    (["مصوبات جلسه", "1- یک"], [(1, "یک", 2)]),
+    (["مصوبات: ۱- یک", "۲- دو"], [(1, "یک", 1), (2, "دو", 2)]),
+    (["**مصوبات:**", "- ۱- یک"], [(1, "یک", 2)]),
 ])
 def test_split_numbering_and_intros(lines, expected):
-    assert split_items(lines) == expected
+    assert items(lines) == expected
 
 
 def test_split_multiline_items_and_end_of_list():
@@ -103,26 +109,26 @@ def test_split_multiline_items_and_end_of_list():
         "جلسه در ساعت ۱۹ خاتمه یافت.",
         "۳- نه این",
     ]
-    assert split_items(lines) == [
-        (1, "مقرر گردید شهرداری ظرف مدت یک ماه نسبت به انتخاب پیمانکار اقدام نماید.", 5),
-        (2, "گزارش توسط دبیرخانه تهیه شود.", 7),
+    assert items(lines) == [
+        (1, "مقرر گردید شهرداری ظرف مدت یک ماه نسبت به انتخاب پیمانکار اقدام نماید.", 6),
+        (2, "گزارش توسط دبیرخانه تهیه شود.", 8),
     ]
 
 
 def test_split_stops_at_signature_table_heading_and_fields():
-    assert split_items(["مصوبات:", "۱- یک.", "محمد رضایی", "رئیس شورا"]) == [(1, "یک.", 1)]
-    assert split_items(["مصوبات:", "۱- یک", "ردیف\tشرح"]) == [(1, "یک", 1)]
-    assert split_items(["مصوبات:", "۱- یک", "## امضا"]) == [(1, "یک", 1)]
-    assert split_items(["مصوبات:", "۱- یک", "برچسب‌ها: شورا"]) == [(1, "یک", 1)]
-    assert split_items(["مصوبات:", "۱- یک", "حاضرین:"]) == [(1, "یک", 1)]
+    assert items(["مصوبات:", "۱- یک.", "محمد رضایی", "رئیس شورا"]) == [(1, "یک.", 2)]
+    assert items(["مصوبات:", "۱- یک", "ردیف\tشرح"]) == [(1, "یک", 2)]
+    assert items(["مصوبات:", "۱- یک", "## امضا"]) == [(1, "یک", 2)]
+    assert items(["مصوبات:", "۱- یک", "برچسب‌ها: شورا"]) == [(1, "یک", 2)]
+    assert items(["مصوبات:", "۱- یک", "حاضرین:"]) == [(1, "یک", 2)]
 
 
 def test_split_prose_after_intro_and_empty():
-    assert split_items(["مصوبات:", "مقرر شد شهرداری اقدام کند."]) == [(None, "مقرر شد شهرداری اقدام کند.", 1)]
-    assert split_items([]) == []
-    assert split_items(["متن بدون فهرست"]) == []
+    assert items(["مصوبات:", "مقرر شد شهرداری اقدام کند."]) == [(1, "مقرر شد شهرداری اقدام کند.", 2)]
+    assert items([]) == []
+    assert items(["متن بدون فهرست"]) == []
 
 
 def test_dates_and_decimals_are_not_numbering():
-    assert split_items(["مصوبات:", "۱- یک", "۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است"]) == [
-        (1, "یک ۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است", 1)]
+    assert items(["مصوبات:", "۱- یک", "۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است"]) == [
+        (1, "یک ۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است", 2)]

@@ -9,7 +9,7 @@ import pytest
 import minutes
 from minutes.errors import InputError
 from minutes.parsing.layout import layout, split_markdown
-from minutes.parsing.lexer import tokenize
+from minutes.pipeline import line_tokens
 from minutes.text.normalize import normalize, normalize_lines
 from minutes.read.sources import Line, decode, read_text
 
@@ -146,7 +146,7 @@ def test_furniture_repeats_are_dropped_first_kept():
 
 def _types(text: str, section: str = "#### د : موضوعات مطرح شده در این جلسه") -> list[str]:
     lines, _ = _layout("### صورتجلسه\n" + section + "\n" + text)
-    return [t.type for t in tokenize(lines)][2:]
+    return [t.type for t in line_tokens(lines)][2:]
 
 
 @pytest.mark.parametrize("line, token", [
@@ -172,10 +172,10 @@ def test_heading_variants(line, token):
 @pytest.mark.parametrize("line, token", [
     ("#### الف : موضوع جلسه", "SECTION"),
     ("#### ب : زمان و مکان", "SECTION"),
-    ("ج- دستور کار جلسه", "SECTION"),
+    ("ج- دستور کار جلسه", "AGENDA_HEAD"),
     ("د) موضوعات مطرح شده", "SECTION"),
-    ("### دستور جلسه", "SECTION"),
-    ("مصوبات:", "SECTION"),
+    ("### دستور جلسه", "AGENDA_HEAD"),
+    ("مصوبات:", "RESOLUTIONS_HEAD"),
     ("در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است.", "CLOSING"),
     ("در این جلسه 5 مصوبه به تصویب رسید.", "CLOSING"),
 ])

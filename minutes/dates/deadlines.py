@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import sys
 from functools import lru_cache
 
 import jdatetime
@@ -32,7 +31,7 @@ from .jalali import upcoming as _upcoming
 from .jalali import year as _year
 from ..models import Deadline
 from ..text.normalize import normalize
-from ..text.numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
 __all__ = [
@@ -54,8 +53,9 @@ _EDGE = " \t\u200c.,،:;-–—/"  # punctuation that may surround a deadline
 _EDGE_RX = f"[{re.escape(_EDGE)}]*"
 
 
-def _p(name: str) -> str:
-    return vocab().pattern(name)
+def _p(name: str, key: str | None = None) -> str:
+    """The spellings of a table (or of one key of it) as a regex alternation."""
+    return vocab().pattern(name, key)
 
 
 def _key(name: str, text: str | None) -> str | None:
@@ -75,36 +75,29 @@ def to_jalali(value) -> jdatetime.date | None:
 
 # --- patterns ---------------------------------------------------------------------------------
 
-def _alts(name: str, key: str) -> str:
-    """The spellings of one key of a table as a regex (spaces and ZWNJ interchangeable)."""
-    parts = [r"[\s\u200c]?".join(map(re.escape, re.split(r"[\s\u200c]+", s)))
-             for s, k in vocab().spellings(name) if k == key]
-    return "|".join(parts)
-
-
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
-    mw, yw = _p("dates.month_word"), _alts("dates.periods", "year")
+    mw, yw = _p("dates.month_word"), _p("dates.periods", "year")
     month = rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
     y = r"(?P<y>[0-9]{4}|[0-9]{2})"
     refs = _p("dates.period_refs")
     # «۱۴۰۰», «سال ۱۴۰۰», «سال جاری», «امسال» after a month or a quarter
     year_spec = (rf"(?:{SEP}(?:(?:{yw}){SEP})?{y}|{SEP}(?:{yw}){SEP}(?P<yref>{refs})"
-                 rf"|{SEP}(?P<thisyear>{_alts('dates.periods', 'this_year')}))")
+                 rf"|{SEP}(?P<thisyear>{_p('dates.periods', 'this_year')}))")
     point = rf"(?:(?P<point>{_p('dates.period_points')}){SEP})"
     ref = rf"(?P<ref>{refs})"
     ordinal, card = ordinal_pattern(), cardinal_pattern()
     forms = {
-        "numeric": r"(?P<a>[0-9]{1,4})\s*(?P<s>[/\-.])\s*(?P<b>[0-9]{1,2})\s*(?P=s)\s*(?P<c>[0-9]{1,4})",
+        "numeric": NUMERIC_DATE,
         "dmy": rf"(?P<day>[0-9]{{1,2}}|{ordinal}|{card}){SEP}{month}{year_spec}?",
         "month": rf"{point}?{month}{year_spec}?",
-        "year": rf"{point}?(?:(?:{yw})(?:{SEP}(?:{y}|{ref}))?|(?P<this>{_alts('dates.periods', 'this_year')}))",
-        "monthp": rf"{point}?(?:{_alts('dates.periods', 'month')})(?:{SEP}{ref})?",
-        "week": rf"{point}?(?:{_alts('dates.periods', 'week')})(?:{SEP}{ref})?",
-        "quarter": rf"{point}?(?P<unit>{_alts('dates.periods', 'quarter')}|{_alts('dates.periods', 'half')})"
+        "year": rf"{point}?(?:(?:{yw})(?:{SEP}(?:{y}|{ref}))?|(?P<this>{_p('dates.periods', 'this_year')}))",
+        "monthp": rf"{point}?(?:{_p('dates.periods', 'month')})(?:{SEP}{ref})?",
+        "week": rf"{point}?(?:{_p('dates.periods', 'week')})(?:{SEP}{ref})?",
+        "quarter": rf"{point}?(?P<unit>{_p('dates.periods', 'quarter')}|{_p('dates.periods', 'half')})"
                    rf"{SEP}(?:(?P<ord>{ordinal})|{ref}){year_spec}?",
         # «نیمه اول/دوم اسفند»: the first half ends on the 15th, the second with the month
-        "halfmonth": rf"(?P<point>{_alts('dates.period_points', 'mid')}){SEP}(?P<ord>{ordinal}){SEP}{month}"
+        "halfmonth": rf"(?P<point>{_p('dates.period_points', 'mid')}){SEP}(?P<ord>{ordinal}){SEP}{month}"
                      rf"{year_spec}?",
         "half": rf"{point}(?P<ord>{ordinal}){SEP}(?:{yw})(?:{SEP}(?:{y}|(?P<yref>{refs})))?",
         "duration": rf"(?P<n>[0-9]{{1,3}}|{card}){SEP}(?P<unit>{_p('dates.units')})"
@@ -279,10 +272,8 @@ def _resolve(name: str, m: re.Match, meeting, text: str) -> tuple[str, jdatetime
 
 
 def _deadline(text: str, kind: str, d: jdatetime.date | None = None, **fields) -> Deadline:
-    # Interned: a long table repeats a few dates, and a copy per row made the output large
-    # (calendar dates are a bounded set, so interning them for the process costs little).
-    return Deadline(text=text, kind=kind, jalali=sys.intern(f"{d.year:04d}-{d.month:02d}-{d.day:02d}") if d else None,
-                    gregorian=sys.intern(d.togregorian().isoformat()) if d else None, **fields)
+    return Deadline(text=text, kind=kind, jalali=f"{d.year:04d}-{d.month:02d}-{d.day:02d}" if d else None,
+                    gregorian=d.togregorian().isoformat() if d else None, **fields)
 
 
 def explain_deadline(text: str | None, *, meeting_date=None) -> tuple[Deadline, str | None]:

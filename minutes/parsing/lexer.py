@@ -1,62 +1,98 @@
-"""Stage 4 — lexer: one token per line, for the LALR grammar in ``grammars/minutes.lark``.
+"""Stage 4 — lexer: each line read on its own, offered to the grammar with all its readings.
 
-Each kept line becomes exactly one token whose type says what the line is
-(letterhead, section head, speaker heading, table row, …). Classification is
-driven by the vocabulary and by two pieces of context: the zone (still in the
-header or not) and the current section (agenda items only inside «دستور کار»).
-``LineLexer`` hands these tokens to Lark as its custom lexer.
+``read_line`` says what a line *could* be — a section head, a numbered item, a person
+heading, a signature, … — and what it read for each: the section's key, the item's number,
+the person. It keeps no state: context (header or body, which section, after an intro, after
+the closing) is the grammar's (``grammars/minutes.lark``). ``LineLexer`` hands the lines to
+Lark; at each line it takes the first reading that the parser's current state accepts (the
+terminals of the LALR state's action table — what Lark's own contextual lexer consults), and
+yields a ``LineToken`` that carries its readings, so nothing is read twice and nothing
+travels beside the tree.
+
+Readings come in order of preference; PARAGRAPH is always last and always accepted.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any, Iterator
 
 from lark import Token
 from lark.lexer import Lexer
+from lark.parsers.lalr_analysis import Shift
 
 from ..phrases.attendance import attendance_line
 from ..phrases.people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
-from ..phrases.resolutions import is_intro, item_start
+from ..phrases.resolutions import Item, is_intro, item_start
 from ..read.sources import Line
 from ..text.vocab import vocab
 
-__all__ = ["LineToken", "tokenize", "LineLexer", "TOKEN_TYPES", "section_of", "labeled_field"]
+__all__ = ["LineToken", "Section", "Field", "read_line", "LineLexer", "LineStream", "STRUCTURAL", "section_of", "labeled_field"]
 
-TOKEN_TYPES = (
-    "LETTERHEAD", "BASMALA", "FIELD", "TITLE", "SECTION", "AGENDA_ITEM", "SPEAKER", "ROLE_SPEAKER",
-    "NAME_HEAD", "PERSON_LINE", "ROLE_LINE", "VERB_LINE", "ORG_HEAD", "TABLE_TITLE", "TABLE_HEAD",
-    "TABLE_ROW", "CLOSING", "SIGNATURE", "PARAGRAPH", "ATTENDANCE", "ATTENDEE", "DECISION_INTRO",
-    "DECISION_ITEM",
-)
-
-_ATTENDANCE_KEYS = ("attendees", "absentees", "guests")
 _MAX_ATTENDEE_WORDS = 16
 _PREFIX = 160  # characters enough to recognise how a line starts
-
-_NUMBERED = re.compile(r"^\(?([0-9۰-۹]{1,3})\s*[-.)ـ:]\s*(.*)$")
-_LETTERED_SEP = r"\s*[:\-–)]\s*"
 _MAX_HEADING_WORDS = 12
 _MAX_SIGNATURE_WORDS = 8
-_READS_SPEAKER = frozenset(("SPEAKER", "NAME_HEAD", "PERSON_LINE"))  # lines whose person the lexer read
+_MAX_SECTION_WORDS = 4  # a section name on a plain line, without a letter, colon or heading mark
+_MAX_INTRO_WORDS = 10
+_SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter line does not continue a list item
+_SENTENCE_ENDS = (".", "!", "؟", "؛", ":")
 
 
-@dataclass(slots=True)  # not frozen: one per line, and a frozen init costs 4 times as much
-class LineToken:
-    type: str
-    line: Line
-    speaker: PersonMatch | None = None  # on a speaker heading: who, as read here (the builder reuses it)
+@dataclass(frozen=True, slots=True)
+class Section:
+    """«ج : دستور کار جلسه: بررسی …» → letter 'jim', key 'agenda', rest «بررسی …»."""
 
-    def __str__(self) -> str:
-        return f"{self.line.number:>5}  {self.type:<12} {self.line.text[:90]}"
+    letter: str | None
+    key: str
+    rest: str
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """«تاریخ جلسه: ۱۴۰۲/۰۳/۱۵» → table 'meeting.labels', key 'meeting_date', value."""
+
+    table: str
+    key: str
+    value: str
+
+
+class LineToken(Token):
+    """A line as the grammar sees it: ``type`` is the reading the parser's state chose,
+    ``reading`` what the lexer read for that reading (a ``Section``, a ``Field``, an ``Item``,
+    a ``PersonMatch``, the attendance key and rest, the intro's rest, …), ``readings`` all the
+    readings offered, and ``source`` the ``Line`` (number, original text, mark, columns)."""
+
+    __slots__ = ("source", "reading", "readings")
+
+    source: Line
+    reading: Any
+    readings: dict[str, Any]
+
+    @classmethod
+    def of(cls, kind: str, source: Line, readings: dict[str, Any]) -> "LineToken":
+        tok = cls(kind, source.text, None, source.number, 1, source.number)  # positional: cheaper
+        tok.source = source
+        tok.readings = readings
+        tok.reading = readings.get(kind)
+        return tok
+
+    def __reduce__(self):  # Token pickles by its own fields; a line token by what made it
+        return (LineToken.of, (self.type, self.source, self.readings))
+
+    def describe(self) -> str:
+        others = [k for k in self.readings if k != self.type]
+        alt = f"  (also: {', '.join(others)})" if others else ""
+        return f"{self.line:>5}  {self.type:<16} {self.value[:90]}{alt}"
 
 
 def _is_heading(line: Line) -> bool:
     return line.mark is not None and (line.mark.startswith("h") or line.mark == "bold")
 
 
-def section_of(text: str) -> tuple[str | None, str, str] | None:
-    """(letter key, section key, rest) for «الف : موضوع جلسه» or «دستور کار جلسه:», else None."""
+def section_of(text: str) -> Section | None:
+    """«الف : موضوع جلسه», «دستور کار جلسه: بررسی …» → ``Section``, else None."""
     v = vocab()
     letter = None
     body = text.strip()
@@ -66,21 +102,21 @@ def section_of(text: str) -> tuple[str | None, str, str] | None:
     name = body.rstrip(" :.")
     key = v.lookup("sections.names", name)
     if key:
-        return letter, key, ""
+        return Section(letter, key, "")
     hit = v.key_at_start("sections.names", body)
     if hit and (letter or body[len(hit[1]):].lstrip().startswith(":")):
-        return letter, hit[0], body[len(hit[1]):].lstrip(" :")
+        return Section(letter, hit[0], body[len(hit[1]):].lstrip(" :"))
     return None
 
 
-def labeled_field(text: str) -> tuple[str, str, str] | None:
-    """(table, key, value) for «تاریخ جلسه: …», «شماره: …» — the first label on the line."""
+def labeled_field(text: str) -> Field | None:
+    """«تاریخ جلسه: …», «شماره: …» — the first label on the line."""
     v = vocab()
     for table, pattern in (("meeting.labels", r"^(<<meeting.labels>>)\s*:\s*(.*)$"),
                            ("sections.fields", r"^(<<sections.fields>>)\s*:\s*(.*)$")):
         m = v.rx(pattern).match(text)
         if m:
-            return table, v.lookup(table, m.group(1)), m.group(2).strip()
+            return Field(table, v.lookup(table, m.group(1)), m.group(2).strip())
     return None
 
 
@@ -88,157 +124,216 @@ def _decided(text: str) -> bool:
     return bool(vocab().rx("<<resolutions.decided>>").search(text))
 
 
-def _closing(text: str) -> bool:
+def closing_kind(text: str) -> str | None:
+    """'end' for «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت», 'count' for «در این جلسه ۷ مصوبه … تصویب شد»."""
     v = vocab()
     # The phrase ends the line or opens it: the search starts a phrase's length from the end.
     tail = max(0, len(text.rstrip()) - v.longest("sections.closing_end") - 2)
     if (v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or
             v.rx(r"(?:<<sections.closing_end>>)").match(text)) and len(text.split()) <= 20:
-        return True  # «جلسه در ساعت ۱۹:۳۰ با ذکر صلوات خاتمه یافت.»
-    # «در این جلسه ۷ مصوبه مورد تأیید قرار گرفته است»: a count, the noun, the approval.
-    return bool(v.rx(r"[0-9۰-۹]+\s*(?:<<sections.closing_nouns>>)\s.*(?:<<sections.closing_approved>>)").search(text))
+        return "end"
+    # A count, the noun, the approval.
+    if v.rx(r"[0-9۰-۹]+\s*(?:<<sections.closing_nouns>>)\s.*(?:<<sections.closing_approved>>)").search(text):
+        return "count"
+    return None
 
 
-class _Classifier:
-    def __init__(self) -> None:
-        self.in_header = True
-        self.section: str | None = None
-        self.closed = False
-        self.titled = False
-        self.v = vocab()
-        self.speaker: PersonMatch | None = None  # the person read on the last line that names one
-
-    def is_title(self, text: str) -> bool:
-        return bool(self.v.key_at_start("sections.title", text.replace(" ", "")) or
-                    self.v.key_at_start("sections.title", text))
-
-    def header_token(self, line: Line) -> str | None:
-        v, text = self.v, line.text
-        if v.lookup("sections.basmala", text):
-            return "BASMALA"
-        if self.is_title(text):
-            return "TITLE"
-        field = labeled_field(text)
-        if field and (field[2] or field[0] == "sections.fields"):
-            return "FIELD"
-        head = text[:_PREFIX]
-        if attendance_line(head) or section_of(text) or is_intro(head)[0]:
-            return None
-        if line.mark in (None, "bold", "h1", "h2", "h3") and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
-                and not text.endswith(".") and not ends_with_speech_verb(text):
-            return "LETTERHEAD"
-        return None
-
-    def discussion_token(self, line: Line) -> str | None:
-        text = line.text
-        heading = _is_heading(line)
-        verb = ends_with_speech_verb(text)
-        # Without a speech verb only a person opening the line matters: the search is skipped
-        # for most paragraphs (it reads every honorific on the line).
-        speaker = find_speaker(text) if verb or self.v.key_at_start("people.honorifics", text) else None
-        self.speaker = speaker  # kept on SPEAKER, NAME_HEAD and PERSON_LINE tokens
-        if verb and speaker:
-            return "SPEAKER"
-        if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
-            return "ROLE_SPEAKER"  # a heading; in plain prose the same line is an attributed paragraph
-        if speaker and speaker.start == 0 and (heading or not text.endswith(".")):
-            return "NAME_HEAD" if heading else "PERSON_LINE"
-        if verb and (heading or text.rstrip().endswith(":")):
-            return "VERB_LINE"
-        if heading and starts_with_role(text):
-            return "ROLE_LINE"
-        if heading and len(text.split()) <= _MAX_HEADING_WORDS:
-            words = text.split()
-            # «مرعشی مدیر کل تامین اجتماعی»: a name then a role, no honorific.
-            for i in (1, 2):
-                if len(words) > i and starts_with_role(" ".join(words[i:])):
-                    if person_at(text, 0, need_honorific=False):
-                        return "NAME_HEAD"
-            if line.mark.startswith("h"):
-                return "ORG_HEAD"
-        return None
-
-    def classify(self, line: Line) -> str:
-        text = line.text
-        if line.columns:
-            self.in_header = False
-            return "TABLE_HEAD" if line.columns and _is_header_line(line) else "TABLE_ROW"
-        if self.in_header:
-            tok = self.header_token(line)
-            if tok:
-                self.titled = self.titled or tok == "TITLE"
-                return tok
-            self.in_header = False
-        if not self.titled and not self.section and self.is_title(line.text):
-            self.titled = True  # a title after labelled fields or an attendance list
-            return "TITLE"
-        field = labeled_field(text)
-        if field and field[2]:
-            return "FIELD"
-        head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
-        attendance = attendance_line(head)
-        if attendance:
-            self.section = attendance[0]
-            return "ATTENDANCE"
-        sec = section_of(text)
-        if sec and (sec[0] or _is_heading(line) or text.rstrip().endswith(":") or len(text.split()) <= 4):
-            self.section = sec[1]
-            self.closed = False
-            return "SECTION"
-        intro, _ = is_intro(head)
-        if intro and (len(text.split()) <= 10 or text.rstrip().endswith(":")):
-            self.section = "resolutions"
-            return "DECISION_INTRO"
-        if self.section in _ATTENDANCE_KEYS:
-            if "\t" in text or len(text.split()) <= _MAX_ATTENDEE_WORDS or "،" in text:
-                return "ATTENDEE"
-            self.section = None
-        if self.closed:
-            short = len(text.split()) <= _MAX_SIGNATURE_WORDS or "\t" in text or \
-                (starts_with_role(text) and len(text.split()) <= 2 * _MAX_SIGNATURE_WORDS)
-            return "SIGNATURE" if short else "PARAGRAPH"
-        if _closing(text):
-            self.closed = True
-            return "CLOSING"
-        if self.section == "agenda" and (line.mark == "bullet" or _NUMBERED.match(text)):
-            return "AGENDA_ITEM"
-        item = item_start(head) if not _is_heading(line) or line.mark == "bullet" else None
-        if item and (self.section == "resolutions" or (item[0] != "bullet" and _decided(text))):
-            # A numbered decision: in a «مصوبات» section, or «۱- مقرر شد …» after the discussion.
-            self.section = "resolutions"
-            return "DECISION_ITEM"
-        return self.discussion_token(line) or "PARAGRAPH"
-
-
-def _is_header_line(line: Line) -> bool:
+def _is_title(text: str) -> bool:
     v = vocab()
-    cells = line.text.split("\t")
-    return sum(1 for c in cells if v.lookup("tables.columns", c)) >= 2
+    return bool(v.key_at_start("sections.title", text.replace(" ", "")) or v.key_at_start("sections.title", text))
 
 
-def tokenize(lines: list[Line]) -> list[LineToken]:
-    """Classify every line; a paragraph right above a table header is the table's title."""
-    classifier = _Classifier()
-    tokens = []
-    for ln in lines:
-        kind = classifier.classify(ln)
-        tokens.append(LineToken(kind, ln, classifier.speaker) if kind in _READS_SPEAKER else LineToken(kind, ln))
-    for i in range(1, len(tokens)):
-        prev = tokens[i - 1]
-        if tokens[i].type == "TABLE_HEAD" and prev.type in ("PARAGRAPH", "SECTION") and \
-                vocab().key_at_start("sections.names", prev.line.text):
-            tokens[i - 1] = LineToken("TABLE_TITLE", prev.line)
-    return tokens
+def _table_header(line: Line) -> bool:
+    v = vocab()
+    return sum(1 for c in line.text.split("\t") if v.lookup("tables.columns", c)) >= 2
+
+
+def _header_readings(line: Line, readings: dict[str, Any]) -> None:
+    """What the line could be at the top of the document (the grammar's ``header``)."""
+    v, text = vocab(), line.text
+    if v.lookup("sections.basmala", text):
+        readings["BASMALA"] = None
+    if _is_title(text):
+        readings["TITLE"] = None
+    field = labeled_field(text)
+    if field and (field.value or field.table == "sections.fields"):
+        readings["FIELD" if field.value else "BLANK_FIELD"] = field
+    if readings:
+        return
+    head = text[:_PREFIX]
+    if attendance_line(head) or section_of(text) or is_intro(head)[0]:
+        return
+    if line.mark in (None, "bold", "h1", "h2", "h3") and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
+            and not text.endswith(".") and not ends_with_speech_verb(text):
+        readings["LETTERHEAD"] = None
+
+
+def _discussion_readings(line: Line, readings: dict[str, Any]) -> None:
+    """Speaker headings and the lines around them."""
+    v, text = vocab(), line.text
+    heading = _is_heading(line)
+    verb = ends_with_speech_verb(text)
+    # Without a speech verb only a person opening the line matters: the search is skipped
+    # for most paragraphs (it reads every honorific on the line).
+    speaker = find_speaker(text) if verb or v.key_at_start("people.honorifics", text) else None
+    if verb and speaker:
+        readings["SPEAKER"] = speaker
+        return
+    if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
+        readings["ROLE_SPEAKER"] = None  # a heading; in plain prose the same line is an attributed paragraph
+        return
+    if speaker and speaker.start == 0 and (heading or not text.endswith(".")):
+        readings["NAME_HEAD" if heading else "PERSON_LINE"] = speaker
+        return
+    if verb and (heading or text.rstrip().endswith(":")):
+        readings["VERB_LINE"] = None
+        return
+    if heading and starts_with_role(text):
+        readings["ROLE_LINE"] = None
+        return
+    if heading and len(text.split()) <= _MAX_HEADING_WORDS:
+        words = text.split()
+        # «مرعشی مدیر کل تامین اجتماعی»: a name then a role, no honorific.
+        for i in (1, 2):
+            if len(words) > i and starts_with_role(" ".join(words[i:])):
+                found = person_at(text, 0, need_honorific=False)
+                if found:
+                    readings["NAME_HEAD"] = found
+                    return
+        if line.mark.startswith("h"):
+            readings["ORG_HEAD"] = None
+
+
+def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None = None) -> dict[str, Any]:
+    """Every reading of ``line``, in order of preference, each with what was read for it.
+    The lines around it only tell whether it titles a table (the next line is the table's
+    header) and whether it can continue a list item (the previous line left its sentence open)."""
+    text = line.text
+    readings: dict[str, Any] = {}
+    if line.columns:
+        readings["TABLE_HEAD" if _table_header(line) else "TABLE_ROW"] = line.columns
+        return readings
+    if len(text) <= _PREFIX and vocab().lookup("sections.signature_heads", text.strip(" :")):
+        readings["SIGNATURE_HEAD"] = None  # «امضای حاضرین:» opens the closing
+    _header_readings(line, readings)
+    if "TITLE" not in readings and _is_title(text):
+        readings["TITLE"] = None
+    field = labeled_field(text)
+    if field and field.value:
+        readings["FIELD"] = field
+    head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
+    attendance = attendance_line(head)
+    if attendance:
+        readings["ATTENDANCE"] = attendance
+    section = section_of(text)
+    if section and (section.letter or _is_heading(line) or text.rstrip().endswith(":")
+                    or len(text.split()) <= _MAX_SECTION_WORDS):
+        if next_line is not None and next_line.columns and _table_header(next_line) and \
+                vocab().key_at_start("sections.names", text):
+            readings["TABLE_TITLE"] = section  # «مصوبات ششمین نشست … :» right above the table's header
+        kind = {"agenda": "AGENDA_HEAD", "resolutions": "RESOLUTIONS_HEAD"}.get(section.key, "SECTION")
+        readings[kind] = section
+    elif next_line is not None and next_line.columns and _table_header(next_line) and \
+            (vocab().key_at_start("sections.names", text) or
+             (text.rstrip().endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS
+              and not ends_with_speech_verb(text))):
+        readings["TABLE_TITLE"] = None  # «جدول اقدامات:» right above the header
+    intro, rest = is_intro(head)
+    if intro and (len(text.split()) <= _MAX_INTRO_WORDS or text.rstrip().endswith(":")):
+        readings["DECISION_INTRO"] = rest
+    if "\t" in text or len(text.split()) <= _MAX_ATTENDEE_WORDS or "،" in text:
+        readings["ATTENDEE"] = None
+    closing = closing_kind(text)
+    if closing:
+        readings["CLOSING"] = closing
+    words = len(text.split())
+    if words <= _MAX_SIGNATURE_WORDS or "\t" in text or (starts_with_role(text) and words <= 2 * _MAX_SIGNATURE_WORDS):
+        readings["SIGNATURE"] = None
+    item = item_start(head) if not _is_heading(line) or line.mark == "bullet" else None
+    if item is not None and len(text) > len(head):
+        item = item_start(text)  # the whole text after the number, not the prefix's
+    if item is not None and item.kind != "bullet" and _decided(text):
+        readings["DECISION_ITEM"] = item  # «۱- مقرر شد …» decides wherever it stands
+    if item is not None:
+        readings["LIST_ITEM"] = item  # under «مصوبات:» or after an intro, any item is a resolution
+    if line.mark == "bullet" or (item is not None and item.kind == "digit"):
+        readings["AGENDA_ITEM"] = item or Item("bullet", None, text)
+    discussion: dict[str, Any] = {}
+    _discussion_readings(line, discussion)
+    if item is None and not discussion and not _is_heading(line) and "\t" not in text:
+        decides = _decided(text)
+        open_sentence = prev_line is not None and not prev_line.text.rstrip(" *").endswith(_SENTENCE_ENDS)
+        if open_sentence or (not decides and len(text.split()) >= _SHORT_LINE_WORDS):
+            readings["CONTINUATION"] = None  # the item above goes on
+        if decides:
+            readings["DECISION_LINE"] = Item("sentence", None, text)  # «مقرر شد …» under «مصوبات:»
+    readings.update(discussion)
+    readings["PARAGRAPH"] = None
+    return readings
+
+
+# Readings that state the document's structure: when the context refuses one (a section head
+# after the closing, say), the line is read otherwise and the change is reported.
+STRUCTURAL = frozenset(("SECTION", "AGENDA_HEAD", "RESOLUTIONS_HEAD", "ATTENDANCE", "DECISION_INTRO",
+                        "TABLE_HEAD", "TABLE_ROW", "TABLE_TITLE", "CLOSING", "SIGNATURE_HEAD", "TITLE"))
+
+
+class LineStream:
+    """The lexer's input: every line with its readings, read once (an iterator, so that after
+    a recovery Lark's next call to the lexer goes on from the next line), and the lines whose
+    structural reading the context refused, as (token, refused reading)."""
+
+    def __init__(self, lines: list[Line]):
+        self.lines = [(ln, read_line(ln, lines[i + 1] if i + 1 < len(lines) else None, lines[i - 1] if i else None))
+                      for i, ln in enumerate(lines)]
+        self._iter = iter(self.lines)
+        self.refused: list[tuple[LineToken, str]] = []
+
+    def __iter__(self):
+        return self._iter
 
 
 class LineLexer(Lexer):
-    """Lark custom lexer: the 'text' handed to ``Lark.parse`` is a list of ``LineToken``."""
+    """Lark custom lexer: the 'text' handed to ``Lark.parse`` is a ``LineStream``.
+
+    At each line it asks the parser's state which readings it would shift and yields the line
+    as the first of them."""
+
+    __future_interface__ = 2  # Lark passes the parser's state to ``lex``
 
     def __init__(self, lexer_conf):  # noqa: D107 — Lark's constructor signature
         pass
 
-    def lex(self, data, parser_state=None):
-        tokens = getattr(data, "text", data)  # Lark may wrap the input in a TextSlice
-        for tok in tokens:
-            number = tok.line.number  # positional: Token's keyword handling is per call
-            yield Token(tok.type, tok.line.text, None, number, 1, number)
+    def lex(self, lexer_state, parser_state) -> Iterator[Token]:
+        stream = lexer_state.text
+        stream = getattr(stream, "text", stream)  # Lark may wrap the input in a TextSlice
+        states = parser_state.parse_conf.parse_table.states
+        stack = parser_state.state_stack  # the live stack: read here, never changed
+        for line, readings in stream:
+            kind = next((k for k in readings if _shifts(states, stack, k)), "PARAGRAPH")
+            tok = LineToken.of(kind, line, readings)
+            first = next(iter(readings))
+            if first != kind and first in STRUCTURAL:
+                stream.refused.append((tok, first))
+            yield tok
+
+
+def _shifts(states, stack: list[int], kind: str) -> bool:
+    """Would the parser, in the state ``stack`` describes, shift a ``kind`` line?
+
+    The LALR action table alone may promise a terminal that a reduction then refuses (the
+    lookaheads of states LALR merges), so the reductions are played out on a copy of the
+    state numbers — what ``feed_token`` does, without building anything."""
+    action = states[stack[-1]].get(kind)
+    if action is None:
+        return False
+    if action[0] is Shift:
+        return True
+    stack = stack[:]
+    while action is not None and action[0] is not Shift:
+        rule = action[1]
+        if rule.expansion:
+            del stack[-len(rule.expansion):]
+        stack.append(states[stack[-1]][rule.origin.name][1])
+        action = states[stack[-1]].get(kind)
+    return action is not None

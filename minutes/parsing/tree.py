@@ -1,37 +1,121 @@
-"""Stage 5½ — the parse tree as parts: one Transformer method per rule of ``grammars/minutes.lark``.
+"""Stage 5 — the parse tree, typed: one small dataclass per rule of ``grammars/minutes.lark``.
 
-The methods only regroup tokens (Lark ``Token``s, one per source line) into
-plain tuples and dataclasses; ``build`` gives them meaning.
+``TreeToNodes`` is the Transformer Lark runs as it reduces (LALR with ``transformer=``), so
+no ``lark.Tree`` is built for a parse; the leaves are the lexer's ``LineToken``s. The build
+stage reads these nodes by attribute, never by position.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lark import Token, Transformer
+from lark import Transformer
 
-__all__ = ["Head", "Parts", "TreeToParts"]
+from .lexer import LineToken
+
+__all__ = [
+    "Document", "Paragraph", "Turn", "SpeakerHead", "Decisions", "Item", "Agenda", "Table", "Attendance",
+    "FieldLine", "Title", "OrgHeading", "Section", "Closing", "Block", "TreeToNodes",
+]
+
+
+@dataclass(slots=True)
+class Paragraph:
+    token: LineToken
 
 
 @dataclass(slots=True)  # one per turn: a dict each was a tenth of a long debate's memory
-class Head:
-    """A speaker heading: its tokens and the organisation heading above it, if any."""
+class SpeakerHead:
+    """A speaker heading (one to three lines) and the organisation heading above it, if any."""
 
-    tokens: list[Token]
-    organization: str | None = None
-    organization_token: Token | None = None
-
-
-@dataclass
-class Parts:
-    header: list[Token] = field(default_factory=list)
-    sections: list[tuple[Token | None, list]] = field(default_factory=list)
-    closing: list[Token] = field(default_factory=list)
+    tokens: list[LineToken]
+    organization: LineToken | None = None
 
 
-class _Inlined:
-    """What an inlined rule (Lark's «__body_star_1» for «( … )*») hands its parent, which splices in
-    its ``children``: Lark needs only that attribute, and a ``Tree`` per line cost more."""
+@dataclass(slots=True)
+class Turn:
+    head: SpeakerHead
+    paragraphs: list[LineToken]
+
+
+@dataclass(slots=True)
+class Item:
+    """A resolution written as a list item, with its continuation lines."""
+
+    token: LineToken
+    more: list[LineToken]
+
+
+@dataclass(slots=True)
+class Decisions:
+    """A decision list: its introduction, if any, and its items."""
+
+    intro: LineToken | None
+    items: list[Item]
+
+
+@dataclass(slots=True)
+class Agenda:
+    items: list[LineToken]
+
+
+@dataclass(slots=True)
+class Table:
+    """A resolution table: its title line, if any, and its header and rows across page breaks."""
+
+    title: LineToken | None
+    rows: list[LineToken]
+
+
+@dataclass(slots=True)
+class Attendance:
+    head: LineToken
+    rows: list[LineToken]
+
+
+@dataclass(slots=True)
+class FieldLine:
+    token: LineToken
+
+
+@dataclass(slots=True)
+class Title:
+    token: LineToken
+
+
+@dataclass(slots=True)
+class OrgHeading:
+    token: LineToken
+
+
+Block = Paragraph | Turn | Decisions | Item | Agenda | Table | Attendance | FieldLine | Title | OrgHeading
+
+
+@dataclass(slots=True)
+class Section:
+    """A section head and its blocks; ``head`` is None for the blocks before the first head."""
+
+    head: LineToken | None
+    blocks: list[Block]
+
+
+@dataclass(slots=True)
+class Closing:
+    lines: list[LineToken]
+    tables: list[Table] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Document:
+    header: list[LineToken] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    closing: Closing | None = None
+
+
+class _Spliced:
+    """What an inlined rule (Lark's «__body_star_1» for «( … )*», or «_section») hands its
+    parent, which splices in its ``children``: Lark needs only that attribute, and a ``Tree``
+    per line would cost more. This is the one place that knows how Lark inlines."""
 
     __slots__ = ("children",)
 
@@ -39,84 +123,86 @@ class _Inlined:
         self.children = children
 
 
-class TreeToParts(Transformer):
+class TreeToNodes(Transformer):
     """One method per rule of grammars/minutes.lark."""
 
     def __default__(self, data, children, meta):
         if data.startswith("_"):  # a rule name: a str, or Lark's Token (a str too)
-            return _Inlined(children)
+            return _Spliced(children)
         return super().__default__(data, children, meta)
 
-    def start(self, children):
-        parts = Parts()
+    def start(self, children) -> Document:
+        doc = Document()
         for child in children:
-            if isinstance(child, tuple) and child[0] == "header":
-                parts.header = child[1]
-            elif isinstance(child, tuple) and child[0] == "body":
-                parts.sections = child[1]
-            elif isinstance(child, tuple) and child[0] == "closing":
-                parts.closing = child[1]
-        return parts
+            if isinstance(child, Closing):
+                doc.closing = child
+            elif isinstance(child, list) and child and isinstance(child[0], Section):
+                doc.sections = child
+            elif isinstance(child, list) and child and isinstance(child[0], LineToken):
+                doc.header = child
+        return doc
 
-    def header(self, children):
-        return ("header", list(children))
+    def header(self, children) -> list[LineToken]:
+        return list(children)
 
-    def body(self, children):
-        sections: list[tuple[Token | None, list]] = []
-        loose = [c for c in children if not (isinstance(c, tuple) and c[0] == "section")]
-        if loose:
-            sections.append((None, loose))
-        sections += [c[1] for c in children if isinstance(c, tuple) and c[0] == "section"]
-        return ("body", sections)
+    def body(self, children) -> list[Section]:
+        loose = [c for c in children if not isinstance(c, Section)]
+        return ([Section(None, loose)] if loose else []) + [c for c in children if isinstance(c, Section)]
 
-    def section(self, children):
-        return ("section", (children[0], list(children[1:])))
+    def section(self, children) -> Section:
+        return Section(children[0], list(children[1:]))
 
-    def paragraph(self, children):
-        return ("paragraph", children[0])
+    agenda_section = resolutions_section = section
 
-    def agenda(self, children):
-        return ("agenda", list(children))
+    def agenda(self, children) -> Agenda:
+        return Agenda(list(children))
 
-    def title(self, children):
-        return ("title", children[0])
+    def decisions(self, children) -> Decisions:
+        intro = children[0] if isinstance(children[0], LineToken) else None
+        return Decisions(intro, [c for c in children if isinstance(c, Item)])
 
-    def field(self, children):
-        return ("field", children[0])
+    def intro(self, children) -> LineToken:
+        return children[0]
 
-    def attendance(self, children):
-        return ("attendance", children[0], list(children[1:]))
+    def decided(self, children) -> Item:
+        return Item(children[0], list(children[1:]))
 
-    def decisions(self, children):
-        intro = children[0] if isinstance(children[0], Token) else None
-        return ("decisions", intro, [c for c in children if isinstance(c, tuple)])
+    item = decided
 
-    def decision(self, children):
-        return ("decision", children[0], list(children[1:]))
+    def paragraph(self, children) -> Paragraph:
+        return Paragraph(children[0])
 
-    def org_heading(self, children):
-        return ("org_heading", children[0])
+    def field(self, children) -> FieldLine:
+        return FieldLine(children[0])
 
-    def turn(self, children):
-        return ("turn", children[0], list(children[1:]))
+    def title(self, children) -> Title:
+        return Title(children[0])
 
-    def speaker_head(self, children):
-        org = children[0] if len(children) > 1 and children[0].type == "ORG_HEAD" else None
+    def attendance(self, children) -> Attendance:
+        return Attendance(children[0], list(children[1:]))
+
+    def org_heading(self, children) -> OrgHeading:
+        return OrgHeading(children[0])
+
+    def turn(self, children) -> Turn:
+        return Turn(children[0], list(children[1:]))
+
+    def speaker_head(self, children) -> SpeakerHead:
+        org = children[0] if len(children) > 1 and isinstance(children[0], LineToken) \
+            and children[0].type == "ORG_HEAD" else None
         rest = children[1:] if org is not None else children
         tokens = rest[0] if isinstance(rest[0], list) else list(rest)
-        return Head(tokens=tokens, organization=org.value if org is not None else None, organization_token=org)
+        return SpeakerHead(tokens, org)
 
-    def named_head(self, children):
+    def named_head(self, children) -> list[LineToken]:
         return list(children)
 
-    def resolutions(self, children):
-        title = children[0] if isinstance(children[0], Token) else None
-        rows = [row for table in children if isinstance(table, list) for row in table]
-        return ("resolutions", title, rows)
+    def resolutions(self, children) -> Table:
+        title = children[0] if isinstance(children[0], LineToken) else None
+        return Table(title, [row for table in children if isinstance(table, list) for row in table])
 
-    def table(self, children):
+    def table(self, children) -> list[LineToken]:
         return list(children)
 
-    def closing(self, children):
-        return ("closing", list(children))
-
+    def closing(self, children) -> Closing:
+        return Closing([c for c in children if isinstance(c, LineToken)], [c for c in children if isinstance(c, Table)])

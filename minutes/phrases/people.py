@@ -8,7 +8,6 @@ unknown text yields ``None``, never an exception.
 from __future__ import annotations
 
 import re
-import sys
 from functools import lru_cache
 from dataclasses import dataclass, field
 
@@ -164,7 +163,7 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
     honorific_re, titles_re, title_re = _lead_res()
     m = honorific_re.match(text, start)
     if m:
-        honorific = sys.intern(m.group(1))  # a handful of spellings, repeated on every heading
+        honorific = m.group(1)
         pos = m.end()
     elif need_honorific:
         return None
@@ -172,12 +171,12 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
         honorific, pos = None, start
     # Titles in a row («دکتر سید …»): one match for the run, then its words.
     m = titles_re.match(text, pos)
-    titles = [sys.intern(t) for t in title_re.findall(text, pos, m.end())] if m.end() > pos else []
+    titles = title_re.findall(text, pos, m.end()) if m.end() > pos else []
     rest = text[m.end():]
     # «سیدنظرزاده»: the title سید written joined to the name.
     m = v.rx(r"(<<people.joined_titles>>)(?=[^\s\u200c]{4,})").match(rest)
     if m and not v.lookup("people.first_names", rest.split()[0] if rest.split() else ""):
-        titles.append(sys.intern(m.group(1)))
+        titles.append(m.group(1))
         rest = rest[m.end():]
     words = rest.split()
     name, used = _name_from(words)

@@ -1,11 +1,12 @@
-"""Resolutions written as a numbered list in prose: split the items, read who acts, who
+"""Resolutions written as a numbered list in prose: how an item is numbered, who acts, who
 oversees and by when.
 
     مصوبات:
     ۱- مقرر گردید شهرداری ظرف مدت یک ماه نسبت به آسفالت معابر اقدام نماید.
     ۲- تهیه طرح جامع توسط معاونت عمرانی انجام شود. (ناظر: کمیسیون عمران)
 
-``split_items`` finds the items; ``extract`` reads one item's actor, supervisor and
+``item_start`` reads an item's numbering and ``is_intro`` a list's introduction (the grammar
+groups the items); ``extract`` reads one item's actor, supervisor and
 deadline phrase (as written — resolve it with ``deadlines.parse_deadline``). Matching
 runs on ``numbers.fold(text)`` — one character for one character — so every value
 returned is a slice of the caller's text. All words come from ``data/fa/resolutions.toml``
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 
-from ..text.numbers import SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
+from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "split_items", "extract", "find_deadline", "is_intro", "item_start"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "item_start"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -43,8 +45,7 @@ def _p(name: str) -> str:
 
 def _keys(name: str, *keys: str) -> str:
     """Regex of the spellings of some keys of a table, spaces and ZWNJ interchangeable."""
-    alts = [r"[\s\u200c]?".join(map(re.escape, s.split())) for s, k in vocab().spellings(name) if k in keys]
-    return "|".join(alts) or r"(?!)"
+    return vocab().pattern(name, keys)
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def _res() -> dict[str, re.Pattern]:
     month = rf"(?:{months})(?:{SEP}(?:{mw}))?{year}?"
     tails = rf"(?:{SEP}(?:{_p('dates.period_refs')}|{ordinal_pattern()}|{yw}|[0-9]{{2,4}}){_R}){{0,3}}"
     body = "|".join([
-        r"[0-9]{1,4}\s*[/\-.]\s*[0-9]{1,2}\s*[/\-.]\s*[0-9]{1,4}",  # ۹۹/۱۲/۱۵
+        NUMERIC_DATE,  # ۹۹/۱۲/۱۵
         rf"(?:[0-9]{{1,2}}|{ordinal_pattern()}|{num}){SEP}{month}",  # ۱۵ اسفند ۱۴۰۲
         rf"(?:{_p('dates.period_points')}){SEP}(?:{month}|(?:{_p('dates.periods')}){tails})",  # پایان سال جاری
         month,
@@ -89,12 +90,10 @@ def _res() -> dict[str, re.Pattern]:
         # «پس از بحث و بررسی موارد ذیل به تصویب رسید:» — a few words before, a colon after
         "intro_tail": re.compile(rf"^[^:：]{{0,60}}\s(?:{_p('resolutions.intros')})\s*[:：]\s*(?P<rest>.*)$"),
         "clause": re.compile(rf"^\s*|[.،؛;]\s*|\s(?:{_p('numbers.joiners')})\s+"),
-        "other_label": re.compile(r"^[^\s:：]+(?:\s+[^\s:：]+){0,2}\s*[:：]"),
         "num": re.compile(r"^\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]\s*(?![0-9/])"),
         "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"),
         "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*(?:{_p('resolutions.item_number_word')}))?\s*"
                            rf"(?P<w>[0-9]{{1,3}}|{ordinal_pattern()}|{cardinal_pattern()})\s*[-–—ـ:.)]\s*"),
-        "end": re.compile(rf"^(?:{_p('resolutions.list_end')}){_R}"),
         "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*)+"),
     }
 
@@ -245,10 +244,16 @@ def is_intro(line: str) -> tuple[bool, str]:
     return True, line[len(line) - len(rest):] if rest else ""
 
 
-def item_start(line: str) -> tuple[str, int | None, str] | None:
-    """('digit'|'letter'|'word'|'bullet', number, text after the numbering) or None.
+class Item(NamedTuple):
+    """A numbered (or bulleted) line: how it is numbered, its number, the text after it."""
 
-    Letters give None as the number here; ``split_items`` numbers them by position."""
+    kind: str  # 'digit', 'letter', 'word' or 'bullet'
+    number: int | None  # None for letters and bullets: the caller numbers them by position
+    text: str
+
+
+def item_start(line: str) -> Item | None:
+    """The one reader of list numbering: «۱-», «1.», «1)», «(1», «الف-», «بند ۱:», «- », or None."""
     res = _res()
     stripped = line.strip()
     folded = fold(stripped)
@@ -260,73 +265,12 @@ def item_start(line: str) -> tuple[str, int | None, str] | None:
         if m:
             text = stripped[offset + m.end():].strip()
             if kind == "num":
-                return "digit", int(m.group("n")), text
+                return Item("digit", int(m.group("n")), text)
             if kind == "word":
                 w = m.group("w")
                 n = int(w) if w.isdigit() else (parse_cardinal(w) or parse_ordinal(w))
-                return "word", n, text
-            return "letter", None, text
+                return Item("word", n, text)
+            return Item("letter", None, text)
     if bullet:
-        return "bullet", None, stripped[offset:].strip()
+        return Item("bullet", None, stripped[offset:].strip())
     return None
-
-
-def split_items(lines: list[str]) -> list[tuple[int | None, str, int]]:
-    """The items of a list-form resolution block: (number, text, index of first line).
-
-    The index is 0-based into ``lines``. If an introduction («مصوبات:», «تصمیمات متخذه»,
-    «موارد زیر مقرر گردید» …) is present, items are read after the last one; otherwise
-    from the first numbered line (pass the slice after the discussion). Numbering may be
-    ``۱-``, ``1-``, ``1)``, ``۱.``, ``الف-`` (numbered by position) or ``بند ۱:``.
-    An unnumbered line continues the current item, unless the item already ends a
-    sentence and the line is short (a signature), or the line is a table row, a heading,
-    an attendance heading or a closing («جلسه در ساعت …»): those end the list.
-    """
-    from .attendance import attendance_heading
-
-    start = 0
-    for i, line in enumerate(lines):
-        if is_intro(line)[0]:
-            start = i
-    items: list[list] = []  # [number, parts, index]
-    letters = 0
-    started = False
-    for i in range(start, len(lines)):
-        line = lines[i]
-        if not line.strip():
-            continue
-        intro, rest = is_intro(line)
-        if intro and i == start:
-            started = True
-            if not rest:
-                continue
-            line = rest
-        hit = item_start(line)
-        bare = _bare(line)
-        if hit and not (hit[0] == "bullet" and items and items[0][3] != "bullet"):
-            kind, number, text = hit
-            if kind == "letter":
-                letters += 1
-                number = letters
-            items.append([number, [text], i, kind])
-            started = True
-            continue
-        if not started:
-            continue
-        if ("\t" in line or line.lstrip().startswith("|") or line.lstrip().startswith("#")
-                or _res()["end"].match(bare) or attendance_heading(line)):
-            break
-        if _res()["other_label"].match(bare) and not _res()["label"].match(fold(bare)):
-            break  # «برچسب‌ها: …», «کد خبر: …» — a field, not the item going on
-        if not items:  # prose right after the introduction: one unnumbered item
-            items.append([None, [line.strip()], i, "prose"])
-            continue
-        last = items[-1][1][-1].rstrip("* ")
-        if last.endswith((".", "؛", "!", "؟")) and len(bare.split()) < _SHORT_LINE_WORDS:
-            break
-        if items[-1][3] == "prose" and last.endswith((".", "؛")):
-            items.append([None, [line.strip()], i, "prose"])
-            continue
-        items[-1][1].append(line.strip())
-    return [(n, " ".join(p.strip("* ") for p in parts if p).strip(), idx)
-            for n, parts, idx, _ in items]

@@ -181,12 +181,15 @@ def html_lines(text: str, path: str | None = None) -> list[str]:
     """The visible lines of an HTML page: scripts, styles, navigation, forms, asides and the
     site header/footer dropped; blocks become lines, table rows tab-separated cells."""
     parser = _HtmlText()
+    fed = _MARKED_SECTION.sub("&lt;![", text)
     try:
-        parser.feed(_MARKED_SECTION.sub("&lt;![", text))
+        parser.feed(fed)
         parser.close()
     except AssertionError as exc:  # html.parser's way of refusing markup it cannot read
-        line = parser.getpos()[0]
-        raise InputError(f"HTML the parser cannot read: {exc}"[:200], path=path, line=line,
+        line, offset = parser.getpos()
+        lines = fed.split("\n")
+        raise InputError(f"HTML the parser cannot read: {exc}"[:200], path=path, line=line, column=offset + 1,
+                         text=lines[line - 1] if 0 < line <= len(lines) else None,
                          hint="save the page again, or as text") from None
     while parser.stack:
         parser._close(parser.stack.pop())

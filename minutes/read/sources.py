@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..models import Source
 
-__all__ = ["Line", "Document", "read_path", "read_text", "decode", "load_bytes"]
+__all__ = ["Line", "Document", "read_text", "decode", "load_bytes"]
 
 
 @dataclass(slots=True)  # not frozen: a frozen init costs 4 times as much, and a parse makes 3 per line
@@ -72,9 +72,15 @@ def decode(data: bytes, path: str | None = None) -> tuple[str, str]:
         text = None
     if text is not None and _looks_persian(text):
         return text, "cp1256"
-    line = data[: utf8_error.start].count(b"\n") + 1
-    raise InputError(f"cannot decode byte 0x{data[utf8_error.start]:02x} at byte {utf8_error.start}",
-                     path=where, line=line, hint="expected UTF-8, UTF-16 or Windows-1256 text")
+    bad = utf8_error.start
+    line = data[:bad].count(b"\n") + 1
+    start = data.rfind(b"\n", 0, bad) + 1
+    end = data.find(b"\n", bad)
+    # The bytes before ``bad`` are valid UTF-8, so the column counts the line's characters.
+    column = len(data[start:bad].decode("utf-8")) + 1
+    text = data[start:end if end >= 0 else len(data)].decode("utf-8", "replace").rstrip("\r")
+    raise InputError(f"cannot decode byte 0x{data[bad]:02x} at byte {bad}", path=where, line=line,
+                     column=column, text=text, hint="expected UTF-8, UTF-16 or Windows-1256 text")
 
 
 def _split(text: str) -> list[Line]:
@@ -107,14 +113,3 @@ def load_bytes(path: str | Path) -> bytes:
         return fp.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", path=p) from None
-
-
-def read_path(path: str | Path) -> Document:
-    """Read a text or markdown file (``-`` is standard input); ``readers.read_any`` reads every format."""
-    p = str(path)
-    data = load_bytes(p)
-    text, enc = decode(data, p)
-    fmt = "markdown" if p.endswith((".md", ".markdown")) else "text"
-    doc = read_text(text, path=p, fmt=fmt, encoding=enc)
-    doc.source.sha256 = hashlib.sha256(data).hexdigest()
-    return doc

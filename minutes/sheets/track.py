@@ -262,8 +262,10 @@ def _yaml_rows(text: str, path: str):
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        lines = text.split("\n")
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
-                         line=mark.line + 1 if mark else None) from None
+                         line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
+                         text=lines[mark.line] if mark and mark.line < len(lines) else None) from None
     if root is None:
         return
 

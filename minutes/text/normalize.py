@@ -21,27 +21,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["normalize", "normalize_lines", "to_ascii_digits", "to_persian_digits", "key", "squash",
-           "replace_chars"]
+__all__ = ["normalize", "normalize_lines", "to_ascii_digits", "to_persian_digits", "squash",
+           "replace_chars", "LETTER_FIXES", "PERSIAN_DIGITS", "ARABIC_DIGITS"]
 
-_PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
-_ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
+PERSIAN_DIGITS = "۰۱۲۳۴۵۶۷۸۹"
+ARABIC_DIGITS = "٠١٢٣٤٥٦٧٨٩"
 _ASCII_DIGITS = "0123456789"
 
-_TO_ASCII = str.maketrans(_PERSIAN_DIGITS + _ARABIC_DIGITS, _ASCII_DIGITS * 2)
-_TO_PERSIAN = str.maketrans(_ASCII_DIGITS + _ARABIC_DIGITS, _PERSIAN_DIGITS * 2)
+_TO_ASCII = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS, _ASCII_DIGITS * 2)
+_TO_PERSIAN = str.maketrans(_ASCII_DIGITS + ARABIC_DIGITS, PERSIAN_DIGITS * 2)
 
-# Letter forms and invisibles hazm does not handle (or handles only in some positions).
+# Letter forms hazm does not handle (or handles only in some positions), each one character
+# for another. The one table of letter fixes: ``numbers.fold`` is built from it too.
+LETTER_FIXES = {"ى": "ی", "ي": "ی", "ك": "ک", "ہ": "ه", "ۃ": "ه", "ە": "ه", "ھ": "ه"}
+
+# The letter fixes, and the invisibles dropped.
 _PRE = str.maketrans(
     {
-        "ى": "ی", "ي": "ی", "ئ": "ئ", "ك": "ک", "ہ": "ه", "ۃ": "ه", "ە": "ه", "ھ": "ه",
+        **LETTER_FIXES,
         "ٰ": None, "ـ": None,
         "\u200b": None, "\u200d": None, "\ufeff": None, "\u2060": None,
         "\u200e": None, "\u200f": None, "\u061c": None,
         "\u202a": None, "\u202b": None, "\u202c": None, "\u202d": None, "\u202e": None,
         "\u2066": None, "\u2067": None, "\u2068": None, "\u2069": None,
         "\r": None, "\xa0": " ",
-        **{a: p for a, p in zip(_ARABIC_DIGITS, _PERSIAN_DIGITS)},
+        **{a: p for a, p in zip(ARABIC_DIGITS, PERSIAN_DIGITS)},
     }
 )
 
@@ -69,8 +73,8 @@ def _hazm():
 
 
 _PRE_CHARS = re.compile("[" + re.escape("".join(chr(c) for c in _PRE)) + "]")
-# No target is also a source («ئ» is mapped to itself, so left out).
-_PRE_PAIRS = tuple((chr(c), new or "") for c, new in _PRE.items() if chr(c) != new)
+# No target is also a source.
+_PRE_PAIRS = tuple((chr(c), new or "") for c, new in _PRE.items())
 
 
 def replace_chars(text: str, pairs: tuple[tuple[str, str], ...], present: re.Pattern) -> str:
@@ -198,8 +202,3 @@ def _normalize_batch(lines: list[str], filled: list[int], spans: list[tuple[int,
 def normalize(text: str) -> str:
     """Normalize ``text`` line by line; line breaks and tabs are preserved."""
     return "\n".join(normalize_lines(text.split("\n")))
-
-
-def key(text: str) -> str:
-    """A comparison key: normalized, ZWNJ and spaces removed, so «سید نظرزاده» == «سیدنظرزاده»."""
-    return squash(normalize(text))

@@ -14,24 +14,31 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .normalize import replace_chars
+from .normalize import ARABIC_DIGITS, LETTER_FIXES, PERSIAN_DIGITS, replace_chars
 from .vocab import vocab
 
 __all__ = [
     "parse_cardinal", "parse_ordinal", "fold",
-    "cardinal_pattern", "ordinal_pattern", "number_pattern", "SEP",
+    "cardinal_pattern", "ordinal_pattern", "SEP", "NUMERIC_DATE",
 ]
 
 # Spaces and ZWNJ are interchangeable between words, and words may be joined (یکماه).
 SEP = r"[\s\u200c]*"
 
-# One character for one character: Arabic letter forms and all digits to one spelling,
-# so regex offsets on the folded text are offsets on the original.
-_FOLD = str.maketrans({
-    "ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "\xa0": " ",
-    **{d: str(i) for i, d in enumerate("۰۱۲۳۴۵۶۷۸۹")},
-    **{d: str(i) for i, d in enumerate("٠١٢٣٤٥٦٧٨٩")},
-})
+# A date written in digits, on folded text: «۹۹/۱۱/۲۱», «1402-03-15», «1404.03.22», year first
+# or last, one separator throughout. Groups a, s (the separator), b and c. The one writing of
+# this shape: deadlines reads dates with it, resolutions finds deadline phrases with it.
+NUMERIC_DATE = r"(?P<a>[0-9]{1,4})\s*(?P<s>[/\-.])\s*(?P<b>[0-9]{1,2})\s*(?P=s)\s*(?P<c>[0-9]{1,4})"
+
+# One character for one character, so regex offsets on the folded text are offsets on the
+# original: normalize's letter fixes (its one table), the two letters it keeps as spelling
+# but a match need not tell from «ه» (ۀ, ة), a no-break space, and all digits to ASCII.
+_FOLD_MAP = {
+    **LETTER_FIXES, "ۀ": "ه", "ة": "ه", "\xa0": " ",
+    **{d: str(i) for i, d in enumerate(PERSIAN_DIGITS)},
+    **{d: str(i) for i, d in enumerate(ARABIC_DIGITS)},
+}
+_FOLD = str.maketrans(_FOLD_MAP)
 _DIGITS = re.compile(r"[0-9]+")
 _SPACE = re.compile(r"[\s\u200c]+")
 
@@ -74,7 +81,7 @@ def _ordinal_last() -> str:
     # A one-letter suffix is always joined (ششم); a longer one may stand apart (سی ام).
     ords = "|".join(re.escape(s) if len(s) == 1 else rf"[\s\u200c]?{re.escape(s)}"
                     for s in v.table("numbers.suffixes")["ordinal"])
-    sup = "|".join(re.escape(s) for s in v.table("numbers.suffixes")["superlative"])
+    sup = v.pattern("numbers.suffixes", "superlative")
     return rf"(?:(?:{special})|(?:{card})(?:{ords}))(?:{sup})?"
 
 
@@ -84,11 +91,6 @@ def ordinal_pattern() -> str:
     v = vocab()
     card, joiner = v.pattern("numbers.cardinals"), v.pattern("numbers.joiners")
     return rf"(?:(?:{card}){SEP}(?:{joiner}){SEP})*{_ordinal_last()}"
-
-
-def number_pattern() -> str:
-    """Regex (no groups) for a cardinal written in digits (any script, folded) or words."""
-    return rf"(?:[0-9۰-۹٠-٩]+|{cardinal_pattern()})"
 
 
 def _combine(values: list[int]) -> int | None:
@@ -162,8 +164,7 @@ def _ordinal_word(word: str) -> int | None:
 def _ordinal_res() -> tuple[re.Pattern, re.Pattern]:
     v = vocab()
     card, joiner = v.pattern("numbers.cardinals"), v.pattern("numbers.joiners")
-    ords = "|".join(re.escape(s) for s in v.table("numbers.suffixes")["ordinal"])
-    sup = "|".join(re.escape(s) for s in v.table("numbers.suffixes")["superlative"])
+    ords, sup = v.pattern("numbers.suffixes", "ordinal"), v.pattern("numbers.suffixes", "superlative")
     digits = re.compile(rf"([0-9]+)\u200c?(?:(?:{ords})(?:{sup})?)?")
     last = _ordinal_last()
     split = re.compile(rf"(?P<head>(?:(?:{card}){SEP}(?:{joiner}){SEP})*)(?P<last>{last})")

@@ -61,9 +61,13 @@ class Vocabulary:
         self._lookups[name] = found = (_index(self, name), _longest(self, name) + _LOOKUP_SLACK)
         return found
 
-    def pattern(self, name: str) -> str:
-        """A regex alternation of a table's spellings, spaces and ZWNJ interchangeable."""
-        return _pattern(self, name)
+    def pattern(self, name: str, keys: str | tuple[str, ...] | None = None) -> str:
+        """A regex alternation (no groups) of a table's spellings, longest first; with ``keys``
+        (one key or a tuple), only the spellings of those keys.
+
+        The one builder of such alternations: between the words of a spelling, a space, a
+        ZWNJ or nothing («صورت جلسه», «صورت‌جلسه», «صورتجلسه» are one spelling)."""
+        return _pattern(self, name, (keys,) if isinstance(keys, str) else keys)
 
     def key_at_start(self, name: str, text: str) -> tuple[str, str] | None:
         """(key, matched text) if ``text`` starts with one of the table's spellings as a whole word."""
@@ -135,11 +139,12 @@ def _index(v: Vocabulary, name: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
-def _pattern(v: Vocabulary, name: str) -> str:
+def _pattern(v: Vocabulary, name: str, keys: tuple[str, ...] | None) -> str:
     alts = []
-    for spelling, _ in _spellings(v, name):
-        parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", spelling) if p]
-        alts.append(r"[\s\u200c]?".join(parts))
+    for spelling, key in _spellings(v, name):
+        if keys is None or key in keys:
+            parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", spelling) if p]
+            alts.append(r"[\s\u200c]?".join(parts))
     return "|".join(alts) if alts else r"(?!)"
 
 
