@@ -24,7 +24,8 @@ def _document(facts_file):
 def test_facts(facts_file):
     page = facts.read(facts_file)
     document = _document(facts_file)
-    assert document.is_file(), f"{facts_file.relative_to(ROOT)}:1 names {page.document}, which is not in {document.parent}"
+    assert document.is_file(), \
+        f"{facts_file.relative_to(ROOT)}:1 names {page.document}, which is not in {document.parent}"
     assert page.facts, f"{facts_file.relative_to(ROOT)} states no fact"
     data = output(document)
     failures = []

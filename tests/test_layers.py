@@ -141,7 +141,8 @@ def test_layer_rules(importer):
             continue
         target = layer(imp.target)
         if importer in ONLY and target not in ONLY[importer]:
-            bad.append(f"{imp}: {importer} may import only {', '.join(sorted(ONLY[importer])) or 'nothing from minutes'}")
+            allowed = ", ".join(sorted(ONLY[importer])) or "nothing from minutes"
+            bad.append(f"{imp}: {importer} may import only {allowed}")
         elif target in NEVER.get(importer, ()):
             bad.append(f"{imp}: {importer} must not import {target}")
         elif target in LAZY_ONLY.get(importer, ()) and not imp.lazy:

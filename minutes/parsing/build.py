@@ -26,6 +26,7 @@ __all__ = ["State", "build"]
 
 _MEETING_PARAGRAPHS = 3  # how many opening paragraphs may carry the meeting's date and place
 _SHARED_MAX = 120  # characters: longer cells are prose, seldom repeated
+_MAX_INTRO_WORDS = 10  # a longer intro is an opening paragraph that may name the meeting
 
 
 @dataclass
@@ -192,8 +193,6 @@ def _decisions_in_prose(state: State, tok: LineToken, text: str) -> None:
     if named:
         h.subject, number = named
         h.session_number = h.session_number or number
-    if not state.report:
-        return
     for sentence in decision_sentences(text):
         found = extract(sentence)
         state.m.resolutions.append(Resolution(
@@ -272,6 +271,8 @@ def _people_in(state: State, text: str, line: int) -> list[Person]:
 
 def _intro(state: State, intro: LineToken) -> None:
     state.m.sections.append(Section(key="resolutions", title=intro.value, line=intro.line))
+    if len(intro.value.split()) > _MAX_INTRO_WORDS:  # «… جلسه … در ساعت ۱۸ … تشکیل و تصمیمات به شرح ذیل …:»
+        _meeting_in_prose(state, intro.value, intro.line)
     rest = intro.reading if intro.type == "DECISION_INTRO" else None
     if rest:  # «موارد زیر مقرر گردید: ۱- …» — the first item after the colon
         _resolution(state, item_start(rest), rest, [], intro.line)

@@ -24,7 +24,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from ..phrases.attendance import attendance_line
 from ..phrases.people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
-from ..phrases.resolutions import Item, is_intro, item_start
+from ..phrases.resolutions import Item, ends_with_intro, is_intro, item_start
 from ..read.sources import Line
 from ..text.vocab import vocab
 
@@ -241,6 +241,8 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     intro, rest = is_intro(head)
     if intro and (len(text.split()) <= _MAX_INTRO_WORDS or text.rstrip().endswith(":")):
         readings["DECISION_INTRO"] = rest
+    elif ends_with_intro(text):
+        readings["DECISION_INTRO"] = ""  # the paragraph's last sentence introduces the list
     if "\t" in text or len(text.split()) <= _MAX_ATTENDEE_WORDS or "،" in text:
         readings["ATTENDEE"] = None
     closing = closing_kind(text)

@@ -63,4 +63,6 @@ def decision_sentences(text: str) -> list[str]:
     if not pattern.search(text):
         return []  # most paragraphs: one search, no sentence split
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    return [s for s in sentences if pattern.search(s)]
+    # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list, it is not one
+    following = v.rx(r"(?:^|\s)(?:<<report.following>>)(?![\w\u200c])")
+    return [s for s in sentences if pattern.search(s) and not following.search(s)]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "item_start"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -250,6 +250,26 @@ class Item(NamedTuple):
     kind: str  # 'digit', 'letter', 'word' or 'bullet'
     number: int | None  # None for letters and bullets: the caller numbers them by position
     text: str
+
+
+def ends_with_intro(text: str) -> bool:
+    """«… تشکیل و پس از بحث، تصمیمات به شرح ذیل اتخاذ شد:» — a paragraph whose last sentence
+    introduces the list that follows."""
+    core = text.rstrip(" *")
+    if not core.endswith((":", "：", ".")) and not core.endswith(tuple(_intro_tails())):
+        return False
+    tail = core[-_tail_window():]
+    return bool(vocab().rx(r"(?:<<resolutions.intro_endings>>)\s*[:：.]?$").search(fold(tail)))
+
+
+@lru_cache(maxsize=1)
+def _intro_tails() -> tuple[str, ...]:
+    return tuple({re.split(r"[\s\u200c]+", s)[-1] for s, _ in vocab().spellings("resolutions.intro_endings")})
+
+
+@lru_cache(maxsize=1)
+def _tail_window() -> int:
+    return vocab().longest("resolutions.intro_endings") + 8
 
 
 def item_start(line: str) -> Item | None:
