@@ -6,6 +6,7 @@ stage so the CLI can show why a line was read as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from contextlib import contextmanager
 from functools import lru_cache
@@ -153,6 +154,6 @@ def _leaves(node):
     elif isinstance(node, (list, tuple)):
         for child in node:
             yield from _leaves(child)
-    elif hasattr(node, "__slots__"):
-        for name in node.__slots__:
-            yield from _leaves(getattr(node, name))
+    elif dataclasses.is_dataclass(node):
+        for f in dataclasses.fields(node):
+            yield from _leaves(getattr(node, f.name))

@@ -4,9 +4,8 @@
 heading, a signature, … — and what it read for each: the section's key, the item's number,
 the person. It keeps no state: context (header or body, which section, after an intro, after
 the closing) is the grammar's (``grammars/minutes.lark``). ``LineLexer`` hands the lines to
-Lark; at each line it takes the first reading that the parser's current state accepts (the
-terminals of the LALR state's action table — what Lark's own contextual lexer consults), and
-yields a ``LineToken`` that carries its readings, so nothing is read twice and nothing
+Lark; at each line it takes the first reading that the parser, in its current state, would
+shift (the LALR action table, with the reductions it implies played out), and yields a ``LineToken`` that carries its readings, so nothing is read twice and nothing
 travels beside the tree.
 
 Readings come in order of preference; PARAGRAPH is always last and always accepted.
@@ -14,7 +13,6 @@ Readings come in order of preference; PARAGRAPH is always last and always accept
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -23,7 +21,7 @@ from lark.lexer import Lexer
 from lark.parsers.lalr_analysis import Shift
 
 from ..phrases.attendance import attendance_line
-from ..phrases.people import PersonMatch, ends_with_speech_verb, find_speaker, person_at, starts_with_role
+from ..phrases.people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
 from ..phrases.resolutions import Item, ends_with_intro, is_intro, item_start
 from ..read.sources import Line
 from ..text.vocab import vocab
@@ -77,9 +75,6 @@ class LineToken(Token):
         tok.readings = readings
         tok.reading = readings.get(kind)
         return tok
-
-    def __reduce__(self):  # Token pickles by its own fields; a line token by what made it
-        return (LineToken.of, (self.type, self.source, self.readings))
 
     def describe(self) -> str:
         others = [k for k in self.readings if k != self.type]
@@ -148,26 +143,6 @@ def _table_header(line: Line) -> bool:
     return sum(1 for c in line.text.split("\t") if v.lookup("tables.columns", c)) >= 2
 
 
-def _header_readings(line: Line, readings: dict[str, Any]) -> None:
-    """What the line could be at the top of the document (the grammar's ``header``)."""
-    v, text = vocab(), line.text
-    if v.lookup("sections.basmala", text):
-        readings["BASMALA"] = None
-    if _is_title(text):
-        readings["TITLE"] = None
-    field = labeled_field(text)
-    if field and (field.value or field.table == "sections.fields"):
-        readings["FIELD" if field.value else "BLANK_FIELD"] = field
-    if readings:
-        return
-    head = text[:_PREFIX]
-    if attendance_line(head) or section_of(text) or is_intro(head)[0]:
-        return
-    if line.mark in (None, "bold", "h1", "h2", "h3") and "\t" not in text and len(text.split()) <= _MAX_HEADING_WORDS \
-            and not text.endswith(".") and not ends_with_speech_verb(text):
-        readings["LETTERHEAD"] = None
-
-
 def _discussion_readings(line: Line, readings: dict[str, Any]) -> None:
     """Speaker headings and the lines around them."""
     v, text = vocab(), line.text
@@ -213,42 +188,44 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     if line.columns:
         readings["TABLE_HEAD" if _table_header(line) else "TABLE_ROW"] = line.columns
         return readings
-    if len(text) <= _PREFIX and vocab().lookup("sections.signature_heads", text.strip(" :")):
-        readings["SIGNATURE_HEAD"] = None  # «امضای حاضرین:» opens the closing
-    _header_readings(line, readings)
-    if "TITLE" not in readings and _is_title(text):
-        readings["TITLE"] = None
-    field = labeled_field(text)
-    if field and field.value:
-        readings["FIELD"] = field
+    v = vocab()
     head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
-    attendance = attendance_line(head)
+    words = len(text.split())
+    title, field, attendance, section = _is_title(text), labeled_field(text), attendance_line(head), section_of(text)
+    intro, rest = is_intro(head)
+    titles_table = next_line is not None and next_line.columns is not None and _table_header(next_line)
+    if len(text) <= _PREFIX and v.lookup("sections.signature_heads", text.strip(" :")):
+        readings["SIGNATURE_HEAD"] = None  # «امضای حاضرین:» opens the closing
+    # What the line could be at the top of the document (the grammar's ``header``).
+    if v.lookup("sections.basmala", text):
+        readings["BASMALA"] = None
+    if title:
+        readings["TITLE"] = None
+    if field and (field.value or field.table == "sections.fields"):
+        readings["FIELD" if field.value else "BLANK_FIELD"] = field
+    if not readings and not (attendance or section or intro) and line.mark in (None, "bold", "h1", "h2", "h3") \
+            and "\t" not in text and words <= _MAX_HEADING_WORDS and not text.endswith(".") \
+            and not ends_with_speech_verb(text):
+        readings["LETTERHEAD"] = None
     if attendance:
         readings["ATTENDANCE"] = attendance
-    section = section_of(text)
-    if section and (section.letter or _is_heading(line) or text.rstrip().endswith(":")
-                    or len(text.split()) <= _MAX_SECTION_WORDS):
-        if next_line is not None and next_line.columns and _table_header(next_line) and \
-                vocab().key_at_start("sections.names", text):
+    if section and (section.letter or _is_heading(line) or text.rstrip().endswith(":") or words <= _MAX_SECTION_WORDS):
+        if titles_table and v.key_at_start("sections.names", text):
             readings["TABLE_TITLE"] = section  # «مصوبات ششمین نشست … :» right above the table's header
         kind = {"agenda": "AGENDA_HEAD", "resolutions": "RESOLUTIONS_HEAD"}.get(section.key, "SECTION")
         readings[kind] = section
-    elif next_line is not None and next_line.columns and _table_header(next_line) and \
-            (vocab().key_at_start("sections.names", text) or
-             (text.rstrip().endswith(":") and len(text.split()) <= _MAX_HEADING_WORDS
-              and not ends_with_speech_verb(text))):
+    elif titles_table and (v.key_at_start("sections.names", text) or (
+            text.rstrip().endswith(":") and words <= _MAX_HEADING_WORDS and not ends_with_speech_verb(text))):
         readings["TABLE_TITLE"] = None  # «جدول اقدامات:» right above the header
-    intro, rest = is_intro(head)
-    if intro and (len(text.split()) <= _MAX_INTRO_WORDS or text.rstrip().endswith(":")):
+    if intro and (words <= _MAX_INTRO_WORDS or text.rstrip().endswith(":")):
         readings["DECISION_INTRO"] = rest
     elif ends_with_intro(text):
         readings["DECISION_INTRO"] = ""  # the paragraph's last sentence introduces the list
-    if "\t" in text or len(text.split()) <= _MAX_ATTENDEE_WORDS or "،" in text:
+    if "\t" in text or words <= _MAX_ATTENDEE_WORDS or "،" in text:
         readings["ATTENDEE"] = None
     closing = closing_kind(text)
     if closing:
         readings["CLOSING"] = closing
-    words = len(text.split())
     if words <= _MAX_SIGNATURE_WORDS or "\t" in text or (starts_with_role(text) and words <= 2 * _MAX_SIGNATURE_WORDS):
         readings["SIGNATURE"] = None
     item = item_start(head) if not _is_heading(line) or line.mark == "bullet" else None

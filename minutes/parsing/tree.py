@@ -20,8 +20,14 @@ __all__ = [
 
 
 @dataclass(slots=True)
-class Paragraph:
+class _OneLine:
+    """A rule of one line: its token."""
+
     token: LineToken
+
+
+class Paragraph(_OneLine):
+    __slots__ = ()
 
 
 @dataclass(slots=True)  # one per turn: a dict each was a tenth of a long debate's memory
@@ -73,19 +79,16 @@ class Attendance:
     rows: list[LineToken]
 
 
-@dataclass(slots=True)
-class FieldLine:
-    token: LineToken
+class FieldLine(_OneLine):
+    __slots__ = ()
 
 
-@dataclass(slots=True)
-class Title:
-    token: LineToken
+class Title(_OneLine):
+    __slots__ = ()
 
 
-@dataclass(slots=True)
-class OrgHeading:
-    token: LineToken
+class OrgHeading(_OneLine):
+    __slots__ = ()
 
 
 Block = Paragraph | Turn | Decisions | Item | Agenda | Table | Attendance | FieldLine | Title | OrgHeading
