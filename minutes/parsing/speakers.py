@@ -5,6 +5,12 @@ Functions over the build stage's ``State`` (``state.m``, the Minutes being fille
 The same person is one ``Person`` across turns, whatever the spelling
 («سیدنظرزاده» / «سید نظرزاده»); a role-only heading resolves to the person
 already seen — as speaker or in the attendance list — with that role.
+
+People named in apposition in prose («به ریاست ابوالفضل کریمی، فرماندار شهرستان», «با حضور
+آقای … مدیر …») are remembered in ``state.people`` without being speakers, so that a later
+role («فرماندار … گفت») or bare name («کریمی … تأکید کرد») refers back to them. A paragraph
+opening with a label «Name:» is a transcript turn when the name is a person named before
+(glued «فلاح:» or misspelt by one letter); an unknown name before a colon is prose.
 """
 
 from __future__ import annotations
@@ -12,7 +18,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..models import Person, Turn
-from ..phrases.attribution import attribute
+import re
+
+from ..phrases.attribution import attribute, clean_role, lead_in
+from ..phrases.meeting import present_in
 from ..phrases.people import PersonMatch, find_speaker, name_key, person_at, read_role, role_words, strip_speech_verb
 from ..text.vocab import vocab
 from .lexer import LineToken
@@ -28,9 +37,15 @@ def attributed(state: "State", tok: LineToken, text: str) -> bool:
     """Start a turn at a paragraph that names its speaker, unless a heading opened the current turn."""
     if state.m.turns and not state.prose_turns:
         return False
+    _remember_mentions(state, text, tok.line)
+    labelled = _label(state, text)
+    if labelled is not None:
+        _append(state, labelled, text, tok.line)
+        return True
     # The lexer's find_speaker(tok.value), if it read one (a speaker heading read as prose).
     read = tok.reading if tok.type in ("SPEAKER", "NAME_HEAD", "PERSON_LINE") and text == tok.value else None
-    found = attribute(text, speech_verb=tok.type == "SPEAKER" or None, speaker=read)
+    found = attribute(text, speech_verb=tok.type == "SPEAKER" or None, speaker=read,
+                      known=lambda name: _known(state, name) is not None)
     if found is None or (found.kind == "person" and found.person is None):
         return False
     if found.kind == "pronoun":
@@ -48,11 +63,90 @@ def attributed(state: "State", tok: LineToken, text: str) -> bool:
             for earlier in state.m.turns:
                 if earlier.speaker.name is None and earlier.speaker.role == last.role:
                     earlier.speaker = person
+    _append(state, person, text, tok.line)
+    return True
+
+
+def _append(state: "State", person: Person, text: str, line: int) -> None:
+    if not state.m.turns:
+        # The first turn's paragraph may also be the one that dates the meeting
+        # («… روز دوشنبه ۱۴۰۲/۰۳/۱۵ برگزار شد. مهندس … گفت»): read it before the turn starts.
+        from .build import _meeting_in_prose  # build imports this module
+        _meeting_in_prose(state, text, line)
     state.prose_turns = True
-    state.m.turns.append(Turn(speaker=person, text=text, heading=None, line=tok.line))
+    state.m.turns.append(Turn(speaker=person, text=text, heading=None, line=line))
     if person.name:
         state.people[name_key(person.name)] = person
-    return True
+
+
+_LABEL = re.compile(r"^([^\s:،,.]{2,}(?:[\s\u200c][^\s:،,.]+){0,3})\s*:\s*(?=\S)")
+
+
+def _label(state: "State", text: str) -> Person | None:
+    """«فلاح: …», «آقای فلاح:…»: a transcript label naming a person named before."""
+    start = lead_in(text)
+    m = _LABEL.match(text, start)
+    if m is None:
+        return None
+    label = m.group(1)
+    found = person_at(label, 0) or person_at(label, 0, need_honorific=False)
+    names = [found.name] if found and found.name else []
+    names.append(label)
+    for name in names:
+        known = _known(state, name) or _near(state, name)
+        if known is not None:
+            return known
+    return None
+
+
+def _known(state: "State", name: str | None) -> Person | None:
+    """The person already seen (speaker, mention or listed) with that name or family name."""
+    if not name:
+        return None
+    return state.people.get(name_key(name)) or family(state, name) or listed(state, name)
+
+
+def _near(state: "State", name: str) -> Person | None:
+    """A known person whose name (or family name) is ``name`` with one letter added, dropped or
+    changed («فلاحی» for «فلاح»): misspelt labels. Names under four letters never match."""
+    key = name_key(name)
+    if len(key) < 4:
+        return None
+    h = state.m.header
+    for p in [*state.people.values(), *h.attendees, *filter(None, (h.chair, h.secretary))]:
+        for cand in {name_key(p.name), name_key((p.name or "").split()[-1] if p.name else "")}:
+            if len(cand) >= 4 and _one_edit(key, cand):
+                return p
+    return None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def _remember_mentions(state: "State", text: str, line: int) -> None:
+    """«به ریاست ابوالفضل کریمی، فرماندار شهرستان», «با حضور آقای … مدیر …»: people named
+    with their role, kept so that a later role or family name refers back to them."""
+    v = vocab()
+    people: list[PersonMatch | Person] = []
+    for m in v.rx(r"(?:^|\s)(?:<<people.chair_before>>)\s+").finditer(text):
+        found = person_at(text, m.end()) or person_at(text, m.end(), need_honorific=False)
+        if found and found.role:
+            people.append(found)
+    people += [p for p in present_in(text, line) if p.honorific or p.titles]
+    for p in people:
+        if not p.name or not p.role or name_key(p.name) in state.people:
+            continue
+        role = clean_role(p.role)
+        state.people[name_key(p.name)] = Person(name=p.name, honorific=p.honorific, titles=list(p.titles),
+                                                role=role or None, line=line)
 
 
 def same_head(state: "State", person: Person, last: Person) -> bool:

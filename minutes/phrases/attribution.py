@@ -6,18 +6,35 @@ a paragraph: an optional connective («سپس», «در ابتدا»), then a pe
 (honorific-led, or a bare name followed by a role), a role alone («رئیس شورا»),
 or a pronoun («وی», «او») continuing the last speaker — and requires a speech
 verb later in the sentence. Unknown text yields None.
+
+Before the speaker the sentence may carry page furniture that says nothing of who speaks:
+a bullet or emoji («*-», «🔻»), a dateline («تهران- ایرنا-»), a news lead («به گزارش …،»)
+and connectives («در ادامه این جلسه»). Besides the lead, a speaker may be the agent of a
+report («گزارش … توسط آقای X ارائه شد»), named mid-paragraph («… و آقای X مدیر فنی توضیح
+داد»), or a collective body («کمیسیون فرهنگی … گزارش داد»: the body is the role). A bare
+name with no role counts when the caller knows it (``known``: a person named before).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Callable
 
-from .people import PersonMatch, find_speaker, person_at, read_role, starts_with_role
+from .people import PersonMatch, find_speaker, person_at, read_role, role_end, starts_with_role
 from ..text.vocab import vocab
 
-__all__ = ["Attribution", "attribute", "has_speech_verb"]
+__all__ = ["Attribution", "attribute", "clean_role", "has_speech_verb", "lead_in"]
 
 _LEAD_WORDS = 8  # the speaker is named near the start of the sentence
+_REPORT_LEAD_AFTER = 4  # words a news lead may follow («date ۲۰۲۵-۱۱-۲۸ به گزارش …»)
+_BODY_WORDS = 6  # words of a collective body's name
+_SENTENCE_END = re.compile(r"[.!؟]\s+")
+_CLAUSE_END = re.compile(r"[.!؟؛:]")
+# Bullets, dashes, emoji and list numbers before a sentence («*- آقای …», «🔻 فرماندار …», «۱ - آقای …»).
+_JUNK = re.compile(r"^(?:[^\w\s«]|_|[0-9۰-۹]{1,2}\s*[-–.)](?=\s|\D))+\s*")
+# A dateline: «تهران- ایرنا- », «دزفول- » (one or two words, a dash and a space, at most twice).
+_DATELINE = re.compile(r"^(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
 
 
 @dataclass
@@ -33,48 +50,153 @@ def has_speech_verb(text: str) -> bool:
 
 
 def _after_connective(text: str) -> int:
-    v = vocab()
-    m = v.rx(r"^(?:<<people.connectives>>)\s*[،,]?\s*").match(text)
-    return m.end() if m else 0
+    """Skip connectives, one after another («همچنین در این جلسه …»)."""
+    v, pos = vocab(), 0
+    for _ in range(3):
+        m = v.rx(r"(?:<<people.connectives>>)(?![\w\u200c])\s*[،,]?\s*").match(text, pos)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
 
 
 def _reported_by(text: str) -> int:
-    """Skip a news lead «به گزارش سایت …،» to the clause after its comma."""
+    """Skip a news lead «به گزارش سایت …،» (or «…؛») to the clause after it; a few words
+    of page furniture may come before it («date ۲۰۲۵-۱۱-۲۸ به گزارش …»)."""
     v = vocab()
-    m = v.rx(r"^(?:<<people.report_leads>>)[^،,:]*[،,]\s*").match(text)
-    return m.end() if m else 0
+    m = v.rx(r"(?:^|\s)(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*").search(text, 0, 240)
+    if m is None or len(text[:m.start()].split()) > _REPORT_LEAD_AFTER:
+        return 0
+    return m.end()
+
+
+def lead_in(text: str) -> int:
+    """Offset where the sentence's own words start: after bullets and emoji, a dateline, a news
+    lead and connectives («🔻 در ادامه جلسه آقای …» → «آقای …»)."""
+    start = 0
+    m = _JUNK.match(text)
+    if m:
+        start = m.end()
+    m = _DATELINE.match(text, start)
+    if m and not vocab().key_at_start("people.connectives", text[start:]):
+        start = m.end()
+    start += _reported_by(text[start:])
+    start += _after_connective(text[start:])
+    return start
 
 
 def attribute(text: str, *, speech_verb: bool | None = None,
-              speaker: PersonMatch | None = None) -> Attribution | None:
+              speaker: PersonMatch | None = None,
+              known: Callable[[str], bool] | None = None) -> Attribution | None:
     """Who speaks in ``text``. A caller that read the line already (the lexer, on a speaker
     heading) passes what it knows: ``speech_verb`` True, and ``speaker``, the first person
-    ``find_speaker(text)`` gave."""
-    start = _reported_by(text)
-    start += _after_connective(text[start:])
+    ``find_speaker(text)`` gave. ``known`` says whether a bare name is a person named before."""
+    start = lead_in(text)
     rest = text[start:]
     if not (speech_verb or has_speech_verb(text)):
         # Without a speech verb only an honorific-led person opening the sentence counts
-        # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»).
+        # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»), or the agent of a
+        # report («گزارش … توسط آقای X ارائه شد»).
         lead = person_at(rest, 0)
-        return Attribution(kind="person", person=lead) if lead else None
+        if lead:
+            lead.role = clean_role(lead.role)
+            return Attribution(kind="person", person=lead)
+        return _agent(text)
+    found = _at_lead(rest, speaker if start == 0 else None, known)
+    if found is not None:
+        return found
+    return _agent(text) or _later(text, known)
+
+
+def _at_lead(rest: str, speaker: PersonMatch | None, known: Callable[[str], bool] | None) -> Attribution | None:
+    """The speaker named at the start of a sentence (after its lead-in)."""
     v = vocab()
     if v.key_at_start("people.pronouns", rest):
         return Attribution(kind="pronoun")
     lead = _lead_end(rest)
     # The reading of the whole line is this one's when no connective or news lead comes first.
-    found = speaker if speaker is not None and start == 0 and speaker.start < lead else \
-        find_speaker(rest, within=lead)
+    found = speaker if speaker is not None and speaker.start < lead else find_speaker(rest, within=lead)
     if found:
-        person = found
-        person.role = _clean_role(person.role)
-        return Attribution(kind="person", person=person)
+        found.role = clean_role(found.role)
+        return Attribution(kind="person", person=found)
     if starts_with_role(rest):
-        return Attribution(kind="role", role=_clean_role(read_role(rest)))
+        return Attribution(kind="role", role=clean_role(read_role(rest)))
+    body = _body(rest)
+    if body:
+        return Attribution(kind="role", role=body)
     bare = person_at(rest, 0, need_honorific=False)
-    full_name = bare is not None and len((bare.name or "").split()) == 2  # a first name, then a family name
-    if bare and (bare.role or full_name or _verb_follows(rest, bare.name)):
+    if bare is None:
+        return None
+    bare.role = clean_role(bare.role)
+    full_name = len((bare.name or "").split()) == 2  # a first name, then a family name
+    if bare.role or full_name or bare.titles or _verb_follows(rest, bare.name) or \
+            (known is not None and known(bare.name or "")):
         return Attribution(kind="person", person=bare)
+    return None
+
+
+def _body(text: str) -> str | None:
+    """«کمیسیون فرهنگی شورا گزارش داد» → «کمیسیون فرهنگی شورا»: a collective body that speaks."""
+    if not vocab().key_at_start("people.bodies", text):
+        return None
+    body = clean_role(text[:role_end(text)].strip("،,:;. "))
+    if not body or len(body.split()) > _BODY_WORDS:
+        return None
+    return body
+
+
+def _agent(text: str) -> Attribution | None:
+    """«گزارش … توسط آقای X ارائه شد», «… که توسط فرماندار به آن اشاره شد»: the agent of a
+    report or a statement in the passive is its speaker (a person, or a role)."""
+    v = vocab()
+    for m in v.rx(r"(?:^|\s)(?:<<people.agents>>)\s+").finditer(text):
+        clause = _CLAUSE_END.search(text, m.end())
+        stop = clause.start() if clause else len(text)
+        if not v.rx(r"(?:^|\s)(?:<<people.agent_verbs>>)(?![\w\u200c])").search(text, m.end(), stop):
+            continue
+        after = text[m.end():stop]
+        found = person_at(after, 0) or person_at(after, 0, need_honorific=False)
+        if found and (found.honorific or found.titles or found.role):
+            found.role = clean_role(found.role)
+            return Attribution(kind="person", person=found)
+        if starts_with_role(after):
+            return Attribution(kind="role", role=clean_role(read_role(after)))
+    return None
+
+
+def _later(text: str, known: Callable[[str], bool] | None) -> Attribution | None:
+    """A speaker named after the lead: a later sentence that opens with one («… برگزار شد.
+    مهندس X در آغاز جلسه … بیان داشت»), or «… و آقای X مدیر فنی توضیح داد» mid-sentence."""
+    for m in _SENTENCE_END.finditer(text):
+        sentence = text[m.end():]
+        cut = _SENTENCE_END.search(sentence)
+        sentence = sentence[:cut.start() + 1] if cut else sentence
+        if not has_speech_verb(sentence):
+            continue
+        rest = sentence[lead_in(sentence):]
+        found = _at_lead(rest, None, known)
+        if found is not None and found.kind != "pronoun":
+            return found
+    return _mid_sentence(text)
+
+
+def _mid_sentence(text: str) -> Attribution | None:
+    """«… و آقای X مدیر فنی توضیح داد»: an honorific-led person after «و» or a comma whose
+    clause ends in a speech verb with no other person between."""
+    v = vocab()
+    honorifics = v.compiled("people.honorifics")
+    for m in honorifics.finditer(text):
+        before = text[:m.start()].rstrip()
+        if not (before.endswith(("،", ",")) or before.split()[-1:] == ["و"]):
+            continue
+        clause = _CLAUSE_END.search(text, m.end())
+        stop = clause.start() if clause else len(text)
+        if honorifics.search(text, m.end(), stop):
+            continue
+        found = person_at(text, m.start())
+        if found and has_speech_verb(text[m.end():stop]):
+            found.role = clean_role(found.role)
+            return Attribution(kind="person", person=found)
     return None
 
 
@@ -93,12 +215,21 @@ def _verb_follows(text: str, name: str | None) -> bool:
     return bool(v.rx(r"(?:<<people.speech_verbs>>)(?![\w\u200c])").match(after))
 
 
-def _clean_role(role: str | None) -> str | None:
+def clean_role(role: str | None) -> str | None:
     """In prose the role runs into the sentence («رئیس شورا وضعیت جاده … را»): a role that
-    reaches an object marker or a quotation is cut before it (eight words at most)."""
+    reaches an object marker, a quotation, a passive verb («… مطرح گردید»), another person
+    («مسئول امور آقای …») or the end of an apposition («مدیر ستاد، در حاشیه …») is cut
+    before it (eight words at most)."""
     if not role:
         return role
-    m = vocab().rx(r"(?:^|(?<=\s))(?:(?:<<people.role_enders>>)(?!\S)|«)").search(role)
-    if m is None:
+    v = vocab()
+    cut = len(role)
+    for m in (v.rx(r"(?:^|(?<=\s))(?:(?:<<people.role_enders>>)(?!\S)|«)").search(role),
+              v.rx(r"(?:^|(?<=\s))(?:<<people.agent_verbs>>|<<people.honorifics>>)(?![\w\u200c])").search(role),
+              v.rx(r"،\s*(?=(?:<<people.name_stops>>|<<people.role_stops>>)(?![\w\u200c]))").search(role),
+              re.search(r"\)", role) if "(" not in role else None):
+        if m is not None:
+            cut = min(cut, m.start())
+    if cut == len(role):
         return role
-    return " ".join(role.split()[:min(len(role[:m.start()].split()), 8)]) or None
+    return " ".join(role[:cut].split()[:8]).strip("،,:;. ") or None

@@ -15,7 +15,7 @@ from ..text.normalize import squash
 from ..text.vocab import vocab
 
 __all__ = ["PersonMatch", "find_speaker", "person_at", "ends_with_speech_verb", "strip_speech_verb",
-           "starts_with_role", "read_role", "name_key", "role_words"]
+           "starts_with_role", "read_role", "role_end", "name_key", "role_words"]
 
 _WORD = re.compile(r"[^\s]+")
 _PUNCT = "،,:;.؛!؟?()«»\"'"
@@ -94,6 +94,12 @@ def _stop_at(text: str) -> int:
     return end
 
 
+def role_end(text: str) -> int:
+    """Offset where a role (or a body's name) that starts ``text`` ends: at a role stop
+    phrase or a speech verb."""
+    return _stop_at(text)
+
+
 def read_role(text: str) -> str | None:
     """The role phrase at the start of ``text`` («مدیر حوزه تعاون استان در این جلسه …» → «مدیر حوزه تعاون استان»)."""
     if not starts_with_role(text):
@@ -128,7 +134,9 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
         return None, 0
     first = words[0]
     bare, not_a_name, _, first_name, _ = _word(first)
-    if not_a_name:
+    # «خانم / آقای ……»: a form's blank to fill, not a name.
+    if not_a_name or "/" in bare or not any(ch.isalpha() for ch in bare) or \
+            vocab().key_at_start("people.honorifics", bare):
         return None, 0
     parts = [bare]
     used = 1
@@ -144,6 +152,14 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
             break
         parts.append(word)
         used += 1
+    # «میرشاد ماجدی سرپرست فدراسیون», «نسترن ملک‌پور، رئیس …»: one more word, then a role —
+    # a first and a family name.
+    if used == 1 and len(words) > 2 and first == bare:
+        second, second_stop, _, _, _ = _word(words[1])
+        if not second_stop and words[1].rstrip("،,") == second and _word(words[2])[2] and \
+                not vocab().key_at_start("people.role_stops", words[1]):
+            parts.append(second)
+            used = 2
     name = " ".join([p for p in parts if p])
     return (name or None), used
 
