@@ -122,7 +122,7 @@ def test_parse_raises_only_minutes_errors():
 # -- a line out of place is a warning, not an error ----------------------------------------
 
 _SECTION_AFTER_CLOSING = "\n".join([
-    "صورتجلسه شورای اداری",
+    "صورتجلسه شورای اداری مورخ ۱۴۰۲/۰۳/۱۵",  # dated: a minutes without a meeting date is a warning too
     "الف : موضوع جلسه",
     "بررسی بودجه",
     "در این جلسه ۲ مصوبه مورد تأیید قرار گرفته است.",

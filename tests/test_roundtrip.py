@@ -382,6 +382,7 @@ def expected_codes(m: Minutes) -> Counter:
         codes["table-extra-columns"] += bool(r.extra)
     declared = m.closing.declared_resolution_count
     codes["resolution-count-mismatch"] += declared is not None and declared != len(m.resolutions)
+    codes["meeting-date-missing"] += not (m.header.meeting.date and m.header.meeting.date.jalali)
     return +codes
 
 

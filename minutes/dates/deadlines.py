@@ -36,7 +36,7 @@ from ..text.vocab import vocab
 
 __all__ = [
     "JalaliDate", "parse_deadline", "explain_deadline", "parse_date", "find_date",
-    "find_weekday", "to_jalali",
+    "find_weekday", "find_dates", "find_month_day", "to_jalali",
 ]
 
 JalaliDate = jdatetime.date
@@ -365,6 +365,49 @@ def parse_date(text: str | None) -> JalaliDate | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _find_res() -> dict[str, re.Pattern]:
+    """The date shapes ``find_date`` looks for inside running text. Unlike a deadline phrase, a
+    date in a sentence may be glued to the words around it («روزدوشنبه18 مردادماه»,
+    «۹۸/۵/۵جلسه»), so a date written in digits needs only to stand apart from other digits; a
+    day and month may be joined by slashes («10/اردیبهشت/92»)."""
+    mw, yw = _p("dates.month_word"), _p("dates.periods", "year")
+    glue = r"[\s\u200c/\-]*"
+    month = rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
+    refs = _p("dates.period_refs")
+    year_spec = (rf"(?:{glue}(?:(?:{yw}){SEP})?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
+                 rf"|{SEP}(?:{yw}){SEP}(?P<yref>{refs}){_R}|{SEP}(?P<thisyear>{_p('dates.periods', 'this_year')}){_R})")
+    day = rf"(?:(?<![0-9])(?=[0-9])|{_L}(?![0-9]))(?P<day>[0-9]{{1,2}}|{ordinal_pattern()}|{cardinal_pattern()})"
+    return {
+        "numeric": re.compile(rf"(?<![0-9]){NUMERIC_DATE}(?![0-9])"),
+        "dmy": re.compile(rf"{day}{glue}{month}(?:{year_spec}|(?![\w\u200c]))"),
+        # the end of a longer run of numbers («۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰»): a clock or another part
+        "before": re.compile(r"[0-9][:/.\-]$"),
+        "after": re.compile(r"^[/.\-:][0-9]"),
+    }
+
+
+def _dates_in(text: str, *, yearless: bool = False):
+    """(form name, match) for each date shape in ``text``, in order of position; the folded
+    text's offsets are ``text``'s. A numeric date that is a piece of a longer run of numbers is
+    skipped, and the search goes on one character further («۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰» holds
+    ۱۳۹۰/۱۲/۰۴, not «۳۱ - ۰۴-۱۲»)."""
+    t = _PUNCT.sub(" ", fold(text))  # both one-for-one: offsets are unchanged
+    res = _find_res()
+    found = []
+    for name in _DATE_FORMS:
+        pos = 0
+        while (m := res[name].search(t, pos)) is not None:
+            pos = m.start() + 1
+            if name == "numeric" and (res["before"].search(t, 0, m.start()) or res["after"].match(t, m.end())):
+                continue
+            if name == "dmy" and bool(m.group("y")) == yearless:  # a year written, or none
+                continue
+            found.append((m.start(), name, m))
+            pos = m.end()
+    return [(name, m) for _, name, m in sorted(found, key=lambda f: f[0])]
+
+
 def find_date(text: str | None) -> tuple[JalaliDate, int, int] | None:
     """The first complete date inside ``text`` with its start and end offsets in ``text``.
 
@@ -373,18 +416,46 @@ def find_date(text: str | None) -> tuple[JalaliDate, int, int] | None:
     """
     if not text:
         return None
-    t = _PUNCT.sub(" ", fold(text))  # both one-for-one: offsets are unchanged
-    res = _res()
-    for start, name, m in sorted((m.start(), n, m) for n in _DATE_FORMS for m in res[n].finditer(t)):
-        if name == "dmy" and not m.group("y"):
-            continue
+    for name, m in _dates_in(text):
         try:
             d = _resolve(name, m, None, m.group(0))[1]
         except (_Impossible, LookupError):
             continue
         if d is not None:
-            return d, start, m.end()
+            return d, m.start(), m.end()
     return None
+
+
+def find_dates(text: str | None) -> list[tuple[JalaliDate | None, int, int, int, int]]:
+    """Every date inside ``text``, complete or written without a year («هفتم خرداد ماه»,
+    «۱۸ مردادماه سال جاری»), in order: (date or None when no year is written, month, day,
+    start, end). Dates that do not exist, and days no year has, are skipped."""
+    if not text:
+        return []
+    out = []
+    for yearless in (False, True):
+        for name, m in _dates_in(text, yearless=yearless):
+            if yearless and name != "dmy":
+                continue
+            try:
+                if yearless:
+                    raw = m.group("day")
+                    day = int(raw) if raw.isdigit() else (parse_ordinal(raw) or parse_cardinal(raw))
+                    month = _month_no(m)
+                    _make(1399, month, day or 0, m.group(0))  # 1399 is leap: every day some year has
+                    out.append((None, month, day, m.start(), m.end()))
+                else:
+                    d = _resolve(name, m, None, m.group(0))[1]
+                    if d is not None:
+                        out.append((d, d.month, d.day, m.start(), m.end()))
+            except (_Impossible, LookupError):
+                continue
+    return sorted(out, key=lambda f: f[3])
+
+
+def find_month_day(text: str | None) -> tuple[int, int, int, int] | None:
+    """The first day and month written without a year: (month, day, start, end), or None."""
+    return next(((mo, d, s, e) for full, mo, d, s, e in find_dates(text) if full is None), None)
 
 
 def find_weekday(text: str | None) -> int | None:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from ..dates.deadlines import explain_deadline, find_date, to_jalali
 from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList, Section
-from ..phrases.attendance import attendance_line, read_people, read_signature_row, signature_columns
-from ..phrases.meeting import date_ref, present_in, read_meeting, read_subject, session_number, set_field
+from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
+from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
+                               session_number, set_field, settle_meeting_date)
 from ..phrases.report import decision_sentences, headline, meeting_name
 from ..phrases.resolutions import extract, item_start
 from ..text.normalize import to_ascii_digits
@@ -201,19 +202,39 @@ def _decisions_in_prose(state: State, tok: LineToken, text: str) -> None:
 
 
 def _meeting_in_prose(state: State, text: str, line: int) -> bool:
-    """«دهمین جلسه … در ساعت ۱۷ روز دوشنبه ۱۴۰۲/۰۳/۱۵ در محل … تشکیل گردید»: the meeting fields."""
-    meeting = state.m.header.meeting
+    """«دهمین جلسه … در ساعت ۱۷ روز دوشنبه ۱۴۰۲/۰۳/۱۵ در محل … تشکیل گردید»: the meeting fields.
+
+    The opening paragraphs may give the date in any sentence; later ones (after boilerplate or
+    the first statements) only in a sentence about the meeting («… جلسه … برگزار شد»), or on a
+    dateline of their own. A page's stamp is cited, not taken; a day with no year waits for
+    ``settle_meeting_date``. «به ریاست …» and «با حضور …» of the opening give chair and attendees."""
+    h = state.m.header
+    meeting = h.meeting
     state.prose_seen += 1
-    # Only the opening paragraphs describe the meeting; later dates are the discussion's.
-    if meeting.date is not None or state.m.turns or state.prose_seen > _MEETING_PARAGRAPHS or not find_date(text):
+    opening = not state.m.turns and state.prose_seen <= _MEETING_PARAGRAPHS
+    if opening or meeting.date is None:
+        h.chair = h.chair or chair_in(text, line)
+        if not h.attendees and (opening or meeting.date is None):
+            h.attendees += present_in(text, line)
+    found = meeting_date_in(text, after_prose=state.prose_seen > 1 or h.title is not None)
+    if found is None:
         return False
-    read = read_meeting(text, line, state.warn)
+    if found.stamp:  # cited (its year may serve a date written without one); a line of its own is kept here
+        if found.date is not None:
+            state.warn("publication-stamp", f"page date {found.date.isoformat()} «{found.text}»: the page's "
+                       "stamp, not the meeting's date", line, "info")
+        return found.alone
+    if meeting.date is not None and (meeting.date.jalali or found.date is None):
+        return False
+    if not (found.dateline or found.in_meeting_sentence):
+        return False
+    read = read_meeting(text, line, state.warn, found)
+    if meeting.date is not None:  # a day with no year, then the full date: the full one
+        meeting.date = None
     for name in ("date", "weekday", "time", "time_text", "place", "text", "line"):
         if getattr(meeting, name) is None:
             setattr(meeting, name, getattr(read, name))
-    h = state.m.header
     h.session_number = h.session_number or session_number(text)
-    h.attendees += present_in(text, line)
     return True
 
 
@@ -329,6 +350,7 @@ def _table(state: State, table: tree.Table) -> None:
 
 def _finish(state: State) -> Minutes:
     m = state.m
+    settle_meeting_date(m, state.diagnostics, state.warn, report=state.report)  # first: ids and deadlines need it
     declared = m.closing.declared_resolution_count
     if declared is not None and declared != len(m.resolutions):
         state.warn("resolution-count-mismatch",
@@ -351,6 +373,7 @@ def _finish(state: State) -> Minutes:
             state.warn("resolution-without-actor", f"مصوبه بدون مسئول: row {r.row}", r.line)
         if r.deadline.kind == "none":
             state.warn("resolution-without-deadline", f"مصوبه بدون مهلت: row {r.row}", r.line)
+    m.header.attendees = merge_people(m.header.attendees)  # the opening's «با حضور …» and the list below
     m.diagnostics = state.diagnostics
     return m
 

@@ -22,7 +22,7 @@ from ..text.numbers import fold
 from ..text.vocab import vocab
 
 __all__ = ["attendance_heading", "attendance_line", "read_people", "read_person",
-           "signature_columns", "read_signature_row"]
+           "signature_columns", "read_signature_row", "named", "present_after", "merge_people"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -45,6 +45,12 @@ def _res() -> dict[str, re.Pattern]:
         "presence": re.compile(rf"{_L}(?:{_p('attendance.presence')}){_R}\s*"),
         "presence_end": re.compile(rf"{_L}(?:{_p('attendance.presence_end')}){_R}|[.؛;]\s|[.؛;]$"),
         "plural": re.compile(rf"^(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
+        "plural_in": re.compile(rf"{_L}(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
+        "role_start": re.compile(rf"^(?:{heads}){_R}"),
+        "after": re.compile(rf"{_L}(?:{_p('attendance.presence_after')}){_R}"),
+        "after_lead": re.compile(rf"{_L}(?:{_p('attendance.presence_after_lead')}){_R}"),
+        "fillers": re.compile(rf"{_L}(?:{_p('attendance.presence_fillers')}){_R}"),
+        "label": re.compile(rf"^(?:{_p('meeting.labels')}|{_p('sections.names')}){_R}\s*:"),
         "people": re.compile(rf"(?:{people}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
@@ -138,7 +144,12 @@ def _chunks(text: str) -> list[str]:
         for joiner, nxt in zip(pieces[1::2], pieces[2::2]):
             short = len(current.split()) <= _SHORT and len(nxt.split()) <= _SHORT \
                 and not res["role"].search(fold(nxt)) and not res["role"].search(fold(current))
-            if res["people"].match(fold(nxt)) or short:
+            # «فرماندار، بخشدار و اعضای شورا»: a role after a role is another person
+            roles = res["role_start"].match(fold(current.strip(_TRIM))) and res["role_start"].match(fold(nxt))
+            # «… رئیس اداره صمت و داود فرهمند بازرس انجمن»: a first name after a role starts a person
+            named_next = bool(nxt.split()) and res["role"].search(fold(current)) is not None \
+                and vocab().lookup("people.first_names", fold(nxt.split()[0])) is not None
+            if res["people"].match(fold(nxt)) or short or roles or named_next:
                 out.append(current)
                 current = nxt
             else:
@@ -162,10 +173,22 @@ def read_people(text: str) -> list[Person]:
             end = res["presence_end"].search(folded, m.end())
             text = text[m.end(): end.start() if end else len(text)]
     folded, text = _strip_marks(text)
+    if res["label"].match(folded) and not hit:
+        return []  # «دستور جلسه: …» after the list is a field of its own, not a person
     people: list[Person] = []
     default, cut = _honorific_from_plural(folded)
+    collective = None
+    if not default:  # «اعضای هیئت مدیره آقایان: …»: a collective title, then the people
+        inner = res["plural_in"].search(folded)
+        if inner and inner.start() > 0 and not res["split"].search(folded[:inner.start()]):
+            collective = text[:inner.start()].strip(_TRIM) or None
+            default, cut = _honorific_from_plural(folded[inner.start():])
+            cut += inner.start()
     text = text[cut:]
-    for chunk in _chunks(text):
+    # «دکتر X – وزیر علوم، تحقیقات و فناوری و رئیس هیئت امنا»: one name, one dash, the rest its role
+    one = re.match(r"^[^،,؛;–—-]+\s[-–—]\s([^–—]+)$", text.strip())
+    one = one and len(re.findall(r"\s[-–—]\s", text)) == 1 and not res["people"].search(fold(one.group(1)))
+    for chunk in ([text] if one else _chunks(text)):
         f = fold(chunk)
         if vocab().lookup("attendance.none_words", f.strip(_TRIM)):
             continue
@@ -175,9 +198,53 @@ def read_people(text: str) -> list[Person]:
         person = read_person(chunk, default)
         if person and person.name is None and people and people[-1].name and not people[-1].role:
             people[-1].role = person.role  # «جناب آقای یحیایی، مدیر شعب …»: the role after a comma
+        elif person and person.name and person.role and person.name.split()[-1] in _joiners():
+            # «سوپروایزر کنترل عفونت و مسئولان بخش‌ها»: two roles, not a name and a role
+            people += [Person(role=person.name.rsplit(None, 1)[0]), Person(role=person.role)]
         elif person:
             people.append(person)
+    if collective:
+        for person in people:
+            person.role = person.role or collective
     return people
+
+
+def _joiners() -> set[str]:
+    return {s for s, _ in vocab().spellings("numbers.joiners")}
+
+
+def named(person: Person) -> bool:
+    """A person the text names as one: with an honorific, a title or a role, or a full name
+    that starts with a first name («علی احمدی»). «اکثریت اعضا» names nobody."""
+    if person.honorific or person.titles or person.role:
+        return True
+    words = (person.name or "").split()
+    return 2 <= len(words) <= _MAX_NAME_WORDS and vocab().lookup("people.first_names", fold(words[0])) is not None
+
+
+def present_after(text: str) -> list[Person]:
+    """«… در این جلسه که A، B و C نیز حضور داشتند»: the people before the verb."""
+    res = _res()
+    folded = fold(text)
+    verb = res["after"].search(folded)
+    if not verb:
+        return []
+    start = 0
+    for lead in res["after_lead"].finditer(folded, 0, verb.start()):
+        start = lead.end()
+    for end in re.finditer(r"[.؛;!؟]\s", folded[:verb.start()]):
+        start = max(start, end.end())
+    return [p for p in read_people(_drop_fillers(text[start:verb.start()])) if named(p)]
+
+
+def _drop_fillers(text: str) -> str:
+    folded = fold(text)
+    out, last = [], 0
+    for m in _res()["fillers"].finditer(folded):
+        out.append(text[last:m.start()])
+        last = m.end()
+    out.append(text[last:])
+    return " ".join("".join(out).split())
 
 
 def signature_columns(cells: list[str]) -> list[str | None] | None:
@@ -211,3 +278,23 @@ def read_signature_row(cells: list[str], columns: list[str | None] | None = None
     if org.strip(_TRIM):
         person.organization = org.strip(_TRIM)
     return person
+
+
+def merge_people(people: list[Person]) -> list[Person]:
+    """One entry per name: «با حضور دکتر X …» in the opening and X again in the list below are
+    one attendee; the first keeps what the later one adds (honorific, titles, role)."""
+    seen: dict[str, Person] = {}
+    out: list[Person] = []
+    for p in people:
+        key = " ".join(fold(p.name).split()) if p.name else None
+        if key is None or key not in seen:
+            out.append(p)
+            if key:
+                seen[key] = p
+            continue
+        first = seen[key]
+        first.honorific = first.honorific or p.honorific
+        first.titles = first.titles or p.titles
+        if p.role and (not first.role or len(p.role) > len(first.role)):
+            first.role = p.role
+    return out

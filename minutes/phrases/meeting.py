@@ -8,17 +8,21 @@ meeting's time, weekday, date and place.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable
 
-from ..dates.deadlines import find_date, find_weekday
-from .attendance import read_people, read_person
-from ..models import DateRef, Header, Meeting, Person
+import jdatetime
+
+from ..dates.deadlines import find_date, find_dates, find_weekday
+from .attendance import named, present_after, read_people, read_person
+from ..models import DateRef, Header, Meeting, Minutes, Person
 from ..text.normalize import to_ascii_digits
-from ..text.numbers import ordinal_pattern, parse_ordinal
+from ..text.numbers import cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field"]
+__all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field",
+           "DateFind", "meeting_date_in", "chair_in", "settle_meeting_date"]
 
 Warn = Callable[..., None]
 
@@ -80,7 +84,9 @@ def read_time(text: str, *, labelled: bool = True) -> tuple[str | None, str | No
     return f"{hour:02d}:{minute:02d}", m.group(0), m.start(), m.end()
 
 
-def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
+def read_meeting(text: str, line: int, warn: Warn, found: "DateFind | None" = None) -> Meeting:
+    """The meeting's time, weekday, date and place from one sentence; ``found``: its date, when
+    the caller has already chosen it (``meeting_date_in``)."""
     v = vocab()
     meeting = Meeting(text=text, line=line)
     meeting.time, meeting.time_text, _, t_end = read_time(text)
@@ -88,16 +94,26 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
     if weekday is not None:
         key = list(v.table("dates.weekdays"))[weekday]
         meeting.weekday = v.table("dates.weekdays")[key][0]
-    found = find_date(text)
+    if found is None:  # a «زمان و مکان» section: any date written there is the meeting's
+        found = meeting_date_in(text)
+        if found is not None:
+            found.stamp = False
     rest_from = t_end
-    if found:
-        d, start, end = found
-        meeting.date = _ref(d, text[start:end])
-        if weekday is not None and d.weekday() != weekday:
+    if found is not None and not found.stamp:
+        meeting.date = _ref_of(found)
+        d, start, end = found.date, found.start, found.end
+        if d is not None and weekday is not None and d.weekday() != weekday:
             warn("weekday-mismatch", f"«{meeting.weekday}» is written beside {text[start:end]}, "
                  f"which falls on another weekday; both are kept", line)
+        if found.two_days:
+            warn("meeting-two-days", f"the meeting ran over several days («{found.text}»); the first day is kept",
+                 line, "info")
         rest_from = max(rest_from, end)
     place = text[rest_from:].strip(" ،,.-")
+    # «… با حضور … در سالن جلسات …», «درسالن»: the place is where «در» meets a place noun
+    if v.key_at_start("meeting.place_stops", place) or v.rx(r"^در(?=<<meeting.place_nouns>>)").match(place):
+        noun = v.rx(r"(?:^|\s)در\s*(?=(?:<<meeting.place_nouns>>)(?![\w\u200c]))").search(place)
+        place = place[noun.end():] if noun else place
     lead = v.key_at_start("meeting.place_lead", place)
     if lead:
         place = place[len(lead[1]):].strip()
@@ -116,12 +132,11 @@ def read_meeting(text: str, line: int, warn: Warn) -> Meeting:
 
 
 def present_in(text: str, line: int) -> list[Person]:
-    """People named after «با حضور» in a subject or first paragraph, each with role."""
+    """People named after «با حضور» in a subject or first paragraph, each with role; or, with no
+    «با حضور», a list before «حضور داشتند» («… که A، B و C حضور داشتند»)."""
     m = vocab().rx("<<meeting.presence>>").search(text)
-    if not m:
-        return []
     # Only people the text names as people: «با حضور اکثریت اعضا» names nobody.
-    people = [p for p in read_people(text[m.start():]) if p.honorific or p.titles or p.role]
+    people = [p for p in read_people(text[m.start():]) if named(p)] if m else present_after(text)
     for p in people:
         p.line = line
     return people
@@ -134,6 +149,10 @@ def _date_into(meeting: Meeting, value: str, line: int, warn: Warn) -> None:
     if weekday is not None:
         meeting.weekday = v.table("dates.weekdays")[list(v.table("dates.weekdays"))[weekday]][0]
     if not found:
+        yearless = find_dates(value)
+        if yearless:  # «تاریخ جلسه: ۷ خرداد»: the year is looked for once the document is read
+            meeting.date = DateRef(text=value[yearless[0][3]:yearless[0][4]])
+            return
         warn("date-unread", f"no date read from «{value}»", line)
         return
     d, start, end = found
@@ -184,3 +203,243 @@ def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn
     elif key == "session_number":
         digits = re.match(r"^\s*([0-9۰-۹]+)", value)
         header.session_number = int(to_ascii_digits(digits.group(1))) if digits else parse_ordinal(value)
+
+
+# -- the meeting's date in prose ----------------------------------------------------------------
+
+_GREGORIAN_FROM = 1600  # a four-digit year from here on is Gregorian: a page's stamp, not a minute's date
+_CITATION_REACH = 60  # characters before a date in which «نامه … مورخ» makes it another paper's date
+_YEAR_REACH = 183  # days: a year is borrowed from another date only if it puts the meeting this close
+_MAX_DAYS = 6  # «۵ تا ۷ خرداد»: at most this many days apart is one meeting over several days
+_CHAIR_WORDS = 12
+_SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
+_CLOCK = re.compile(r"^[\s\-–—,،|]*(?:[0-9]{1,2}\s*:\s*[0-9]{2})")
+_STAMP_MESSAGE = re.compile(r"page date ([0-9]{4}-[0-9]{2}-[0-9]{2})")
+
+
+@dataclass
+class DateFind:
+    """A date found in a sentence, and what it is. ``date`` is None when no year is written."""
+
+    date: jdatetime.date | None
+    month: int
+    day: int
+    start: int
+    end: int
+    text: str  # as written; both days of a two-day meeting
+    stamp: bool = False  # the page's own date («تاریخ انتشار: …», a date and its clock, a bare date line)
+    dateline: bool = False  # a line of its own naming the day («شنبه مورخ ۱۷ دی ۱۴۰۱»)
+    in_meeting_sentence: bool = False  # «… جلسه … برگزار شد»
+    two_days: bool = False  # «دوم و سوم اسفند»: the first day is kept
+    alone: bool = False  # the line holds nothing but the date (and its weekday, label, clock)
+
+
+@lru_cache(maxsize=1)
+def _date_res() -> dict[str, re.Pattern]:
+    v = vocab()
+    day = rf"[0-9]{{1,2}}|{ordinal_pattern()}|{cardinal_pattern()}"
+    w, e = r"(?<![\w\u200c])", r"(?![\w\u200c])"
+    return {
+        "citation": v.rx(rf"{w}(?:<<meeting.date_citations>>){e}"),
+        "session": v.rx(rf"{w}(?:<<meeting.session_words>>|<<meeting.held_words>>)"),
+        "other": v.rx(rf"{w}(?:<<meeting.session_words>>)\s+(?:<<meeting.other_meeting>>){e}"),
+        "label": v.rx(rf"{w}(?:<<meeting.stamp_labels>>)\s*[:：]?\s*(?:(?:<<dates.weekdays>>)\s*[,،]?\s*)?$"),
+        "deadline": v.rx(rf"{w}(?:<<meeting.deadline_lead>>)\s*$"),
+        "first_day": v.rx(rf"(?:(?<![0-9])(?=[0-9])|{w}(?![0-9]))(?P<d1>{day})\s*(?:<<meeting.day_joiners>>)\s*$"),
+        "joiner": v.rx(rf"^\s*(?:<<meeting.day_joiners>>)\s*$"),
+        "filler": v.rx(rf"{w}(?:<<meeting.date_words>>|<<dates.weekdays>>|<<meeting.stamp_labels>>"
+                       rf"|<<meeting.today_banner>>){e}"),
+        "dated": v.rx(rf"{w}(?:<<dates.weekdays>>|<<meeting.date_words>>){e}"),
+        "today": v.rx(rf"^[^\w]*(?:<<meeting.today_banner>>){e}"),
+        "four": re.compile(r"[0-9]{4}"),
+    }
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    after = _SENTENCE_END.search(text, end)
+    return text[(ends[-1] if ends else 0): (after.start() if after else len(text))]
+
+
+def _day_number(raw: str) -> int | None:
+    raw = to_ascii_digits(raw)
+    return int(raw) if raw.isdigit() else (parse_ordinal(raw) or parse_cardinal(raw))
+
+
+def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
+    """The date a sentence gives the meeting, or a page stamp when that is all the text holds.
+
+    Skipped: a date in a citation («نامه شماره ۱۲ مورخ …», «مصوبه مورخ …»), a deadline
+    («تا ۱۵ خرداد»), a Gregorian date. A stamp is a date after a page label («تاریخ انتشار:»),
+    a date followed by its clock («۱۵ تیر ۱۴۰۰ ۲۲:۱۱»), or a line holding only a date — unless,
+    after the page's prose has begun (``after_prose``), that line names the day («شنبه مورخ ۱۷ دی
+    ۱۴۰۱»): that is the report's dateline. Two days («دوم و سوم اسفند ۱۴۰۲») give the first."""
+    if not text:
+        return None
+    res, folded = _date_res(), fold(text)
+    found = find_dates(text)
+    first_stamp = None
+    for i, (d, month, day, start, end) in enumerate(found):
+        before = folded[:start]
+        written = text[start:end]
+        two = res["first_day"].search(before)
+        d1 = _day_number(two.group("d1")) if two else None
+        if d1 is None or not 0 < day - d1 <= _MAX_DAYS:
+            two = None
+        if two is None and res["deadline"].search(before[-20:]):
+            continue
+        cited = None
+        for cited in res["citation"].finditer(before, max(0, start - _CITATION_REACH)):
+            pass
+        if cited is not None and not res["session"].search(before, cited.end()):
+            continue
+        hit = DateFind(d, month, day, start, end, written)
+        hit.alone = alone = not re.search(r"[^\W\d_]", _CLOCK.sub(
+            "", res["filler"].sub(" ", folded[:start] + " " + folded[end:]).strip(" \t|-–—,،:")))
+        four = res["four"].search(to_ascii_digits(written))
+        gregorian = four is not None and int(four.group(0)) >= _GREGORIAN_FROM
+        if gregorian or res["label"].search(before) or _CLOCK.match(folded, end):
+            hit.stamp = True
+        elif alone:
+            names_day = res["dated"].search(folded) is not None
+            if after_prose and names_day and not res["today"].match(folded):
+                hit.dateline = True
+            else:
+                hit.stamp = True
+        if hit.stamp:
+            first_stamp = first_stamp or hit
+            continue
+        # «دوم و سوم اسفند ماه ۱۴۰۲», «۵ تا ۶ خرداد»: the first day
+        if two:
+            hit.day, hit.start, hit.two_days = d1, two.start(), True
+            hit.text = text[two.start():end]
+            if d is not None:
+                hit.date = jdatetime.date(d.year, d.month, d1)
+        elif i + 1 < len(found) and res["joiner"].match(folded[end:found[i + 1][3]]):
+            nxt = found[i + 1]  # «۱۴۰۲/۰۳/۱۵ و ۱۴۰۲/۰۳/۱۶»
+            if nxt[0] is not None and d is not None and 0 < (nxt[0] - d).days <= _MAX_DAYS:
+                hit.two_days, hit.end, hit.text = True, nxt[4], text[start:nxt[4]]
+        sentence = fold(_sentence(text, hit.start, hit.end))
+        hit.in_meeting_sentence = bool(res["session"].search(sentence)) and not res["other"].search(sentence)
+        return hit
+    return first_stamp
+
+
+def _month_day(written: str) -> tuple[int, int] | None:
+    """(month, first day) of a date written without a year («دوم و سوم اسفند ماه» → (12, 2))."""
+    for full, month, day, start, _ in find_dates(written):
+        if full is None:
+            two = _date_res()["first_day"].search(fold(written)[:start])
+            d1 = _day_number(two.group("d1")) if two else None
+            return month, (d1 if d1 is not None and 0 < day - d1 <= _MAX_DAYS else day)
+    return None
+
+
+def _ref_of(found: DateFind) -> DateRef:
+    if found.date is None:
+        return DateRef(text=found.text)
+    return _ref(found.date, found.text)
+
+
+# -- the chair ----------------------------------------------------------------------------------
+
+def chair_in(text: str, line: int | None = None) -> Person | None:
+    """«… به ریاست حجت‌الله نصیری فرماندار شهرستان و با حضور …» → the chair (name and role);
+    «به ریاست فرماندار» gives a role only."""
+    v = vocab()
+    folded = fold(text)
+    m = v.rx(r"(?<![\w\u200c])(?:<<meeting.chair_lead>>)\s+").search(folded)
+    if not m:
+        return None
+    rest = text[m.end():]
+    stop = v.rx(r"(?:^|\s)(?:<<meeting.chair_stops>>)(?![\w\u200c])|[.؛;:(]").search(fold(rest))
+    span = " ".join(rest[: stop.start() if stop else len(rest)].split()[:_CHAIR_WORDS])
+    people = read_people(span) if span else []
+    if not people:
+        return None
+    person = people[0]
+    person.line = line
+    return person
+
+
+# -- settling the date once the whole document is read --------------------------------------------
+
+def _borrow_year(month: int, day: int, ref: jdatetime.date, before: bool) -> jdatetime.date | None:
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = jdatetime.date(y, month, day)
+        except ValueError:
+            continue
+        if before and d > ref:
+            continue
+        if abs((d - ref).days) <= _YEAR_REACH and (best is None or abs((d - ref).days) < abs((best - ref).days)):
+            best = d
+    return best
+
+
+def _headline_date(texts: list[str], title: str | None) -> DateFind | None:
+    """The date of a headline about the meeting (a session word), or of the minutes' title."""
+    for text in texts:
+        if not text or not (text is title or _date_res()["session"].search(fold(text))):
+            continue
+        found = meeting_date_in(text, after_prose=False)
+        if found is not None and not found.stamp and found.date is not None:
+            return found
+    return None
+
+
+def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bool) -> None:
+    """Once the whole document is read: a meeting date only in the headline or title is the
+    meeting's; a day and month with no year take the year from the page's stamp, the letter's
+    date or another full date of the document when that puts them within half a year (and the
+    weekday written agrees); otherwise the date stays without ``jalali`` and a diagnostic says so."""
+    h, meeting = m.header, m.header.meeting
+    if meeting.date is not None and meeting.date.jalali:
+        return
+    level = "info" if report else "warning"
+    if meeting.date is None:
+        found = _headline_date([h.title or "", h.subject or "", *(h.organization if report else [])],
+                               None if report else h.title)
+        if found is not None:
+            meeting.date = _ref_of(found)
+            meeting.text = meeting.text or found.text
+            return
+        warn("meeting-date-missing", "the text gives no meeting date; header.meeting.date is null", None, level)
+        return
+    written = meeting.date.text or ""
+    month_day = _month_day(written)
+    if month_day is None:
+        warn("meeting-date-missing", f"no meeting date read from «{written}»", meeting.line, level)
+        return
+    # (where, the date, whether the meeting must fall on or before it: a stamp or a letter is written after)
+    refs: list[tuple[str, jdatetime.date, bool]] = []
+    if h.date is not None and h.date.jalali:
+        refs.append(("the letter's date", jdatetime.date(*map(int, h.date.jalali.split("-"))), True))
+    for d in diagnostics:
+        hit = _STAMP_MESSAGE.search(d.message) if d.code == "publication-stamp" else None
+        if hit:
+            refs.append((f"the page's stamp (line {d.line})", jdatetime.date(*map(int, hit.group(1).split("-"))), True))
+    for text in [*(h.organization if report else []), h.title]:  # a report's top lines: the page's stamp
+        found = meeting_date_in(text or "", after_prose=False)
+        if found is not None and found.stamp and found.date is not None:
+            refs.append((f"the page's stamp «{found.text}»", found.date, True))
+    others = [*(h.organization if report else []), h.title, h.subject, meeting.text,
+              *(a.text for a in m.agenda), *(t.text for t in m.turns), *(r.text for r in m.resolutions)]
+    for text in others:
+        for full, *_ in find_dates(text or ""):
+            if full is not None and full not in {r[1] for r in refs if r[2]}:  # a stamp stays a stamp
+                refs.append((f"the date {full.isoformat()} in the document", full, False))
+    for source, ref, before in refs:
+        d = _borrow_year(*month_day, ref, before)
+        if d is None:
+            continue
+        if meeting.weekday is not None:
+            key = vocab().lookup("dates.weekdays", meeting.weekday)
+            if key is not None and list(vocab().table("dates.weekdays")).index(key) != d.weekday():
+                continue
+        meeting.date = _ref(d, written)
+        warn("meeting-date-year", f"«{written}» names no year; {d.year} is taken from {source}", meeting.line, "info")
+        return
+    warn("meeting-date-missing", f"«{written}» names no year and no other date in the document gives one; "
+         "header.meeting.date.jalali is null", meeting.line, level)

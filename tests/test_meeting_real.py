@@ -1,0 +1,85 @@
+"""The meeting's date and attendance as real pages write them (issue 11): phrase → value tables."""
+
+import pytest
+
+import minutes
+from minutes.dates.deadlines import find_date
+from minutes.phrases.meeting import chair_in, meeting_date_in, present_in
+from minutes.text.normalize import normalize
+
+
+@pytest.mark.parametrize("text, jalali", [
+    ("جلسه روزدوشنبه۱۸ مردادماه ۱۴۰۰ برگزار شد", "1400-05-18"),   # glued to the words around it
+    ("در تاریخ ۹۷/۷/۹درسالن اجتماعات", "1397-07-09"),
+    ("تمدید تا تاریخ ۱۰/اردیبهشت/۹۲", "1392-02-10"),              # a month name between slashes
+    ("تاریخ انتشار: ۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰", "1390-12-04"),            # not «۳۱ - ۰۴-۱۲» after the clock
+    ("در تاریخ 1404.03.22 تشکیل شد", "1404-03-22"),                # dotted
+    ("۱۲ دیدار ۱۴۰۰", None),
+])
+def test_find_date_in_running_text(text, jalali):
+    found = find_date(normalize(text))
+    assert (found[0].isoformat() if found else None) == jalali
+
+
+@pytest.mark.parametrize("text, jalali, text_kept, kind", [
+    ("جلسه شورا روز دوشنبه ۱۴۰۲/۰۳/۱۵ در سالن شورا برگزار شد.", "1402-03-15", "۱۴۰۲/۰۳/۱۵", "meeting"),
+    ("پیرو نامه شماره ۳۴۵/د مورخ ۱۴۰۲/۰۵/۰۱ بخشداری، جلسه‌ای تشکیل شد.", None, None, None),   # a letter's date
+    ("مقرر شد گزارش تا ۱۵ خرداد ۱۴۰۲ ارائه شود و جلسه تشکیل شد.", None, None, None),         # a deadline
+    ("۱۵ تیر ۱۴۰۰ ۲۲:۱۱", "1400-04-15", "۱۵ تیر ۱۴۰۰", "stamp"),                              # date and clock
+    ("تاریخ انتشار: ۰۲ اسفند ۱۴۰۲", "1402-12-02", "۰۲ اسفند ۱۴۰۲", "stamp"),
+    ("date 2025-11-30 جلسه شورای مدیران برگزار شد", "1404-09-09", "۲۰۲۵-۱۱-۳۰", "stamp"),     # Gregorian
+    ("۱۳۹۸/۰۵/۳۱", "1398-05-31", "۱۳۹۸/۰۵/۳۱", "stamp"),                                      # a bare date line
+    ("شنبه مورخ ۱۷ دیماه ۱۴۰۱", "1401-10-17", "۱۷ دیماه ۱۴۰۱", "dateline"),                   # names the day
+    ("امروز: شنبه ۱۷ دیماه ۱۴۰۱", "1401-10-17", "۱۷ دیماه ۱۴۰۱", "stamp"),                     # a today banner
+    ("جلسه شورا در روزهای دوم و سوم اسفند ماه ۱۴۰۲ برگزار شد", "1402-12-02", "دوم و سوم اسفند ماه ۱۴۰۲", "meeting"),
+    ("هفتم خرداد ماه چهل و سومین جلسه شورای شهر برگزار شد.", None, "هفتم خرداد ماه", "meeting"),  # no year
+    ("جلسه بعدی در تاریخ ۱۴۰۲/۰۴/۰۱ برگزار خواهد شد.", "1402-04-01", "۱۴۰۲/۰۴/۰۱", "other"),   # another meeting
+])
+def test_meeting_date_in_a_sentence(text, jalali, text_kept, kind):
+    found = meeting_date_in(normalize(text))
+    if kind is None:
+        assert found is None
+        return
+    assert (found.date.isoformat() if found.date else None) == jalali
+    assert found.text == text_kept
+    assert {"stamp": found.stamp, "dateline": found.dateline, "meeting": found.in_meeting_sentence,
+            "other": not (found.stamp or found.dateline or found.in_meeting_sentence)}[kind]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("جلسه به ریاست حجت‌الله نصیری‌پور فرماندار شهرستان و با حضور اعضا برگزار شد", "حجت‌الله نصیری‌پور", "فرماندار شهرستان"),
+    ("جلسه به ریاست فرماندار در سالن جلسات برگزار شد", None, "فرماندار"),
+    ("به ریاست اکرمی،معاون سیاسی امنیتی استانداری برگزار شده بود", "اکرمی", "معاون سیاسی امنیتی استانداری"),
+    ("جلسه با حضور اعضا برگزار شد", None, None),
+])
+def test_chair(text, name, role):
+    chair = chair_in(normalize(text))
+    assert ((chair.name, chair.role) if chair else (None, None)) == (name and normalize(name), role)
+
+
+@pytest.mark.parametrize("text, people", [
+    ("جلسه با حضور علی احمدی، رضا کریمی و مریم سلطانی برگزار شد",
+     [("علی احمدی", None), ("رضا کریمی", None), ("مریم سلطانی", None)]),
+    ("با حضور فرماندار، بخشدار و اعضای شورا تشکیل شد", [(None, "فرماندار"), (None, "بخشدار"), (None, "اعضای شورا")]),
+    ("با حضور اکثریت اعضا تشکیل شد", []),
+    ("در این نشست که مهندس کاوه صدری رئیس اداره صمت و داود فرهمند بازرس انجمن نیز حضور داشتند، بحث شد",
+     [("کاوه صدری", "رئیس اداره صمت"), ("داود فرهمند", "بازرس انجمن")]),
+    ("با حضور اعضای هیئت مدیره آقایان: حمید نادری و سعید موسوی برگزار شد",
+     [("حمید نادری", "اعضای هیئت مدیره"), ("سعید موسوی", "اعضای هیئت مدیره")]),
+])
+def test_presence(text, people):
+    assert [(p.name, p.role) for p in present_in(normalize(text), 1)] == [
+        tuple(normalize(x) if x else x for x in person) for person in people]
+
+
+def test_a_minutes_without_a_meeting_date_says_so():
+    m = minutes.parse("صورتجلسه شورای اداری\nالف : موضوع جلسه\nبررسی بودجه\n")
+    missing = [d for d in m.diagnostics if d.code == "meeting-date-missing"]
+    assert m.header.meeting.date is None and [d.level for d in missing] == ["warning"]
+
+
+def test_the_year_of_a_date_written_without_one_comes_from_the_letter_date():
+    m = minutes.parse("تاریخ: ۱۴۰۲/۰۳/۲۰\nصورتجلسه\nجلسه شورای دبیران روز دوشنبه پانزدهم خرداد ماه در دفتر مدرسه "
+                      "تشکیل شد.\n۱- مقرر شد برنامه امتحانات اعلام شود.\n")
+    assert m.header.meeting.date.jalali == "1402-03-15"
+    assert [d.code for d in m.diagnostics if d.code.startswith("meeting")] == ["meeting-date-year"]
