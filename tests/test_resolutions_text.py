@@ -79,6 +79,99 @@ def test_deadline_resolves_with_parse_deadline():
     assert find_deadline("قرارداد به مدت یک سال تمدید شد.") is None
 
 
+# Forms seen in real minutes (issue 11), in invented words: (sentence, actor, supervisor,
+# deadline as written, its kind and its date against a meeting on 1402-03-15). The text is
+# normalized first, as the pipeline does. A list of bodies is one actor string, kept whole.
+MEETING = "1402-03-15"
+WILD = [
+    # the agent of the decision, not of a background clause
+    ("نامه شماره ۴۵۶/۱۲ مورخ ۱۴۰۲/۰۳/۱۰ اداره کل راه که توسط معاونت فنی ارسال شده بود مطرح و مقرر شد شهرداری نسبت به اصلاح طرح اقدام نماید.",
+     "شهرداری", N, N, "none", N),
+    ("درخواست اهالی محله که توسط دهیاری ارائه شده بود بررسی و مقرر گردید بخشداری ظرف یک ماه پاسخ دهد.",
+     "بخشداری", N, "ظرف یک ماه", "relative", "1402-04-15"),
+    ("طرح پیشنهادی که توسط معاونت خدمات شهری تهیه شده بود مطرح و به کمیسیون فرهنگی ارجاع شد.",
+     "کمیسیون فرهنگی", N, N, "none", N),
+    # the span stops before the object or the verb noun, and before a finite verb
+    ("شهرداری نسبت به لایروبی انهار اقدام نماید.", "شهرداری", N, N, "none", N),
+    ("مقرر شد شهرداری بررسی و نتیجه را به شورا اعلام نماید.", "شهرداری", N, N, "none", N),
+    ("در خصوص نامه مورخ ۱۴۰۲/۰۲/۰۵ فرمانداری مقرر گردید شهرداری پاسخ دهد.", "شهرداری", N, N, "none", N),
+    ("مقرر شد فرمانداران به صورت ماهانه گزارش بازرسی‌ها را ارسال کنند.", "فرمانداران", N, N, "none", N),
+    # a list of bodies: one string, as written, not cut at the first comma
+    ("مقرر شد ادارات آموزش و پرورش، بهداشت و ورزش و جوانان گزارش عملکرد را تا پایان مهر ماه سال جاری ارسال نمایند.",
+     "ادارات آموزش و پرورش، بهداشت و ورزش و جوانان", N, "تا پایان مهر ماه سال جاری", "date", "1402-07-30"),
+    ("اداره کل راهداری، اداره کل میراث فرهنگی و شرکت توزیع نیرو موظف شدند نسبت به نصب تابلو اقدام کنند.",
+     "اداره کل راهداری، اداره کل میراث فرهنگی و شرکت توزیع نیرو", N, N, "none", N),
+    ("بخشداری‌ها، فرمانداری‌ها و استانداری‌ها مکلف شدند فهرست طرح‌ها را ارسال کنند.",
+     "بخشداری‌ها، فرمانداری‌ها و استانداری‌ها", N, N, "none", N),
+    ("هزینه داربست توسط هیئت امنا، اوقاف و میراث فرهنگی تأمین شود.", "هیئت امنا، اوقاف و میراث فرهنگی", N, N, "none", N),
+    ("مقرر شد ادارات بهزیستی، کمیته امداد و ثبت احوال فهرست خانوارهای نیازمند را ارائه دهند.",
+     "ادارات بهزیستی، کمیته امداد و ثبت احوال", N, N, "none", N),
+    ("مقرر شد شهرداری، کمیسیون عمران و دبیرخانه را از نتیجه مطلع کند.", "شهرداری", N, N, "none", N),  # «را»: an object
+    # «نامبرده», «ایشان»: the person named before in the item
+    ("گزارش آقای مهندس کریمی مدیر فنی مطرح و مقرر شد نامبرده ظرف دو هفته برآورد هزینه را ارائه نماید.",
+     "آقای مهندس کریمی", N, "ظرف دو هفته", "relative", "1402-03-29"),
+    ("پیشنهاد سرکار خانم دکتر نوری درباره کارگاه آموزشی مطرح شد و مقرر گردید ایشان برنامه را تا پایان تیرماه تنظیم کنند.",
+     "سرکار خانم دکتر نوری", N, "تا پایان تیرماه", "date", "1402-04-31"),
+    ("درخواست دکتر سلیمانی برای فرصت مطالعاتی بررسی شد و نامبرده موظف است گزارش سفر را ارائه کند.",
+     "دکتر سلیمانی", N, N, "none", N),
+    ("مقرر شد ایشان گزارش را ارائه کنند.", N, N, N, "none", N),  # no one named before: not guessed
+    # more decision forms
+    ("شورا مقرر می‌دارد شهرداری ظرف سه ماه طرح جامع پسماند را تهیه کند.", "شهرداری", N, "ظرف سه ماه", "relative", "1402-06-15"),
+    ("قرار شد دهیاری تا پایان مهر ماه نسبت به تعمیر پل اقدام کند.", "دهیاری", N, "تا پایان مهر ماه", "date", "1402-07-30"),
+    ("دبیرخانه موظف است صورتجلسه را ابلاغ کند.", "دبیرخانه", N, N, "none", N),
+    ("معاونت پژوهشی مکلف است آیین‌نامه را اصلاح کند.", "معاونت پژوهشی", N, N, "none", N),
+    # deadlines: a letter's reference date and an event's date are not deadlines
+    ("نامه شماره ۷۸۹ مورخ ۱۴۰۲/۰۳/۰۱ استانداری قرائت شد.", N, N, N, "none", N),
+    ("مقرر شد جلسه روز سه‌شنبه ۱۴۰۲/۰۳/۲۰ ساعت ۱۰ در سالن اجتماعات برگزار شود.", N, N, N, "none", N),
+    ("مجمع عمومی در تاریخ ۱۴۰۲/۰۵/۲۵ برگزار شود.", N, N, N, "none", N),
+    # next meeting, kept with the body whose meeting it is
+    ("موضوع در جلسه بعدی شورا مطرح شود.", N, N, "جلسه بعدی شورا", "next_meeting", N),
+    ("بررسی طرح در جلسه فوق‌العاده هیئت مدیره انجام شود.", N, N, "جلسه فوق‌العاده هیئت‌مدیره", "next_meeting", N),
+    ("گزارش پیشرفت در جلسات آینده ارائه گردد.", N, N, "جلسات آینده", "next_meeting", N),
+    ("مقرر شد کمیته فنی تا جلسه آینده شورای آموزشی دانشکده پیشنهاد خود را ارائه کند.",
+     "کمیته فنی", N, "تا جلسه آینده شورای آموزشی دانشکده", "next_meeting", N),
+    # «تا پایان <ماه> سال جاری» whole; «حداکثر تا ابتدای تیرماه» is a deadline
+    ("مقرر شد کمیسیون عمران گزارش را تا پایان مهر ماه سال جاری ارائه کند.",
+     "کمیسیون عمران", N, "تا پایان مهر ماه سال جاری", "date", "1402-07-30"),
+    ("مقرر شد حداکثر تا ابتدای تیرماه نسبت به مرمت بنا اقدام گردد.", N, N, "حداکثر تا ابتدای تیرماه", "date", "1402-04-01"),
+    # frequencies, money caps and start dates are not deadlines
+    ("مقرر شد واحد مالی هر سه ماه یکبار گزارش را ارائه کند.", "واحد مالی", N, N, "none", N),
+    ("مقرر شد گزارش به صورت ماهانه ارسال شود.", N, N, N, "none", N),
+    ("مقرر شد کمک هزینه تا سقف ۴۰۰ میلیون ریال پرداخت شود.", N, N, N, "none", N),
+    ("مقرر شد طرح از ابتدای مهر اجرا شود.", N, N, N, "none", N),
+    ("مقرر شد طرح از ابتدای مهر ماه تا پایان آذر ماه توسط معاونت فرهنگی اجرا شود.",
+     "معاونت فرهنگی", N, "تا پایان آذر ماه", "date", "1402-09-30"),
+]
+
+
+@pytest.mark.parametrize("sentence, actor, supervisor, deadline, kind, jalali", WILD, ids=range(len(WILD)))
+def test_extract_forms_from_the_wild(sentence, actor, supervisor, deadline, kind, jalali):
+    text = normalize(sentence)
+    got = extract(text)
+    assert (got.actor, got.supervisor, got.deadline_text) == (actor, supervisor, deadline)
+    resolved = parse_deadline(got.deadline_text, meeting_date=MEETING)
+    assert (resolved.kind, resolved.jalali) == (kind, jalali)
+    for value in (got.actor, got.supervisor, got.deadline_text):
+        assert value is None or value in text  # as written
+
+
+@pytest.mark.parametrize("phrase, jalali", [
+    ("حداکثر تا ابتدای تیرماه", "1402-04-01"),
+    ("تا ابتدای مهر ماه سال جاری", "1402-07-01"),
+    ("تا ابتدای سال آینده", "1403-01-01"),
+    ("ابتدای ماه آینده", "1402-04-01"),
+    ("ابتدای سه ماهه سوم", "1402-07-01"),
+    ("تا پایان مهر ماه سال جاری", "1402-07-30"),
+    ("تا پایان دی ماه سال آینده", "1403-10-30"),
+])
+def test_start_and_current_year_phrases_resolve(phrase, jalali):
+    assert parse_deadline(phrase, meeting_date=MEETING).jalali == jalali
+
+
+def test_a_start_inside_running_text_is_not_a_deadline():
+    assert parse_deadline("از ابتدای مهر", meeting_date=MEETING).kind == "condition"
+
+
 def items(lines: list[str]) -> list[tuple[int | None, str, int]]:
     """The resolutions the parser reads from these lines: (row, text, 1-based line)."""
     return [(r.row, r.text, r.line) for r in minutes.parse("\n".join(lines)).resolutions]

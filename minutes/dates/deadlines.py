@@ -161,7 +161,8 @@ def _dmy(m: re.Match, meeting, text: str) -> jdatetime.date | None:
 
 
 def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None:
-    """The date a period phrase names: its last day, or the 15th for «نیمه» of a month."""
+    """The date a period phrase names: its last day, the 15th for «نیمه» of a month, or its
+    first day for «ابتدای» (a period with no reference is then the next one to start)."""
     gd = m.groupdict()
     point, ref = _key("dates.period_points", gd.get("point")), _key("dates.period_refs", gd.get("ref"))
     if name in ("month", "halfmonth"):
@@ -170,6 +171,10 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
         if half not in (None, 1, 2):
             raise LookupError
         day = 15 if (point == "mid" and half is None) or half == 1 else None
+        if point == "start":
+            if half is not None:
+                raise LookupError  # «ابتدای نیمه اول …»
+            day = 1
         if y is None:
             if gd.get("yref") or gd.get("thisyear") or meeting is None:
                 return None
@@ -184,38 +189,42 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
         elif meeting is None:
             return None
         else:
-            y = meeting.year + (1 if ref == "next" else 0)
+            y = meeting.year + (1 if ref == "next" or (point == "start" and ref is None) else 0)
+        if point == "start":
+            return jdatetime.date(y, 1, 1)
         return jdatetime.date(y, 6, 31) if point == "mid" else _month_end(y, 12)
     if gd.get("ord"):  # «سه ماهه دوم», «نیمه اول سال»
         n = parse_ordinal(gd["ord"])
         months = 6 if name == "half" or _key("dates.periods", gd.get("unit")) == "half" else 3
-        if not n or n * months > 12:
+        if not n or n * months > 12 or (point == "start" and name == "half"):
             raise LookupError
+        def at(y: int) -> jdatetime.date:
+            return jdatetime.date(y, (n - 1) * months + 1, 1) if point == "start" else _month_end(y, n * months)
         y = _explicit_year(m, meeting)
         if y is not None:
-            return _month_end(y, n * months)
+            return at(y)
         if meeting is None:
             return None
         if gd.get("yref") or gd.get("thisyear"):
-            return _month_end(meeting.year, n * months)
-        end = _month_end(meeting.year, n * months)
-        return end if end >= meeting else _month_end(meeting.year + 1, n * months)
+            return at(meeting.year)
+        return at(meeting.year) if at(meeting.year) >= meeting else at(meeting.year + 1)
     if not (point or gd.get("ref")):
         raise LookupError  # a bare «ماه» or «هفته» is no deadline
     if meeting is None:
         return None
-    step = 1 if ref == "next" else 0
+    start = point == "start"
+    step = 1 if ref == "next" or (start and ref is None) else 0
     if name == "monthp":
         y, mo = divmod(meeting.month - 1 + step, 12)
         y, mo = meeting.year + y, mo + 1
-        return jdatetime.date(y, mo, 15) if point == "mid" else _month_end(y, mo)
-    if name == "week":  # the Friday of the meeting's week
-        return meeting + jdatetime.timedelta(days=6 - meeting.weekday() + 7 * step)
+        return jdatetime.date(y, mo, 1 if start else 15) if point in ("mid", "start") else _month_end(y, mo)
+    if name == "week":  # the Friday of the meeting's week (its Saturday for «ابتدای»)
+        return meeting + jdatetime.timedelta(days=(0 if start else 6) - meeting.weekday() + 7 * step)
     # «سه ماهه جاری/آینده»: the meeting's quarter (or half), or the one after it
     months = 6 if _key("dates.periods", gd.get("unit")) == "half" else 3
     q = (meeting.month - 1) // months + step
     y, q = meeting.year + q * months // 12, q % (12 // months)
-    return _month_end(y, (q + 1) * months)
+    return jdatetime.date(y, q * months + 1, 1) if start else _month_end(y, (q + 1) * months)
 
 
 def _duration(m: re.Match, meeting) -> tuple[dict, jdatetime.date | None]:
@@ -333,8 +342,9 @@ def _explain(written: str, meeting) -> tuple[Deadline, str | None]:
     # 4. a period end or a duration anywhere
     for name in (*_PERIOD_FORMS, "duration"):
         for m in res[name].finditer(full):
-            if name in _PERIOD_FORMS and not m.groupdict().get("point"):
-                continue  # inside running text only «پایان …» and the like mark a period
+            point = m.groupdict().get("point")
+            if name in _PERIOD_FORMS and (not point or _key("dates.period_points", point) == "start"):
+                continue  # inside running text only «پایان …» and the like mark a period («از ابتدای مهر» starts one)
             try:
                 kind, d, fields = _resolve(name, m, meeting, m.group(0))
                 return _deadline(written, kind, d, **fields), None

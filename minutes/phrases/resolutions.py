@@ -29,6 +29,11 @@ __all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_wi
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
 _MAX_ACTOR_WORDS = 9
+_MAX_LIST_ITEM_WORDS = 6  # one body of a list «A، B و C»
+_MAX_LIST_WORDS = 30
+# Leads that only say when something is or was («مورخ ۱۴۰۲/۰۳/۱۰», «روز سه‌شنبه …»): a date after
+# them alone is a letter's reference or an event's time, not a deadline.
+_DATE_ONLY_LEADS = ("tarikh", "movarrekh", "rooz")
 _SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter unnumbered line ends the list
 
 
@@ -52,7 +57,9 @@ def _keys(name: str, *keys: str) -> str:
 def _res() -> dict[str, re.Pattern]:
     num = rf"(?:[0-9]{{1,4}}|{cardinal_pattern()})"
     months, mw, yw = _p("dates.months"), _p("dates.month_word"), _p("dates.year_word")
-    year = rf"(?:{SEP}(?:(?:{yw}){SEP})?[0-9]{{2,4}}{_R})"
+    # «۱۴۰۲», «سال ۱۴۰۲», «سال جاری», «امسال» after a month
+    year = (rf"(?:{SEP}(?:(?:{yw}){SEP})?[0-9]{{2,4}}{_R}|{SEP}(?:{yw}){SEP}(?:{_p('dates.period_refs')}){_R}"
+            rf"|{SEP}(?:{_keys('dates.periods', 'this_year')}){_R})")
     month = rf"(?:{months})(?:{SEP}(?:{mw}))?{year}?"
     tails = rf"(?:{SEP}(?:{_p('dates.period_refs')}|{ordinal_pattern()}|{yw}|[0-9]{{2,4}}){_R}){{0,3}}"
     body = "|".join([
@@ -64,9 +71,11 @@ def _res() -> dict[str, re.Pattern]:
         rf"(?:{_p('dates.kinds')})",
     ])
     lead, wd = _p("dates.lead"), _p("dates.weekdays")
+    by = _keys("dates.lead", *(k for k in vocab().table("dates.lead") if k not in _DATE_ONLY_LEADS))
     # «پس از ابلاغ [مصوبه]»: the object word only after a trail phrase, never alone
     trail = rf"(?:{_keys('dates.trail', 'after_notice', 'after_meeting')})(?:{SEP}(?:{_keys('dates.trail', 'notice_object')}))?"
-    deadline = (rf"{_L}(?:(?:(?:{lead}){SEP})+(?:(?:{wd}){SEP}(?:(?:{lead}){SEP})*)?(?:{body})"
+    # one lead at least says «by» («تا», «حداکثر», «ظرف» …): «مورخ …» alone is a reference date
+    deadline = (rf"{_L}(?:(?:{by}){SEP}(?:(?:{lead}){SEP})*(?:(?:{wd}){SEP}(?:(?:{lead}){SEP})*)?(?:{body})"
                 rf"|{num}{SEP}(?:{_p('dates.units')}){SEP}(?:{trail})"
                 rf"|(?:{_p('dates.kinds')})){_R}(?:{SEP}(?:{trail}){_R})?")
     heads = "|".join(_p(t) for t in ("resolutions.actor_heads", "people.organizations",
@@ -75,11 +84,17 @@ def _res() -> dict[str, re.Pattern]:
     return {
         "deadline": re.compile(deadline),
         "not_deadline": re.compile(rf"(?:{_p('resolutions.not_deadline')}){_R}"),
+        "next_meeting": re.compile(rf"(?:{_keys('dates.kinds', 'next_meeting')}){_R}"),
+        "meeting_owner": re.compile(rf"{SEP}(?:{_p('resolutions.meeting_owners')}){_R}"),
+        "list_head": re.compile(rf"(?:{_p('resolutions.list_heads')}){_R}"),
+        "pronoun": re.compile(rf"(?:{_p('resolutions.actor_pronouns')}){_R}"),
+        "background": re.compile(rf"(?<!\w)(?:{_p('resolutions.background_verbs')}){_R}"),
+        "object": re.compile(rf"\s*را{_R}"),
         # a head may be joined by ZWNJ to what follows («پلیس‌راه», «فرمانداری‌ها»)
         "head": re.compile(rf"(?:{heads})(?!\w)"),
         "stop": re.compile(rf"{_L}(?:{stops}|{_p('dates.kinds')}){_R}|[،,:;؛.()«»\[\]!؟?|\n]|\s[-–—]\s"),
         "label": re.compile(rf"{_L}(?:{_p('resolutions.labels')})\s*[:：]\s*"),
-        "decided": re.compile(rf"{_L}(?:{_p('resolutions.decided')}){_R}\s*"),
+        "decided": re.compile(rf"{_L}(?:{_p('resolutions.decided')}|{_p('resolutions.decision_forms')}){_R}\s*"),
         "agent": re.compile(rf"{_L}(?:{_p('resolutions.agent_markers')}){_R}\s*"),
         "assigned": re.compile(rf"{_L}(?:{_p('resolutions.assign_prep')})\s+(?P<x>.+?)\s+(?:{_p('resolutions.assigned')}){_R}"),
         "obligation": re.compile(rf"\s*(?:{_p('resolutions.obligations')}|{_p('resolutions.supervision')}"
@@ -105,8 +120,32 @@ def _deadline_span(folded: str, start: int = 0) -> tuple[int, int] | None:
     for m in res["deadline"].finditer(folded, start):
         if res["not_deadline"].match(folded, m.start()):
             continue  # «به مدت یک سال» is how long, not by when
-        return m.start(), m.end()
+        return _meeting_span(folded, m.start(), m.end())
     return None
+
+
+def _meeting_span(folded: str, begin: int, end: int) -> tuple[int, int]:
+    """«جلسه بعدی [شورای آموزشی]»: a next-meeting phrase kept whole, with the body whose meeting
+    it is (up to the next stop, at most three words). A bare «در» before it stays out, as a
+    preposition does; the «تا» and «حداکثر» leads stay in, as for every deadline."""
+    res = _res()
+    found = res["next_meeting"].search(folded, begin, end)
+    if not found or found.end() != end:
+        return begin, end
+    owner = res["meeting_owner"].match(folded, end)
+    if owner:
+        stop = res["stop"].search(folded, owner.end())
+        tail = folded[owner.end(): stop.start() if stop else len(folded)]
+        words = list(re.finditer(r"\S+", tail))[:2]
+        if span := _span_in(folded, owner.end(), owner.end() + len(tail)):
+            words = [w for w in words if owner.end() + w.end() <= span[0]]
+        end = owner.end() + (words[-1].end() if words else 0)
+    return begin, end
+
+
+def _span_in(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    m = _res()["deadline"].search(folded, start, end)
+    return (m.start(), m.end()) if m else None
 
 
 def find_deadline(text: str) -> str | None:
@@ -119,14 +158,28 @@ def find_deadline(text: str) -> str | None:
 
 def _phrase(text: str, folded: str, start: int, *, need_head: bool) -> str | None:
     """An actor-like noun phrase at ``start``: up to the first stop word, punctuation or
-    deadline phrase, at most ``_MAX_ACTOR_WORDS`` words."""
+    deadline phrase, at most ``_MAX_ACTOR_WORDS`` words — or a list of bodies, kept whole."""
     res = _res()
     while start < len(folded) and folded[start] in " \t\u200c":
         start += 1
     head = res["head"].match(folded, start)
     if need_head and not head:
         return None
-    first = head.end() if head else start
+    end = _segment_end(folded, start, head.end() if head else start)
+    listed = _list_end(folded, end, shared_head=bool(res["list_head"].match(folded, start)))
+    limit = _MAX_ACTOR_WORDS
+    if listed is not None:
+        end, limit = listed, _MAX_LIST_WORDS
+    words = text[start:end].split()[:limit]
+    while words and vocab().lookup("resolutions.actor_trailing", words[-1]):
+        words.pop()
+    out = " ".join(words).strip(_TRIM)
+    return out or None
+
+
+def _segment_end(folded: str, start: int, first: int) -> int:
+    """Where a noun phrase that starts at ``start`` (its head ending at ``first``) ends."""
+    res = _res()
     end = len(folded)
     stop = res["stop"].search(folded, first)
     if stop:
@@ -134,11 +187,75 @@ def _phrase(text: str, folded: str, start: int, *, need_head: bool) -> str | Non
     span = _deadline_span(folded, start)
     if span and span[0] < end:
         end = span[0]
-    words = text[start:end].split()[:_MAX_ACTOR_WORDS]
-    while words and vocab().lookup("resolutions.actor_trailing", words[-1]):
-        words.pop()
-    out = " ".join(words).strip(_TRIM)
-    return out or None
+    return end
+
+
+def _list_end(folded: str, end: int, *, shared_head: bool) -> int | None:
+    """The end of a list of bodies «A، B و C» whose first item ends at ``end``, or None.
+
+    The actor is one string: the whole list is kept as written, never cut at its first
+    comma. Each later item starts with a head of its own («اداره کل …، شرکت …») unless the
+    first one is a shared plural head («ادارات آموزش و پرورش، بهداشت و ورزش»); the last item
+    is joined with «و», and a list followed by «را» is the object, not the actor."""
+    res = _res()
+    joiner = re.compile(rf"\s(?:{_p('numbers.joiners')})\s")
+    pos, last, items = end, end, 0
+    while pos < len(folded) and folded[pos] in "،,":
+        q = pos + 1
+        while q < len(folded) and folded[q] in " \t\u200c":
+            q += 1
+        head = res["head"].match(folded, q)
+        if not (head or shared_head) or res["stop"].match(folded, q):
+            break
+        seg = _segment_end(folded, q, head.end() if head else q)
+        if seg <= q or max(len(x.split()) for x in joiner.split(folded[q:seg])) > _MAX_LIST_ITEM_WORDS:
+            break
+        pos, last, items = seg, seg, items + 1
+    joined = joiner.search(folded, end, last)
+    if not items or not joined or res["object"].match(folded, last):
+        return None
+    return last
+
+
+def _person_before(text: str, pos: int) -> str | None:
+    """«… آقای مهندس کریمی مدیر فنی … مقرر شد نامبرده …»: the last person named before ``pos``,
+    as written (honorific, titles, name)."""
+    from .people import person_at
+
+    v = vocab()
+    for rx in (v.compiled("people.honorifics"), v.compiled("people.titles")):
+        found = None
+        for m in rx.finditer(text, 0, pos):
+            pm = person_at(text[:pos], m.start(), need_honorific=rx is not v.compiled("people.titles"))
+            if pm and pm.name:
+                last = pm.name.split()[-1]
+                at = text.find(last, m.start(), pos)
+                if at >= 0:
+                    found = text[m.start(): at + len(last)]
+        if found:
+            return found.strip(_TRIM)
+    return None
+
+
+def _pronoun(text: str, folded: str, pos: int) -> str | None:
+    """The person a pronoun at ``pos`` («نامبرده», «ایشان») stands for, if it stands there."""
+    while pos < len(folded) and folded[pos] in " \t\u200c":
+        pos += 1
+    if not _res()["pronoun"].match(folded, pos):
+        return None
+    return _person_before(text, pos)
+
+
+def _background(folded: str, pos: int) -> bool:
+    """«نامه … که توسط X ارسال شده بود، مطرح و …»: the agent at ``pos`` did something before
+    the meeting (a past perfect follows it in its clause), so X is not the one who acts."""
+    res = _res()
+    end = len(folded)
+    for rx in (res["decided"], re.compile(r"[.؛;]")):
+        m = rx.search(folded, pos)
+        if m:
+            end = min(end, m.start())
+    return bool(res["background"].search(folded, pos, end))
 
 
 def _skip_deadline(folded: str, pos: int) -> int:
@@ -166,11 +283,14 @@ def _labels(text: str, folded: str) -> dict[str, str]:
 def _actor(text: str, folded: str) -> str | None:
     res = _res()
     for m in res["decided"].finditer(folded):  # «مقرر گردید [حداکثر تا …] شهرداری …»
-        actor = _phrase(text, folded, _skip_deadline(folded, m.end()), need_head=True)
+        at = _skip_deadline(folded, m.end())
+        actor = _pronoun(text, folded, at) or _phrase(text, folded, at, need_head=True)
         if actor:
             return actor
     for m in res["agent"].finditer(folded):  # «… توسط معاونت عمرانی انجام شود»
-        actor = _phrase(text, folded, m.end(), need_head=False)
+        if _background(folded, m.end()):
+            continue
+        actor = _pronoun(text, folded, m.end()) or _phrase(text, folded, m.end(), need_head=False)
         if actor:
             return actor
     m = res["assigned"].search(folded)  # «… به معاونت شهرسازی محول گردید»
@@ -180,6 +300,11 @@ def _actor(text: str, folded: str) -> str | None:
     # «[… و] شهرداری [ظرف یک ماه] موظف است / نسبت به … اقدام نماید» at a clause start
     for m in res["clause"].finditer(folded):
         start = m.end()
+        pronoun = _pronoun(text, folded, start)
+        if pronoun:
+            after = _skip_deadline(folded, res["pronoun"].match(folded, start).end())
+            if res["obligation"].match(folded, after):
+                return pronoun
         actor = _phrase(text, folded, start, need_head=True)
         if actor:
             at = folded.find(fold(actor), start)  # _phrase may have tidied the text: not found
