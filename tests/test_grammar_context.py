@@ -56,7 +56,8 @@ def _types(text: str) -> list[str]:
     ("مصوبات:\n۱- مقرر شد شهرداری اقدام کند.\nمحمد رضایی", ["RESOLUTIONS_HEAD", "DECISION_ITEM", "PARAGRAPH"]),
     ("مصوبات:\n۱- مقرر شد شهرداری نسبت به\nلایروبی اقدام کند.", ["RESOLUTIONS_HEAD", "DECISION_ITEM", "CONTINUATION"]),
     # a short line is a signature only after the closing
-    ("صورتجلسه\nمحمد رضایی\nجلسه ساعت ۱۲ خاتمه یافت.\nمحمد رضایی", ["TITLE", "LETTERHEAD", "CLOSING", "SIGNATURE"]),
+    ("شورای اسلامی شهر نمونه\nصورتجلسه\nمحمد رضایی\nجلسه ساعت ۱۲ خاتمه یافت.\nمحمد رضایی",
+     ["LETTERHEAD", "TITLE", "PARAGRAPH", "CLOSING", "SIGNATURE"]),  # no letterhead after the title
 ])
 def test_one_line_many_readings(text, types):
     assert _types(text) == types
@@ -66,3 +67,50 @@ def test_section_head_after_the_closing_is_reported():
     m = minutes.parse("صورتجلسه\nجلسه ساعت ۱۲ خاتمه یافت.\n#### دستور جلسه\n")
     assert [(d.code, d.line) for d in m.diagnostics if d.code == "unexpected-line"] == [("unexpected-line", 3)]
     assert "AGENDA_HEAD" in next(d.message for d in m.diagnostics if d.code == "unexpected-line")
+
+
+# (line, how item_start reads its numbering): the one reader of list markers.
+@pytest.mark.parametrize("line, kind, number, text", [
+    ("۱- مقرر شد شهرداری اقدام کند", "digit", 1, "مقرر شد شهرداری اقدام کند"),
+    ("1. بررسی بودجه", "digit", 1, "بررسی بودجه"),
+    ("2) بررسی بودجه", "digit", 2, "بررسی بودجه"),
+    ("(4 تمدید قرارداد", "digit", 4, "تمدید قرارداد"),
+    ("۱ :مقرر شد", "digit", 1, "مقرر شد"),
+    ("780 مقرر گردید جلسات برگزار شود", "digit", 780, "مقرر گردید جلسات برگزار شود"),
+    ("بند ۳: تصویب شد", "word", 3, "تصویب شد"),
+    ("الف- اجاره دفتر", "letter", None, "اجاره دفتر"),
+    ("*- آقای رضایی گزارش داد", "bullet", None, "آقای رضایی گزارش داد"),
+    ("• برگزاری آزمون", "bullet", None, "برگزاری آزمون"),
+    ("_جذب نیرو", "bullet", None, "جذب نیرو"),
+    ("✅ قرار شد گزارش ارائه شود", "bullet", None, "قرار شد گزارش ارائه شود"),
+])
+def test_item_markers(line, kind, number, text):
+    from minutes.phrases.resolutions import item_start
+    from minutes.text.normalize import normalize
+
+    assert tuple(item_start(normalize(line))) == (kind, number, normalize(text))
+
+
+# A number that counts, dates or votes is not an item's number.
+@pytest.mark.parametrize("line", ["۱۵ اسفند جلسه برگزار شد", "20 درصد بودجه", "۷ موافق، ۲ مخالف",
+                                  "1402/03/05 جلسه", "متن بدون شماره"])
+def test_not_item_markers(line):
+    from minutes.phrases.resolutions import item_start
+    from minutes.text.normalize import normalize
+
+    assert item_start(normalize(line)) is None
+
+
+# (paragraph, the lines layout makes of it)
+@pytest.mark.parametrize("text, parts", [
+    ("موارد ذیل اتخاذ گردید ۱ :مقرر شد الف ۲:مقرر شد ب ۳: مقرر شد ج",
+     ["موارد ذیل اتخاذ گردید", "۱ :مقرر شد الف", "۲:مقرر شد ب", "۳: مقرر شد ج"]),
+    ("به شرح زیر است: _جذب نیرو _نظارت بر پروژه", ["به شرح زیر است:", "_جذب نیرو", "_نظارت بر پروژه"]),
+    # numbers that do not count up from 1, dates and hours: one line
+    ("جلسه ساعت ۱۰:۳۰ روز ۱۴۰۲/۰۳/۰۵ برگزار شد و ۲- مورد", ["جلسه ساعت ۱۰:۳۰ روز ۱۴۰۲/۰۳/۰۵ برگزار شد و ۲- مورد"]),
+    ("تنها ۱- مورد در این جلسه بررسی شد", ["تنها ۱- مورد در این جلسه بررسی شد"]),
+])
+def test_inline_lists_are_split(text, parts):
+    from minutes.parsing.layout import split_inline_list
+
+    assert split_inline_list(text) == parts

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import minutes
 from minutes import Minutes, MinutesError
-from minutes.parsing.layout import split_markdown
+from minutes.parsing.layout import split_inline_list, split_markdown
 from minutes.text.normalize import normalize, normalize_lines
 from minutes.text.vocab import vocab
 
@@ -39,7 +39,8 @@ settings.register_profile("minutes-properties", max_examples=120, deadline=None,
 PROFILE = settings.get_profile("minutes-properties")
 
 _SQUASH = re.compile(r"[\s\u200c:.،,؛;«»()\-–—*#|]+")
-_NUMBER_PREFIX = re.compile(r"^\(?[0-9۰-۹]{1,3}\s*[-.)ـ:]\s*")
+# An item's marker: a number («۱-», «(4», «780 »), or a bullet («*-», «_», ✅ …): markup, not content.
+_NUMBER_PREFIX = re.compile(r"^(?:\(?[0-9۰-۹]{1,4}\s*[-.)ـ:]?\s*|\*-\s*|_|[\u2190-\u2bff\U0001f300-\U0001faff]\ufe0f?\s*)")
 _DIGITS = re.compile(r"^[0-9۰-۹]+$")
 
 
@@ -105,7 +106,8 @@ def unaccounted(text: str, m: Minutes) -> list[tuple[int, str]]:
             continue
         core, _ = split_markdown(line)
         pieces = []
-        for cell in core.split("\t"):
+        # layout splits a list run inline into one line per item: each is a piece
+        for cell in (c for part in split_inline_list(core) for c in part.split("\t")):
             pieces += [p for p in re.split(rf"(?:^|\s)(?:{fields})\s*:", cell) if p.strip()]
         own = "\x00".join(_sq(s) for s in objects.get(i, []))
         for piece in pieces:

@@ -17,7 +17,7 @@ from ..phrases.attendance import attendance_line, merge_people, read_people, rea
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
                                session_number, set_field, settle_meeting_date)
 from ..phrases.report import decision_sentences, headline, meeting_name
-from ..phrases.resolutions import extract, item_start
+from ..phrases.resolutions import extract, is_heading, item_start
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
 from . import closing, speakers, tree
@@ -43,6 +43,8 @@ class State:
     seen_cells: dict[str, str] = field(default_factory=dict)  # short table cells, one copy each
     last_signature_line: int | None = None
     signature_columns: list[str | None] | None = None
+    topic: str | None = None  # the topic heading over the list items being read
+    open_parent: Resolution | None = None  # a numbered item ending «:» whose lettered parts follow
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
@@ -116,6 +118,7 @@ def _section(state: State, section: tree.Section) -> None:
             else:
                 _block(state, key, tree.Paragraph(LineToken.of("PARAGRAPH", head.source, {"PARAGRAPH": None})),
                        text=read.rest)
+    state.topic = state.open_parent = None
     for block in section.blocks:
         _block(state, key, block)
 
@@ -139,12 +142,15 @@ def _block(state: State, section: str | None, block: tree.Block, text: str | Non
         case tree.Attendance(head=head, rows=rows):
             _attendance(state, head, rows)
         case tree.Decisions(intro=intro, items=items):
+            state.topic = state.open_parent = None
             if intro is not None:  # «مصوبات:», «موارد زیر مقرر گردید:»
                 _intro(state, intro)
             for item in items:
-                _decision(state, item)
+                _block(state, section, item)
         case tree.Item():
             _decision(state, block)
+        case tree.Topic(token=tok):  # «امور آموزشی» over the items that follow
+            state.topic = tok.reading or tok.value
         case LineToken() if block.type == "DECISION_INTRO":  # an intro inside a «مصوبات» section
             _intro(state, block)
         case tree.OrgHeading(token=tok):
@@ -292,6 +298,10 @@ def _people_in(state: State, text: str, line: int) -> list[Person]:
 
 def _intro(state: State, intro: LineToken) -> None:
     state.m.sections.append(Section(key="resolutions", title=intro.value, line=intro.line))
+    h = state.m.header
+    h.session_number = h.session_number or session_number(intro.value)
+    if h.title is None and is_heading(intro.value):  # «مصوبات هفتاد و دومین جلسه شورای دانشکده …»
+        h.title = intro.value
     if len(intro.value.split()) > _MAX_INTRO_WORDS:  # «… جلسه … در ساعت ۱۸ … تشکیل و تصمیمات به شرح ذیل …:»
         _meeting_in_prose(state, intro.value, intro.line)
     rest = intro.reading if intro.type == "DECISION_INTRO" else None
@@ -300,21 +310,35 @@ def _intro(state: State, intro: LineToken) -> None:
 
 
 def _decision(state: State, item: tree.Item) -> None:
-    _resolution(state, item.token.reading or item_start(item.token.value), item.token.value, item.more,
-                item.token.line)
+    text = [t for t in item.more if t.type != "VOTE"]
+    _resolution(state, item.token.reading or item_start(item.token.value), item.token.value, text, item.token.line)
+    votes = [t.value for t in item.more if t.type == "VOTE"]
+    if votes:  # «۷ موافق، ۲ مخالف»: beside the text, as written
+        state.m.resolutions[-1].extra["vote"] = "\n".join(votes)
 
 
 def _resolution(state: State, read, written: str, more: list[LineToken], line: int) -> None:
     """A list item: numbered as written (letters and bullets by position), its text with the
-    continuation lines, and what the text says of actor, supervisor and deadline."""
-    number = read.number if read is not None and read.kind in ("digit", "word") else None
+    continuation lines, and what the text says of actor, supervisor and deadline. Lettered
+    items under a numbered one that ends with a colon («۳. سرفصل‌های ذیل …:» then «الف – …»)
+    are its parts, not resolutions of their own."""
+    text = " ".join([read.text if read is not None else written] + [t.value for t in more]).strip()
+    kind = read.kind if read is not None else None
+    parent = state.open_parent
+    if parent is not None and kind == "letter":
+        parent.text += "\n" + " ".join([written.strip()] + [t.value for t in more])  # as written, letter kept
+        found = extract(parent.text)
+        parent.actor, parent.supervisor = parent.actor or found.actor, parent.supervisor or found.supervisor
+        parent.deadline = parent.deadline if parent.deadline.text else Deadline(text=found.deadline_text)
+        return
+    number = read.number if kind in ("digit", "word") else None
     if number is None:
         number = len(state.m.resolutions) + 1
-    text = " ".join([read.text if read is not None else written] + [t.value for t in more]).strip()
     found = extract(text)
-    state.m.resolutions.append(Resolution(
-        row=number, text=text, actor=found.actor, supervisor=found.supervisor,
-        deadline=Deadline(text=found.deadline_text), line=line))
+    resolution = Resolution(row=number, text=text, topic=state.topic, actor=found.actor, supervisor=found.supervisor,
+                            deadline=Deadline(text=found.deadline_text), line=line)
+    state.m.resolutions.append(resolution)
+    state.open_parent = resolution if kind in ("digit", "word") and text.endswith(":") else None
 
 
 def _table(state: State, table: tree.Table) -> None:

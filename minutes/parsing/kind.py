@@ -1,8 +1,9 @@
 """Minutes or a news report of a meeting: decided here, and only here, from what the parse found.
 
-Evidence of minutes (any one suffices): a title («صورتجلسه …»), a section head, a resolution
-table, a decision list with its introduction («مصوبات:», «… به شرح ذیل اتخاذ شد:») or of two
-items or more, an attendance list («حاضرین:»). Without any of these the document is read as
+Evidence of minutes (any one suffices): a title («صورتجلسه …», or a session title such as
+«بیست و ششمین جلسه هیئت مدیره …» on its own line), a section head, a resolution
+table, a decision list with its introduction («مصوبات:», «… به شرح ذیل اتخاذ شد:») and an
+item, or of two items or more, an attendance list («حاضرین:»). Without any of these the document is read as
 a report: a news item quotes people in prose and states decisions in sentences.
 
 The kind changes how prose is attributed (a report attributes statement by statement, and
@@ -36,7 +37,7 @@ def evidence(doc: tree.Document) -> list[str]:
                     note("title")
                 case tree.Table():
                     note("resolution table")
-                case tree.Decisions(intro=intro, items=items) if intro is not None or len(items) >= 2:
+                case tree.Decisions(intro=intro, items=items) if _items(items) >= (1 if intro is not None else 2):
                     note("decision list")
                 case tree.Attendance():
                     note("attendance list")
@@ -49,3 +50,7 @@ def decide(doc: tree.Document) -> tuple[str, list[str]]:
     """('minutes' or 'report', the evidence of minutes found)."""
     found = evidence(doc)
     return ("minutes" if found else "report"), found
+
+
+def _items(blocks: list) -> int:
+    return sum(1 for b in blocks if isinstance(b, tree.Item))

@@ -13,7 +13,10 @@ Guarantees given to the lexer and the grammar:
   canonical column order (row, text, topic, actor, supervisor, deadline, then
   unknown columns), with ``columns`` naming each cell; a mirrored table (header
   «مدت اجراء … ردیف») is restored, and a header repeated after a page break is
-  dropped so the table reads as one.
+  dropped so the table reads as one;
+* a list run inline in one paragraph («… اتخاذ گردید: ۱- … ۲- … ۳- …», «_ … _ …») is
+  split at its markers into one line per item, each keeping the paragraph's line number
+  (the text before the first marker stays a line of its own).
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ import re
 from functools import lru_cache
 
 from ..models import CANONICAL_COLUMNS, Diagnostic
-from ..phrases.report import is_web_furniture
+from ..text.normalize import to_ascii_digits
+from ..phrases.report import web_furniture
 from ..read.sources import Line
 from ..text.vocab import vocab
 
@@ -38,6 +42,7 @@ _LETTERHEAD_MAX_LEN = 90
 _PAGE_MARK_MAX_LEN = 40  # «صفحه ۱۲ از ۳۴» with room for spaces and dashes
 
 
+_ITEM_NUMBER_CELL = re.compile(r"^\s*(?:\(?[0-9۰-۹]{1,3}\s*[-.)ـ]?|[·•*\-–])\s*$")  # «۱ -», «·» before a tab
 _SQUASH = re.compile(r"[\s\u200c:.،]+")
 
 
@@ -153,9 +158,13 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
     for idx, ln in enumerate(lines):
         if not ln.text:
             continue
-        web = web or is_web_furniture(ln.text)
-        if web:
-            drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»")
+        furniture = None if web else web_furniture(ln.text)
+        if web or furniture:
+            # Tags, related news, «انتهای پیام», a comment form end the news text: the rest is
+            # furniture too. The news code line («کد خبر: …») may stand above it: one line.
+            web = web or (furniture != "news_code")
+            drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»" if web
+                 else f"web page furniture: «{ln.text[:80]}»")
             continue
         squashed = _squash(ln.text) if letterhead else None  # most documents have none to compare
         is_basmala = len(ln.text) <= _LETTERHEAD_MAX_LEN and v.lookup("sections.basmala", ln.text) is not None
@@ -173,6 +182,8 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             drop(ln, "markup", "markdown mark with no text")
             continue
         cells = text.split("\t")
+        if len(cells) == 2 and not table_open and _ITEM_NUMBER_CELL.match(cells[0]):
+            text, cells = f"{cells[0].strip()} {cells[1].strip()}", [text]  # «۱ -<tab>…»: a list item, not a row
         if len(cells) >= 2 and mark in (None, "pipe"):
             if all(_RULE_CELL.match(c) for c in cells if c):
                 drop(ln, "table-rule", "markdown table rule line")
@@ -215,5 +226,33 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             drop(ln, "table-group-row", f"a group row inside the table: «{text[:80]}»")
             continue
         table_open = False
-        kept.append(Line(ln.number, ln.original, text, mark))
+        for i, part in enumerate(split_inline_list(text)):
+            kept.append(Line(ln.number, ln.original, part, mark if i == 0 else None))
     return kept, diagnostics
+
+
+# «۱- …», «2) …», «۳ : …» inside a line; not «۱۴۰۲/۰۳/۰۵», not «۱۰:۳۰».
+_INLINE_NUMBER = re.compile(r"(?:(?<=\s)|^)([0-9۰-۹]{1,2})\s*[-–.)ـ:]\s*(?![0-9۰-۹/])(?=\S)")
+# «_جذب … _نظارت …», «✅ … ✅ …»: a bullet glued to its word, after a space.
+_INLINE_BULLET = re.compile(r"(?:(?<=\s)|^)(?:_|[✅✔☑▪►●◆■🔹🔸🔻🔶🔷📌]\ufe0f?\s*)(?=[^\W\d_])")
+
+
+def split_inline_list(text: str) -> list[str]:
+    """A paragraph holding a whole list, split at its item markers: numbers counting up from
+    1 (two at least), or two or more glued bullets. Anything else comes back as one line."""
+    starts = _number_chain(text) or [m.start() for m in _INLINE_BULLET.finditer(text)]
+    if len(starts) < 2:
+        return [text]
+    cuts = ([0] if starts[0] > 0 else []) + starts + [len(text)]
+    return [part for a, b in zip(cuts, cuts[1:]) if (part := text[a:b].strip())]
+
+
+def _number_chain(text: str) -> list[int]:
+    """Offsets of markers 1, 2, 3 … in order (each the next number after the previous one)."""
+    if len(text) < 12 or not any(ch in text for ch in "1۱"):
+        return []  # most lines: no «1» at all
+    chain: list[int] = []
+    for m in _INLINE_NUMBER.finditer(text):
+        if int(to_ascii_digits(m.group(1))) == len(chain) + 1:
+            chain.append(m.start())
+    return chain if len(chain) >= 2 else []

@@ -13,7 +13,9 @@ Readings come in order of preference; PARAGRAPH is always last and always accept
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterator
 
 from lark import Token
@@ -22,8 +24,9 @@ from lark.parsers.lalr_analysis import Shift
 
 from ..phrases.attendance import attendance_line
 from ..phrases.people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
-from ..phrases.resolutions import Item, ends_with_intro, is_intro, item_start
+from ..phrases.resolutions import Item, ends_with_intro, is_heading, is_intro, item_start
 from ..read.sources import Line
+from ..text.numbers import ordinal_pattern
 from ..text.vocab import vocab
 
 __all__ = ["LineToken", "Section", "Field", "read_line", "LineLexer", "LineStream", "STRUCTURAL", "section_of", "labeled_field"]
@@ -34,6 +37,8 @@ _MAX_HEADING_WORDS = 12
 _MAX_SIGNATURE_WORDS = 8
 _MAX_SECTION_WORDS = 4  # a section name on a plain line, without a letter, colon or heading mark
 _MAX_INTRO_WORDS = 10
+_MAX_VOTE_WORDS = 16
+_MAX_TOPIC_WORDS = 8
 _SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter line does not continue a list item
 _SENTENCE_ENDS = (".", "!", "؟", "؛", ":")
 
@@ -138,6 +143,22 @@ def _is_title(text: str) -> bool:
     return bool(v.key_at_start("sections.title", text.replace(" ", "")) or v.key_at_start("sections.title", text))
 
 
+def _session_title(text: str) -> bool:
+    """«بیست و ششمین جلسه هیئت مدیره شرکت …» standing alone: a title without «صورتجلسه».
+    A news headline ends with its verb («… برگزار شد») or opens with one («برگزاری …»)."""
+    v = vocab()
+    core = text.strip(" *:")
+    if not core or len(core.split()) > _MAX_HEADING_WORDS + 4 or core.endswith((".", "!", "؟", "؛")):
+        return False
+    return bool(_session_title_re().match(core)) and \
+        not v.rx(r"(?:^|\s)(?:<<resolutions.heading_verb_endings>>)$").search(core)
+
+
+@lru_cache(maxsize=1)
+def _session_title_re() -> re.Pattern:
+    return re.compile(rf"(?:{ordinal_pattern()})[\s\u200c]+(?:{vocab().pattern('meeting.session_words')})[\s\u200c]")
+
+
 def _table_header(line: Line) -> bool:
     v = vocab()
     return sum(1 for c in line.text.split("\t") if v.lookup("tables.columns", c)) >= 2
@@ -192,6 +213,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
     words = len(text.split())
     title, field, attendance, section = _is_title(text), labeled_field(text), attendance_line(head), section_of(text)
+    title = title or _session_title(head)
     intro, rest = is_intro(head)
     titles_table = next_line is not None and next_line.columns is not None and _table_header(next_line)
     if len(text) <= _PREFIX and v.lookup("sections.signature_heads", text.strip(" :")):
@@ -209,7 +231,8 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["LETTERHEAD"] = None
     if attendance:
         readings["ATTENDANCE"] = attendance
-    if section and (section.letter or _is_heading(line) or text.rstrip().endswith(":") or words <= _MAX_SECTION_WORDS):
+    if section and (section.letter or section.rest or _is_heading(line) or text.rstrip().endswith(":")
+                    or words <= _MAX_SECTION_WORDS):
         if titles_table and v.key_at_start("sections.names", text):
             readings["TABLE_TITLE"] = section  # «مصوبات ششمین نشست … :» right above the table's header
         kind = {"agenda": "AGENDA_HEAD", "resolutions": "RESOLUTIONS_HEAD"}.get(section.key, "SECTION")
@@ -217,7 +240,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     elif titles_table and (v.key_at_start("sections.names", text) or (
             text.rstrip().endswith(":") and words <= _MAX_HEADING_WORDS and not ends_with_speech_verb(text))):
         readings["TABLE_TITLE"] = None  # «جدول اقدامات:» right above the header
-    if intro and (words <= _MAX_INTRO_WORDS or text.rstrip().endswith(":")):
+    if intro and (words <= _MAX_INTRO_WORDS or text.rstrip().endswith(":") or is_heading(head)):
         readings["DECISION_INTRO"] = rest
     elif ends_with_intro(text):
         readings["DECISION_INTRO"] = ""  # the paragraph's last sentence introduces the list
@@ -239,13 +262,26 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["AGENDA_ITEM"] = item or Item("bullet", None, text)
     discussion: dict[str, Any] = {}
     _discussion_readings(line, discussion)
-    if item is None and not discussion and not _is_heading(line) and "\t" not in text:
+    if item is None and words <= _MAX_VOTE_WORDS and v.rx("<<resolutions.votes>>").search(text):
+        readings["VOTE"] = None  # «۷ موافق، ۲ مخالف» under an item
+    footer = v.rx("<<resolutions.footer>>").search(text) is not None  # «… لازم‌الاجرا می‌باشد»: after the list
+    if item is None and not discussion and not footer and not _is_heading(line) and "\t" not in text:
         decides = _decided(text)
         open_sentence = prev_line is not None and not prev_line.text.rstrip(" *").endswith(_SENTENCE_ENDS)
-        if open_sentence or (not decides and len(text.split()) >= _SHORT_LINE_WORDS):
+        # A blank line between (or a page break) ends the item unless its sentence is open; and
+        # a short line standing apart over the next item is that item's topic heading.
+        adjacent = prev_line is not None and line.number - prev_line.number <= 1
+        topic = not decides and words <= _MAX_TOPIC_WORDS and not text.rstrip(" *").endswith(_SENTENCE_ENDS[:-1]) \
+            and next_line is not None and item_start(next_line.text[:_PREFIX]) is not None
+        if topic and not adjacent:
+            readings["TOPIC"] = text.rstrip(" :")  # «امور آموزشی» over the items below it
+        if (open_sentence and adjacent) or (adjacent and not decides and words >= _SHORT_LINE_WORDS) or \
+                (open_sentence and not topic):
             readings["CONTINUATION"] = None  # the item above goes on
         if decides:
             readings["DECISION_LINE"] = Item("sentence", None, text)  # «مقرر شد …» under «مصوبات:»
+        if topic and adjacent:
+            readings["TOPIC"] = text.rstrip(" :")
     readings.update(discussion)
     readings["PARAGRAPH"] = None
     return readings
@@ -254,7 +290,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
 # Readings that state the document's structure: when the context refuses one (a section head
 # after the closing, say), the line is read otherwise and the change is reported.
 STRUCTURAL = frozenset(("SECTION", "AGENDA_HEAD", "RESOLUTIONS_HEAD", "ATTENDANCE", "DECISION_INTRO",
-                        "TABLE_HEAD", "TABLE_ROW", "TABLE_TITLE", "CLOSING", "SIGNATURE_HEAD", "TITLE"))
+                        "TABLE_HEAD", "TABLE_ROW", "TABLE_TITLE", "CLOSING", "SIGNATURE_HEAD"))
 
 
 class LineStream:

@@ -14,7 +14,7 @@ from lark import Transformer
 from .lexer import LineToken
 
 __all__ = [
-    "Document", "Paragraph", "Turn", "SpeakerHead", "Decisions", "Item", "Agenda", "Table", "Attendance",
+    "Document", "Paragraph", "Turn", "SpeakerHead", "Decisions", "Item", "Topic", "Agenda", "Table", "Attendance",
     "FieldLine", "Title", "OrgHeading", "Section", "Closing", "Block", "TreeToNodes",
 ]
 
@@ -54,10 +54,10 @@ class Item:
 
 @dataclass(slots=True)
 class Decisions:
-    """A decision list: its introduction, if any, and its items."""
+    """A decision list: its introduction, if any, and its items (with topic headings among them)."""
 
     intro: LineToken | None
-    items: list[Item]
+    items: list[Item | Topic]
 
 
 @dataclass(slots=True)
@@ -79,6 +79,12 @@ class Attendance:
     rows: list[LineToken]
 
 
+class Topic(_OneLine):
+    """A heading inside a decision list: the topic of the items below it."""
+
+    __slots__ = ()
+
+
 class FieldLine(_OneLine):
     __slots__ = ()
 
@@ -91,7 +97,7 @@ class OrgHeading(_OneLine):
     __slots__ = ()
 
 
-Block = Paragraph | Turn | Decisions | Item | Agenda | Table | Attendance | FieldLine | Title | OrgHeading
+Block = Paragraph | Turn | Decisions | Item | Topic | Agenda | Table | Attendance | FieldLine | Title | OrgHeading
 
 
 @dataclass(slots=True)
@@ -162,7 +168,7 @@ class TreeToNodes(Transformer):
 
     def decisions(self, children) -> Decisions:
         intro = children[0] if isinstance(children[0], LineToken) else None
-        return Decisions(intro, [c for c in children if isinstance(c, Item)])
+        return Decisions(intro, [c for c in children if isinstance(c, (Item, Topic))])
 
     def intro(self, children) -> LineToken:
         return children[0]
@@ -170,10 +176,13 @@ class TreeToNodes(Transformer):
     def decided(self, children) -> Item:
         return Item(children[0], list(children[1:]))
 
-    item = decided
+    item = prose = decided
 
     def paragraph(self, children) -> Paragraph:
         return Paragraph(children[0])
+
+    def topic(self, children) -> Topic:
+        return Topic(children[0])
 
     def field(self, children) -> FieldLine:
         return FieldLine(children[0])

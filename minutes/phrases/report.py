@@ -15,16 +15,18 @@ from ..text.numbers import ordinal_pattern
 from .people import ends_with_speech_verb
 from ..text.vocab import vocab
 
-__all__ = ["headline", "meeting_name", "decision_sentences", "is_web_furniture"]
+__all__ = ["headline", "meeting_name", "decision_sentences", "web_furniture"]
 
 _MAX_HEADLINE_WORDS = 25
 _SENTENCE_END = re.compile(r"(?<=[.!؟])\s+")
 _MAX_MEETING_WORDS = 12
 
 
-def is_web_furniture(text: str) -> bool:
-    """«کد خبر: …», «برچسب‌ها», «اخبار پیشنهادی», «انتهای پیام», «نظر شما»: the page around the news."""
-    return vocab().key_at_start("report.web_furniture", text.strip(" •*-")) is not None
+def web_furniture(text: str) -> str | None:
+    """«کد خبر: …», «برچسب‌ها», «اخبار پیشنهادی», «انتهای پیام», «نظر شما»: the page around the
+    news; the kind of furniture (``report.web_furniture``'s key), or None."""
+    hit = vocab().key_at_start("report.web_furniture", text.strip(" •*-"))
+    return hit[0] if hit else None
 
 
 def headline(text: str) -> bool:

@@ -17,6 +17,7 @@ unknown text yields ``None``, never an exception.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
@@ -105,7 +106,9 @@ def _res() -> dict[str, re.Pattern]:
         # «پس از بحث و بررسی موارد ذیل به تصویب رسید:» — a few words before, a colon after
         "intro_tail": re.compile(rf"^[^:：]{{0,60}}\s(?:{_p('resolutions.intros')})\s*[:：]\s*(?P<rest>.*)$"),
         "clause": re.compile(rf"^\s*|[.،؛;]\s*|\s(?:{_p('numbers.joiners')})\s+"),
-        "num": re.compile(r"^\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]\s*(?![0-9/])"),
+        "num": re.compile(r"^(?:\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]|\((?P<p>[0-9]{1,3})(?=\s))\s*(?![0-9/])"),
+        # «780 مقرر گردید …»: a bare number before a word that neither counts, dates nor votes
+        "bare": re.compile(rf"^(?P<n>[0-9]{{1,4}}) +(?![0-9/]|(?:{_p('resolutions.counted_after')}|{_p('resolutions.votes')}){_R})(?=[^\W\d_])"),
         "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"),
         "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*(?:{_p('resolutions.item_number_word')}))?\s*"
                            rf"(?P<w>[0-9]{{1,3}}|{ordinal_pattern()}|{cardinal_pattern()})\s*[-–—ـ:.)]\s*"),
@@ -364,9 +367,23 @@ def is_intro(line: str) -> tuple[bool, str]:
     m = res["intro"].match(bare.rstrip(" .:")) or res["intro"].match(bare) or \
         (_tail_possible(bare) and res["intro_tail"].match(bare))
     if not m:
-        return False, ""
+        return is_heading(bare), ""
     rest = m.group("rest") or ""
     return True, line[len(line) - len(rest):] if rest else ""
+
+
+_MAX_HEADING_WORDS = 16
+
+
+def is_heading(text: str) -> bool:
+    """«مصوبات چهل و دومین جلسه شورای اسلامی شهر …»: a short line that starts with a resolutions
+    heading word and ends as a heading does (no sentence end, no finite verb)."""
+    v = vocab()
+    core = text.strip(" *:")
+    if not core or len(core.split()) > _MAX_HEADING_WORDS or core.endswith((".", "!", "؟", "؛")):
+        return False
+    return bool(v.key_at_start("resolutions.headings", core)) and \
+        not v.rx(r"(?:^|\s)(?:<<resolutions.heading_verb_endings>>)$").search(core)
 
 
 class Item(NamedTuple):
@@ -383,8 +400,11 @@ def ends_with_intro(text: str) -> bool:
     core = text.rstrip(" *")
     if not core.endswith((":", "：", ".")) and not core.endswith(tuple(_intro_tails())):
         return False
-    tail = core[-_tail_window():]
-    return bool(vocab().rx(r"(?:<<resolutions.intro_endings>>)\s*[:：.]?$").search(fold(tail)))
+    tail = fold(core[-_tail_window():])
+    v = vocab()
+    # «… به تصویب رسید و مقرر شد :», «… تصویب نمود:» — a decision verb introduces a list only before a colon
+    return bool(v.rx(r"(?:<<resolutions.intro_endings>>)\s*[:：.]?$").search(tail) or
+                v.rx(r"(?:^|\s)(?:<<resolutions.intro_verbs>>)\s*[:：]$").search(tail))
 
 
 @lru_cache(maxsize=1)
@@ -397,25 +417,42 @@ def _tail_window() -> int:
     return vocab().longest("resolutions.intro_endings") + 8
 
 
+# Bullets: dashes, stars, dots, «*-», a run of kashida or an underscore (often glued to the
+# word), and any pictograph (✅, 🔹, 📌 …: Unicode category So) with its variation selector.
+_BULLET = re.compile(r"^(?:\*-|[-–—*•·+▪►●○◆■□]\s|ـ{2,}\s*|_(?=\S))\s*")
+
+
+def _bullet_end(folded: str) -> int:
+    m = _BULLET.match(folded)
+    if m:
+        return m.end()
+    if folded and unicodedata.category(folded[0]) == "So":
+        end = 1
+        while end < len(folded) and (folded[end] in "\ufe0f\u200d" or unicodedata.category(folded[end]) == "So"):
+            end += 1
+        return end + len(folded[end:]) - len(folded[end:].lstrip())
+    return 0
+
+
 def item_start(line: str) -> Item | None:
-    """The one reader of list numbering: «۱-», «1.», «1)», «(1», «الف-», «بند ۱:», «- », or None."""
+    """The one reader of list numbering: «۱-», «1.», «1)», «(1», «۱ :», a bare «780 » before a
+    word, «الف-», «بند ۱:», and bullets («-», «*-», «•», «_», «ــ», ✅ …); None for anything else."""
     res = _res()
     stripped = line.strip()
     folded = fold(stripped)
-    bullet = re.match(r"^[-*•+]\s+", folded)
-    offset = bullet.end() if bullet else 0
+    offset = _bullet_end(folded)
     body = folded[offset:]
-    for kind in ("num", "word", "letter"):
+    for kind in ("num", "word", "letter", "bare"):
         m = res[kind].match(body)
         if m:
             text = stripped[offset + m.end():].strip()
-            if kind == "num":
-                return Item("digit", int(m.group("n")), text)
+            if kind in ("num", "bare"):
+                return Item("digit", int(m.group("n") or m.group("p")), text)
             if kind == "word":
                 w = m.group("w")
                 n = int(w) if w.isdigit() else (parse_cardinal(w) or parse_ordinal(w))
                 return Item("word", n, text)
             return Item("letter", None, text)
-    if bullet:
+    if offset:
         return Item("bullet", None, stripped[offset:].strip())
     return None
