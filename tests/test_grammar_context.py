@@ -114,3 +114,13 @@ def test_inline_lists_are_split(text, parts):
     from minutes.parsing.layout import split_inline_list
 
     assert split_inline_list(text) == parts
+
+
+# Text as written: normalization changes what is compared, not what is shown.
+@pytest.mark.parametrize("written", [
+    "https://www.shahr-sample.ir/news", "www.shahr-sample.ir", "dabir@shahr-sample.ir",
+    "12/345-ب", "1402/03/05", "250,000,000", "سال 1402",
+])
+def test_resolution_text_keeps_urls_mails_and_latin_digits(written):
+    m = minutes.parse(f"صورتجلسه\nمصوبات:\n۱- مقرر شد دبیرخانه نامه را با ذکر {written} ارسال کند.\n")
+    assert written in m.resolutions[0].text

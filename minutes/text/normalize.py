@@ -52,9 +52,13 @@ _PRE = str.maketrans(
 _DIGIT = r"[0-9۰-۹٠-٩]"
 # A number with internal separators: dates, ratios, ranges, decimals.
 _SHIELDED = re.compile(
+    # URLs and e-mail addresses, kept as written (hazm would space their dots and slashes)
+    r"(?i)(?:https?://|www\.)[^\s«»()]+[^\s«»().,،؛:]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     # letter numbers such as «۱۴۲/ش/۱۴۰۲»: a whole slashed token holding a digit
-    rf"(?<!\S)(?=[^\s/]*{_DIGIT})[^\s/]+(?:/[^\s/]+)+(?!\S)"
-    rf"|{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+")
+    rf"|(?<!\S)(?=[^\s/]*{_DIGIT})[^\s/]+(?:/[^\s/]+)+(?!\S)"
+    rf"|{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+"
+    # Latin digits stay Latin: numbers are compared digit-blind (numbers.fold), shown as written
+    r"|[0-9]+(?:,[0-9]{3})*")
 # A wide gap inside a line is a column break in text converted from a laid-out page
 # («محمد رضایی          علی کرمانی»): it becomes a tab, like a table cell separator.
 _GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
@@ -132,7 +136,7 @@ def _run(text: str) -> str:
     shielded: list[str] = []
 
     def shield(m: re.Match) -> str:
-        shielded.append(to_persian_digits(m.group(0)))
+        shielded.append(m.group(0))
         return f"QZ{_encode(len(shielded) - 1)}ZQ"
 
     text = _SHIELDED.sub(shield, _pre(_GAP.sub("\t", text))).replace("\t", _TAB)
