@@ -124,3 +124,76 @@ def test_inline_lists_are_split(text, parts):
 def test_resolution_text_keeps_urls_mails_and_latin_digits(written):
     m = minutes.parse(f"صورتجلسه\nمصوبات:\n۱- مقرر شد دبیرخانه نامه را با ذکر {written} ارسال کند.\n")
     assert written in m.resolutions[0].text
+
+
+# (line, how item_start reads it): kashida dashes gone after normalization, bidi-reordered numbers.
+@pytest.mark.parametrize("line, kind, number, text", [
+    ("1ـ تمدید قرارداد پیمانکار", "digit", 1, "تمدید قرارداد پیمانکار"),
+    ("ب ـ 2ـ بازرس شرکت انتخاب شد", "letter", None, "بازرس شرکت انتخاب شد"),
+    ("الف- 1- رئیس جلسه انتخاب شد", "letter", None, "رئیس جلسه انتخاب شد"),
+    ("86 -1 مقرر شد خزانه‌دار گزارش دهد", "digit", 1, "مقرر شد خزانه‌دار گزارش دهد"),
+    ("♦️ مقرر گردید شهرداری اقدام کند", "bullet", None, "مقرر گردید شهرداری اقدام کند"),
+    ("✍️مقرر شد گزارش ارائه شود", "bullet", None, "مقرر شد گزارش ارائه شود"),
+    ("🔹 بازدید از پروژه", "bullet", None, "بازدید از پروژه"),
+])
+def test_more_item_markers(line, kind, number, text):
+    from minutes.phrases.resolutions import item_start
+    from minutes.text.normalize import normalize
+
+    assert tuple(item_start(normalize(line))) == (kind, number, normalize(text))
+
+
+# «و» is a conjunction, a count stays a count: not item numbers.
+@pytest.mark.parametrize("line", ["و 2 نفر دیگر حضور داشتند", "ب 3 روز بعد", "1402 -05 جلسه"])
+def test_not_more_item_markers(line):
+    from minutes.phrases.resolutions import item_start
+    from minutes.text.normalize import normalize
+
+    assert item_start(normalize(line)) is None
+
+
+# (paragraph ending a line, does it introduce the list below): cover letters, «اتخاذ تصمیم»,
+# misspellings and glued verbs.
+@pytest.mark.parametrize("text, intro", [
+    ("مصوبات جلسه هیئت مدیره به شرح ذیل جهت اجرا ارسال می‌گردد:", True),
+    ("تصمیمات جلسه به شرح زیر جهت اجرا ابلاغ می‌گردد:", True),
+    ("جلسه با حضور کلیه سهامداران تشکیل و به شرح ذیل اتخاذ تصمیم شد:", True),
+    ("پس از بحث تصمیمات به شرح زیر اتخاد گردید:", True),
+    ("همچنین در خصوص حمل و نقل مقررمی گردد:", True),
+    ("به شهرداری اجازه داده می‌شود به شرح زیر اقدام نماید:", True),
+    ("نامه به شرح ذیل جهت اجرا ارسال می‌گردد و پاسخ آن منتظر است.", False),
+    ("جلسه با حضور اعضا تشکیل شد.", False),
+])
+def test_intro_at_paragraph_end(text, intro):
+    from minutes.phrases.resolutions import ends_with_intro
+    from minutes.text.normalize import normalize
+
+    assert ends_with_intro(normalize(text)) is intro
+
+
+# (document, kind): weak marks of minutes give way to news cues; strong ones do not.
+@pytest.mark.parametrize("text, kind", [
+    ("مصوبه شورای عالی آمایش درباره پهنه‌های ساحلی\nشورا در جلسه خود تصویب نمود که استانداری‌ها فهرست را ارسال کنند.\n",
+     "minutes"),
+    ("مصوبه جدید شورای شهر ابلاغ شد\nشورا در جلسه خود تصویب نمود که شهرداری اقدام کند.\n", "report"),
+    ("جلسه بررسی آبرسانی روستای نمونه\nاین جلسه با حضور بخشدار برگزار گردید و مقرر شد دهیاری اقدام کند.\n", "minutes"),
+    ("جلسه بررسی آبرسانی روستای نمونه برگزار شد\nاین جلسه با حضور بخشدار برگزار گردید.\n", "report"),
+    ("شماره جلسه :\nماده واحده: به شهرداری اجازه داده می‌شود اقدام نماید.\n", "minutes"),
+    ("به گزارش خبرگزاری نمونه، مصوبات جلسه به شرح ذیل اتخاذ شد:\n۱- مقرر شد شهرداری اقدام کند.\n", "report"),
+    ("به گزارش روابط عمومی بخشداری، مصوبات جلسه به شرح ذیل اتخاذ شد:\n۱- مقرر شد دهیاری اقدام کند.\n", "minutes"),
+    ("صبح امروز جلسه شورا تشکیل و موارد زیر مقرر گردید:\n۱- مقرر شد شهرداری اقدام کند.\n", "report"),
+    ("صورتجلسه\nبه گزارش خبرنگار ما مصوبات به شرح ذیل اتخاذ شد:\n۱- مقرر شد شهرداری اقدام کند.\n", "minutes"),
+])
+def test_kind_evidence_and_news(text, kind):
+    assert minutes.parse(text).kind == kind
+
+
+# (decision ending «:» and the lines under it, resolutions read): members are the decision's text.
+@pytest.mark.parametrize("lines, count", [
+    (["کارگروه با حضور افراد زیر تشکیل می‌شود:", "1- وزیر کشور", "2- رئیس سازمان برنامه", "3- دو نفر از استانداران"], 1),
+    (["اعضای کمیته عبارتند از:", "1- آقای محمد رضایی مدیر مالی", "2- خانم سارا کیانی"], 1),
+    (["موارد زیر مقرر گردید:", "1- مقرر شد شهرداری اقدام کند.", "2- مقرر شد دهیاری گزارش دهد."], 2),
+])
+def test_members_after_a_decision_are_not_resolutions(lines, count):
+    text = "صورتجلسه\nهیئت در جلسه خود تصویب نمود:\n" + "\n".join(lines) + "\n"
+    assert len(minutes.parse(text).resolutions) == count

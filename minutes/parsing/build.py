@@ -28,6 +28,7 @@ __all__ = ["State", "build"]
 _MEETING_PARAGRAPHS = 3  # how many opening paragraphs may carry the meeting's date and place
 _SHARED_MAX = 120  # characters: longer cells are prose, seldom repeated
 _MAX_INTRO_WORDS = 10  # a longer intro is an opening paragraph that may name the meeting
+_MAX_MEMBER_WORDS = 14  # a member named under «… افراد زیر …:»: a person or a role, not a sentence
 
 
 @dataclass
@@ -45,6 +46,7 @@ class State:
     signature_columns: list[str | None] | None = None
     topic: str | None = None  # the topic heading over the list items being read
     open_parent: Resolution | None = None  # a numbered item ending «:» whose lettered parts follow
+    open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
@@ -325,6 +327,9 @@ def _resolution(state: State, read, written: str, more: list[LineToken], line: i
     text = " ".join([read.text if read is not None else written] + [t.value for t in more]).strip()
     kind = read.kind if read is not None else None
     parent = state.open_parent
+    if parent is not None and state.open_members and _member_line(read.text if read is not None else written):
+        parent.text += "\n" + " ".join([written.strip()] + [t.value for t in more])  # «۱- وزیر کشور» under «… افراد زیر …:»
+        return
     if parent is not None and kind == "letter":
         parent.text += "\n" + " ".join([written.strip()] + [t.value for t in more])  # as written, letter kept
         found = extract(parent.text)
@@ -338,7 +343,20 @@ def _resolution(state: State, read, written: str, more: list[LineToken], line: i
     resolution = Resolution(row=number, text=text, topic=state.topic, actor=found.actor, supervisor=found.supervisor,
                             deadline=Deadline(text=found.deadline_text), line=line)
     state.m.resolutions.append(resolution)
-    state.open_parent = resolution if kind in ("digit", "word") and text.endswith(":") else None
+    members = text.endswith(":") and vocab().rx("<<resolutions.members_intro>>").search(text) is not None
+    state.open_parent = resolution if (kind in ("digit", "word") or members) and text.endswith(":") else None
+    state.open_members = members
+
+
+def _member_line(text: str) -> bool:
+    """«وزیر کشور», «آقای محمد رضایی مدیر مالی», «چهار نفر از استانداران»: a short line naming a
+    member, with no decision in it."""
+    return len(text.split()) <= _MAX_MEMBER_WORDS and not text.rstrip(" .").endswith(":") and \
+        _res_decided().search(text) is None
+
+
+def _res_decided():
+    return vocab().rx("<<resolutions.decided>>|<<resolutions.decision_forms>>")
 
 
 def _table(state: State, table: tree.Table) -> None:

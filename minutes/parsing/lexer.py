@@ -144,14 +144,21 @@ def _is_title(text: str) -> bool:
 
 
 def _session_title(text: str) -> bool:
-    """«بیست و ششمین جلسه هیئت مدیره شرکت …» standing alone: a title without «صورتجلسه».
+    """«بیست و ششمین جلسه هیئت مدیره شرکت …», «جلسه بررسی …» standing alone: a title without «صورتجلسه».
     A news headline ends with its verb («… برگزار شد») or opens with one («برگزاری …»)."""
     v = vocab()
     core = text.strip(" *:")
     if not core or len(core.split()) > _MAX_HEADING_WORDS + 4 or core.endswith((".", "!", "؟", "؛")):
         return False
-    return bool(_session_title_re().match(core)) and \
+    return bool(_session_title_re().match(core) or _purpose_title_re().match(core)) and \
         not v.rx(r"(?:^|\s)(?:<<resolutions.heading_verb_endings>>)$").search(core)
+
+
+@lru_cache(maxsize=1)
+def _purpose_title_re() -> re.Pattern:
+    """«جلسه بررسی …», «جلسه تبادل نظر پیرامون …»: a session named by its purpose."""
+    v = vocab()
+    return re.compile(rf"(?:{v.pattern('meeting.session_words')})[\s\u200c]+(?:{v.pattern('sections.session_purposes')})[\s\u200c]")
 
 
 @lru_cache(maxsize=1)
@@ -225,9 +232,11 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["TITLE"] = None
     if field and (field.value or field.table == "sections.fields"):
         readings["FIELD" if field.value else "BLANK_FIELD"] = field
+    elif field and section is None:  # «شماره جلسه :» left blank (a form, a database page): a field still, in the body too
+        readings["BLANK_FIELD"] = readings["FIELD"] = field
     if not readings and not (attendance or section or intro) and line.mark in (None, "bold", "h1", "h2", "h3") \
             and "\t" not in text and words <= _MAX_HEADING_WORDS and not text.endswith(".") \
-            and not ends_with_speech_verb(text):
+            and not ends_with_speech_verb(text) and not (text.endswith(":") and ends_with_intro(text)):
         readings["LETTERHEAD"] = None
     if attendance:
         readings["ATTENDANCE"] = attendance
@@ -272,11 +281,13 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         # a short line standing apart over the next item is that item's topic heading.
         adjacent = prev_line is not None and line.number - prev_line.number <= 1
         topic = not decides and words <= _MAX_TOPIC_WORDS and not text.rstrip(" *").endswith(_SENTENCE_ENDS[:-1]) \
-            and next_line is not None and item_start(next_line.text[:_PREFIX]) is not None
+            and next_line is not None and item_start(next_line.text[:_PREFIX]) is not None \
+            and not v.rx("<<resolutions.members_intro>>").search(text)  # «اعضای کمیته عبارتند از:» opens a decision
         if topic and not adjacent:
             readings["TOPIC"] = text.rstrip(" :")  # «امور آموزشی» over the items below it
+        # Across a blank line only a long sentence goes on (cut by a page break), not a short bullet.
         if (open_sentence and adjacent) or (adjacent and not decides and words >= _SHORT_LINE_WORDS) or \
-                (open_sentence and not topic):
+                (open_sentence and not topic and len(prev_line.text.split()) >= _SHORT_LINE_WORDS):
             readings["CONTINUATION"] = None  # the item above goes on
         if decides:
             readings["DECISION_LINE"] = Item("sentence", None, text)  # «مقرر شد …» under «مصوبات:»

@@ -109,7 +109,13 @@ def _res() -> dict[str, re.Pattern]:
         "num": re.compile(r"^(?:\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]|\((?P<p>[0-9]{1,3})(?=\s))\s*(?![0-9/])"),
         # «780 مقرر گردید …»: a bare number before a word that neither counts, dates nor votes
         "bare": re.compile(rf"^(?P<n>[0-9]{{1,4}}) +(?![0-9/]|(?:{_p('resolutions.counted_after')}|{_p('resolutions.votes')}){_R})(?=[^\W\d_])"),
-        "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"),
+        "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"
+                             rf"(?:[0-9]{{1,3}}\s*[-–—ـ).:]\s*(?![0-9/]))?"),
+        # «ب ـ ۱ـ …» once normalization has dropped the kashidas: «ب 1 …» (not «و», a conjunction)
+        "letter_digit": re.compile(rf"^(?!و\s)(?P<l>{_p('resolutions.item_letters')}) +[0-9]{{1,3}} +"
+                                   rf"(?!(?:{_p('resolutions.counted_after')}){_R})(?=[^\W\d_])"),
+        # «412 -1 …»: an item «1-» whose serial number bidi reordering put first
+        "bidi": re.compile(r"^[0-9]{2,4} +-(?P<n>[1-9][0-9]?) *(?=[^\W\d_])"),
         "word": re.compile(rf"^(?:{_p('resolutions.item_words')})(?:\s*(?:{_p('resolutions.item_number_word')}))?\s*"
                            rf"(?P<w>[0-9]{{1,3}}|{ordinal_pattern()}|{cardinal_pattern()})\s*[-–—ـ:.)]\s*"),
         "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*)+"),
@@ -442,11 +448,11 @@ def item_start(line: str) -> Item | None:
     folded = fold(stripped)
     offset = _bullet_end(folded)
     body = folded[offset:]
-    for kind in ("num", "word", "letter", "bare"):
+    for kind in ("num", "word", "letter", "letter_digit", "bare", "bidi"):
         m = res[kind].match(body)
         if m:
             text = stripped[offset + m.end():].strip()
-            if kind in ("num", "bare"):
+            if kind in ("num", "bare", "bidi"):
                 return Item("digit", int(m.group("n") or m.group("p")), text)
             if kind == "word":
                 w = m.group("w")
