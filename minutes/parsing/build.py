@@ -16,7 +16,7 @@ from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, R
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
                                session_number, set_field, settle_meeting_date)
-from ..phrases.report import decision_sentences, headline, meeting_name
+from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
 from ..phrases.resolutions import extract, is_heading, item_start
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
@@ -196,17 +196,31 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
 
 def _decisions_in_prose(state: State, tok: LineToken, text: str) -> None:
     """The meeting's name, and decisions stated in sentences («… مورد تصویب قرار گرفت»), as
-    resolutions — in a news report and in minutes written as prose alike."""
+    resolutions — in a news report and in minutes written as prose alike.
+
+    A decision stated twice is one: a sentence near-identical to one on another line, or, in a
+    report, the lead's first decision restated in the body (the fuller wording is kept, with its
+    line; the row stays)."""
     h = state.m.header
     named = meeting_name(text) if h.subject is None and state.report else None
     if named:
         h.subject, number = named
         h.session_number = h.session_number or number
+    resolutions = state.m.resolutions
     for sentence in decision_sentences(text):
         found = extract(sentence)
-        state.m.resolutions.append(Resolution(
-            row=len(state.m.resolutions) + 1, text=sentence, actor=found.actor, supervisor=found.supervisor,
-            deadline=Deadline(text=found.deadline_text), line=tok.line))
+        resolution = Resolution(
+            row=len(resolutions) + 1, text=sentence, actor=found.actor, supervisor=found.supervisor,
+            deadline=Deadline(text=found.deadline_text), line=tok.line)
+        same = next((r for r in resolutions if r.line != tok.line and same_decision(r.text, sentence)), None)
+        if same is None and state.report and resolutions and resolutions[0].line != tok.line and \
+                same_decision(resolutions[0].text, sentence, lede=True):
+            same = resolutions[0]
+        if same is None:
+            resolutions.append(resolution)
+        elif len(sentence) > len(same.text):  # the fuller wording («… با ۱۵ موافق از ۱۷ نفر حاضر …»)
+            resolution.row = same.row
+            resolutions[resolutions.index(same)] = resolution
 
 
 def _meeting_in_prose(state: State, text: str, line: int) -> bool:

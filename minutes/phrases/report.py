@@ -9,16 +9,17 @@ Speakers are read by ``attribution`` as in prose minutes.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
+from ..text.normalize import to_ascii_digits
 from ..text.numbers import ordinal_pattern
 from .people import ends_with_speech_verb
 from ..text.vocab import vocab
 
-__all__ = ["headline", "meeting_name", "decision_sentences", "web_furniture"]
+__all__ = ["headline", "meeting_name", "decision_sentences", "same_decision", "web_furniture"]
 
 _MAX_HEADLINE_WORDS = 25
-_SENTENCE_END = re.compile(r"(?<=[.!؟])\s+")
 _MAX_MEETING_WORDS = 12
 
 
@@ -59,12 +60,206 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
 
 
 def decision_sentences(text: str) -> list[str]:
-    """Sentences stating a decision: they hold a phrase of ``report.decisions``."""
-    v = vocab()
-    pattern = v.rx(r"(?:<<report.decisions>>)(?![\w\u200c])")
-    if not pattern.search(text):
+    """The decisions a paragraph states, one string each, as written.
+
+    A sentence decides when it holds a phrase of ``report.decisions`` or a frame
+    («مورد بررسی و تصویب اعضاء شورا قرار گرفت», «به تایید اعضای شورا رسید»), or names itself
+    one of the meeting's decisions («از دیگر مصوبات این جلسه …»). Not decisions: a phrase in
+    the past or a condition («… به تصویب رسیده بود»), a generic mention («مصوباتی … به تصویب
+    رسید»), a past session's or a cited body's decision («مصوبات جلسه قبل مورد تایید قرار
+    گرفت»), a sentence about «the following» (it introduces a list). Two decisions joined in one
+    sentence («… برگزار گردد همچنین مصوب شد …») are two; quoted speech gives the statement
+    without who said it («X گفت: «در جلسه امروز مقرر شد …»» → «در جلسه امروز مقرر شد …»).
+    """
+    rx = _rx()
+    if not rx["any"].search(text):
         return []  # most paragraphs: one search, no sentence split
-    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-    # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list, it is not one
-    following = v.rx(r"(?:^|\s)(?:<<report.following>>)(?![\w\u200c])")
-    return [s for s in sentences if pattern.search(s) and not following.search(s)]
+    found = []
+    for sentence in _SENTENCE_END.split(text):
+        sentence = _statement(sentence.strip())
+        if not sentence or rx["following"].search(sentence):
+            continue  # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list
+        hits = _hits(sentence)
+        if hits and hits[-1].end >= len(sentence.rstrip(" :")) and sentence.rstrip().endswith(":"):
+            hits.pop()  # «… تصویب نمود:» introduces what follows
+        found += _split(sentence, hits)
+    return found
+
+
+def same_decision(a: str, b: str, *, lede: bool = False) -> bool:
+    """Do two decision sentences state one decision? Near-identical wording («… دهند» / «… دهد»);
+    with ``lede``, also a news lead restated in the body, which shares a long run of words and
+    most of the shorter one's words («کلیات طرح «…» به تصویب رسید» / «کلیات طرح «…» با ۱۵
+    موافق … تصویب شد»)."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return False
+    pairs_a, pairs_b = set(zip(wa, wa[1:])), set(zip(wb, wb[1:]))
+    if pairs_a and pairs_b and len(pairs_a & pairs_b) >= 0.9 * min(len(pairs_a), len(pairs_b)):
+        return True
+    if not lede:
+        return False
+    ca, cb = _content(a), _content(b)  # the decision phrases and short words say nothing of what
+    if not ca or not cb:
+        return False
+    return len(set(ca) & set(cb)) >= _LEDE_SHARE * min(len(set(ca)), len(set(cb))) and \
+        _longest_run(ca, cb) >= _LEDE_RUN
+
+
+# -- decision phrases -------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?:(?<=[.!؟])|(?<=[.!؟][»\"”]))\s+")
+_OPENING = frozenset({"decided", "arranged", "resolved", "obliged", "agreed_that", "frame_tasmim", "among"})
+_NEAR_WORDS = 2  # an opening phrase this close after a past session's name is that session's («در جلسه قبل مقرر شد»)
+_LEDE_RUN = 5  # content words in a row a lead and its restatement share
+_LEDE_SHARE = 0.6  # and the share of the shorter one's content words
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    kind: str  # a key of report.decisions, «frame_<key>», or «among»
+
+    @property
+    def opening(self) -> bool:
+        return self.kind in _OPENING
+
+
+@lru_cache(maxsize=1)
+def _rx() -> dict[str, re.Pattern]:
+    v = vocab()
+    left = r"(?<![^\W\d_])(?<!\u200c)"  # not inside a word; a digit may be glued before («۱۴۰۳تصویب شد»)
+    right = rf"(?:(?![\w\u200c])|(?=\u200c?(?:{v.pattern('report.glued_after')})))"
+    word = r"[^\s.،,؛:!؟]+"
+    nouns = v.pattern("report.frame_nouns")
+    frames = []
+    for key in v.table("report.frame_open"):
+        opened, closed = v.pattern("report.frame_open", key), v.pattern("report.frame_close", key)
+        if key == "tasmim":
+            body = rf"(?:\s{word}){{0,3}}?"
+        elif key == "elected":  # the post between
+            body = rf"(?:\s{word}){{1,8}}?"
+        else:  # «مورد بررسی و تصویب اعضاء شورا قرار گرفت», «به تایید اعضای شورا رسید»
+            before = rf"(?:\s{word}){{0,3}}?" if key == "mored" else ""
+            body = rf"{before}\s(?:{nouns})(?:\s{word}){{0,6}}?"
+        frames.append(rf"(?P<frame_{key}>{left}(?:{opened}){body}\s(?:{closed}){right})")
+    among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?:{v.pattern('report.among_nouns')})"
+             rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}){right})")
+    phrases = rf"(?P<phrase>{left}(?:{v.pattern('report.decisions')}){right})"
+    clause_end = r"[،,:؛;.!؟]"
+    return {
+        "any": re.compile(rf"(?:{v.pattern('report.decisions')}|{v.pattern('report.frame_nouns')}"
+                          rf"|{v.pattern('report.among_nouns')}|{v.pattern('report.frame_close')})"),
+        "hit": re.compile("|".join([phrases, *frames, among])),
+        "not_after": re.compile(rf"\s*(?:{v.pattern('report.not_after')})(?![\w\u200c])"),
+        "lead_ok": re.compile(rf"^(?:(?:{v.pattern('report.decision_joins')})\s*)?$"),
+        "background": re.compile(rf"{left}(?:{v.pattern('report.background')})(?![\w\u200c])"),
+        "generic": re.compile(rf"{left}(?:{v.pattern('report.generic')})(?![\w\u200c])"),
+        "clause_end": re.compile(clause_end),
+        "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
+        "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
+    }
+
+
+def _hits(sentence: str) -> list[_Hit]:
+    """The decision phrases of a sentence that state this meeting's decision, in order."""
+    rx, v = _rx(), vocab()
+    hits: list[_Hit] = []
+    for m in rx["hit"].finditer(sentence):
+        kind = m.lastgroup
+        if kind == "phrase":
+            kind = v.lookup("report.decisions", m.group(0)) or "approved"
+        elif kind == "among" and v.lookup("report.among_lead", m.group("lead")) == "az" \
+                and not rx["lead_ok"].match(sentence[: m.start()].strip(" ،,")):
+            continue  # a bare «از مصوبات این جلسه» counts only at the start («گزارشی از مصوبات …» does not)
+        if kind not in ("among", "frame_tasmim", "frame_elected") and rx["not_after"].match(sentence, m.end()):
+            continue  # «… به تصویب رسیده بود»: a past, not this meeting's decision
+        hits.append(_Hit(m.start(), m.end(), kind))
+    return [h for h in hits if not _background(sentence, h)]
+
+
+def _background(sentence: str, hit: _Hit) -> bool:
+    """A past session's or a cited decision («مصوبات جلسه قبل … تایید شد»), or a generic one
+    («مصوباتی … به تصویب رسید»): the first phrase in the marker's clause, closing; or an opening
+    one right after a past session («در جلسه گذشته مقرر شد»)."""
+    rx = _rx()
+    for name in ("background", "generic"):
+        for m in rx[name].finditer(sentence, 0, hit.start):
+            between = sentence[m.end(): hit.start]
+            if rx["clause_end"].search(between) or rx["hit"].search(between):
+                continue  # another clause, or another phrase stands first
+            key = vocab().lookup(f"report.{name}", m.group(0))
+            near = len(between.split()) <= _NEAR_WORDS
+            if key == "procedural" and not near:
+                continue  # «دستورات جلسه مصوب گردید», not «… دستورات جلسه امروز بود که … به تصویب رسیدند»
+            if not hit.opening or (near and key == "past_at"):
+                return True
+    return False
+
+
+def _split(sentence: str, hits: list[_Hit]) -> list[str]:
+    """One string per decision: cut before a join («همچنین», «؛») between two decision phrases."""
+    if not hits:
+        return []
+    parts, start = [], 0
+    for a, b in zip(hits, hits[1:]):
+        joins = list(_rx()["join"].finditer(sentence, a.end, b.start))
+        if not joins:
+            continue
+        join = joins[-1]
+        words = join.group(0).split()
+        # «و همچنین»: the «و» ends neither part
+        cut = join.end() - len(" ".join(words[1:])) if len(words) > 1 and len(words[0]) == 1 else join.start()
+        parts.append(sentence[start: join.start()])
+        start = cut + (1 if sentence[cut] == "؛" else 0)
+    parts.append(sentence[start:])
+    return [p.strip(" ،,؛;") for p in parts if p.strip(" ،,؛;")]
+
+
+def _statement(sentence: str) -> str:
+    """The statement without who said it: «X گفت: «…»» → «…» (a colon after a speech verb,
+    the quotes around the rest dropped), so a decision reads the same quoted or not."""
+    colon = sentence.find(":")
+    if colon > 0 and ends_with_speech_verb(sentence[:colon]) and not _rx()["hit"].search(sentence, 0, colon):
+        sentence = sentence[colon + 1:].strip()
+    close = sentence.rfind("»")
+    after = sentence[close + 1:].strip() if close >= 0 else ""
+    if sentence.startswith("«") and (close < 0 or not after.strip(".")) and _wraps(sentence[:close + 1]):
+        sentence = sentence[1:close] + after if close >= 0 else sentence[1:]  # «…» whole, or going on
+    elif close >= 0 and not after.strip(".") and sentence.count("»") > sentence.count("«"):
+        sentence = sentence[:close] + after  # a quote that began in an earlier sentence
+    return sentence.strip()
+
+
+def _wraps(quoted: str) -> bool:
+    """Does the first «, at the start, close only at the end (or not at all)?"""
+    depth = 0
+    for i, ch in enumerate(quoted):
+        depth += (ch == "«") - (ch == "»")
+        if depth == 0 and i < len(quoted) - 1:
+            return False
+    return depth in (0, 1)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+|\d+", to_ascii_digits(text.replace("\u200c", "")))
+
+
+def _content(sentence: str) -> list[str]:
+    """The words that say what was decided: not the decision phrases, nor words of one or two letters."""
+    for hit in reversed(_hits(sentence)):
+        sentence = sentence[: hit.start] + " " + sentence[hit.end:]
+    return [w for w in _words(sentence) if len(w) > 2]
+
+
+def _longest_run(a: list[str], b: list[str]) -> int:
+    best, prev = 0, [0] * (len(b) + 1)
+    for x in a:
+        cur = [0] * (len(b) + 1)
+        for j, y in enumerate(b, 1):
+            if x == y:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best
