@@ -6,7 +6,7 @@ For every ``*.txt`` file in FOLDER this runs ``minutes.parse_file`` and prints o
 
 * kind — ``m.kind`` (minutes / report);
 * resolutions — ``len(m.resolutions)``; with ``--index`` the hand count from index.tsv stands beside it;
-* speakers — distinct speaker names (or roles, when no name was read) among ``m.turns``;
+* speakers — distinct speakers among ``m.turns``: by name, or by role when no name was read;
 * meeting date — ``m.header.meeting.date.jalali`` or ``-``;
 * unplaced — diagnostics whose code is in ``UNPLACED_CODES`` (lines the parser kept but could not place).
 
@@ -47,9 +47,11 @@ def read_index(path: Path) -> dict[str, dict[str, str]]:
 
 
 def speakers_of(m) -> set[str]:
+    """Distinct speakers among ``m.turns``: by name; a speaker with no name read counts by role
+    (one per distinct role). A turn with neither name nor role is not counted."""
     names = set()
     for turn in m.turns:
-        who = turn.speaker.name or turn.heading or turn.speaker.honorific
+        who = turn.speaker.name or turn.speaker.role
         if who:
             names.add(" ".join(who.split()))
     return names

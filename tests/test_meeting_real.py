@@ -83,3 +83,60 @@ def test_the_year_of_a_date_written_without_one_comes_from_the_letter_date():
                       "تشکیل شد.\n۱- مقرر شد برنامه امتحانات اعلام شود.\n")
     assert m.header.meeting.date.jalali == "1402-03-15"
     assert [d.code for d in m.diagnostics if d.code.startswith("meeting")] == ["meeting-date-year"]
+
+
+@pytest.mark.parametrize("text, jalali", [
+    # Afghan month names, with a day and a year
+    ("جلسه به روز شنبه مورخ ۱۱ حوت ۱۳۹۷ در تالار اتاق برگزار گردید.", "1397-12-11"),
+    ("نشست شورا به تاریخ ۲ حمل سال ۱۴۰۱ دایر شد", "1401-01-02"),
+    ("جلسه در ۳ میزان ۹۹ برگزار شد", "1399-07-03"),
+    ("جلسه به میزان ۵۰ درصد اعضا برگزار شد", None),                    # «میزان» the word, not the month
+    # a citation in parentheses is another paper's date; a weekday and date in them is the meeting's
+    ("اعضای نمونه (مصوب بند ۱۲ صورتجلسه ۹۴ شورا، مورخ ۱۴/۰۲/۹۶) معرفی شدند", None),
+    ("جلسه عصر دیروز (دوشنبه- ۱۷ مهرماه ۱۴۰۲) شورای شهر برگزار شد", "1402-07-17"),
+    ("(مصوب سیصد و دهمین جلسه مورخ ۱۰/۷/۷۵ شورای عالی)", "1375-07-10"),  # the approving session named
+    ("شورای عالی در تاریخ 10 /7 /1361 جهت رسیدگی تشکیل شد", "1361-07-10"),  # spaces inside
+])
+def test_meeting_date_round_2(text, jalali):
+    found = meeting_date_in(normalize(text))
+    assert (found.date.isoformat() if found and found.date else None) == jalali
+
+
+@pytest.mark.parametrize("text, people", [
+    # honorifics with no separator between the people
+    ("جلسه با حضور جناب آقای رضا امیری جناب آقای حسن کاظمی و جناب آقای مهدی نوری برگزار شد",
+     [("رضا امیری", None), ("حسن کاظمی", None), ("مهدی نوری", None)]),
+    # a plural role after a person's role is another group
+    ("با حضور آقای کیوان زارعی معاون خدمات شهری و نمایندگان اصناف برگزار شد",
+     [("کیوان زارعی", "معاون خدمات شهری"), (None, "نمایندگان اصناف")]),
+    # one person with two roles stays one
+    ("با حضور آقای علی کریمی رئیس شورا و مدیرعامل شرکت برگزار شد", [("علی کریمی", "رئیس شورا و مدیرعامل شرکت")]),
+    ("جلسه با حضور اعضا و نماینده فرمانداری برگزار شد", [(None, "اعضا"), (None, "نماینده فرمانداری")]),
+])
+def test_presence_round_2(text, people):
+    assert [(p.name, p.role) for p in present_in(normalize(text), 1)] == [
+        tuple(normalize(x) if x else x for x in person) for person in people]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("نشست اتاق تحت ریاست محترم نصیر احمد وفادار رئیس اتاق و اشتراک نمایندگان برگزار گردید",
+     "نصیر احمد وفادار", "رئیس اتاق"),
+])
+def test_chair_dari(text, name, role):
+    chair = chair_in(normalize(text))
+    assert (chair.name, chair.role) == (normalize(name), normalize(role))
+
+
+def test_outline_numbered_fields_and_the_role_line():
+    m = minutes.parse("صورتجلسه\n\n1-5 مکان: تالار شورا\n\n1-6 رئیس جلسه: نام و نام خانوادگی: دکتر کامبیز رحمتی\n\n"
+                      "سمت: رئیس هیئت امنا\n")
+    assert m.header.meeting.place == "تالار شورا"
+    assert (m.header.chair.name, m.header.chair.titles, m.header.chair.role) == ("کامبیز رحمتی", ["دکتر"],
+                                                                                   "رئیس هیئت امنا")
+
+
+def test_a_later_presence_sentence_adds_attendees_but_a_speakers_event_does_not():
+    m = minutes.parse("خبر\n\nنشست شورا روز دوشنبه ۱۴۰۲/۰۳/۱۵ برگزار شد. آقای کاوه نیک‌زاد رئیس شورا گفت: کار آغاز می‌شود.\n\n"
+                      "این جلسه با حضور آقای سعید مرادی بخشدار برگزار شد.\n\n"
+                      "نیک‌زاد افزود: طرح با حضور وزیر افتتاح خواهد شد.\n")
+    assert [(p.name, p.role) for p in m.header.attendees] == [("سعید مرادی", "بخشدار")]

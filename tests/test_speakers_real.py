@@ -137,3 +137,48 @@ def test_role_refers_back_to_the_chair_named_in_apposition():
                       "فرماندار نیک‌آباد گفت: کار آغاز می‌شود.\n"
                       "تابان‌مهر در بخش دیگری از سخنان خود بر پیگیری مطالبات تأکید کرد.\n")
     assert [(t.line, t.speaker.name) for t in m.turns] == [(2, "کوروش تابان‌مهر"), (3, "کوروش تابان‌مهر")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a family name alone after a news lead, a role stop and a speech verb in the same sentence
+    ("به گزارش روابط عمومی بخشداری، نیکوکار در این دیدار ضمن قدردانی از شوراها اظهار داشت: کار ادامه دارد.",
+     ("person", None, "نیکوکار", None)),
+    # plural subjects in that place are nobody
+    ("به گزارش روابط عمومی، اعضا در این دیدار گفتند: کار ادامه دارد.", None),
+    ("به گزارش روابط عمومی، کارشناسان ضمن بازدید گفتند: کار ادامه دارد.", None),
+    ("به گزارش روابط عمومی، شرکت‌کنندگان ضمن بازدید گفتند: کار ادامه دارد.", None),
+    # a role head glued to the family name, and «باشاره» glued too
+    ("بنا بر این گزارش بهروز سلطانلوفرماندار شهرستان باشاره به گرانی بر نظارت تأکید کرد.",
+     ("person", None, "بهروز سلطانلو", "فرماندار شهرستان")),
+    ("سعید مرادی‌بخشدار مرکزی گفت: طرح آغاز می‌شود.", ("person", None, "سعید مرادی", "بخشدار مرکزی")),
+    # roles that run into the object or the passive's subject end before it
+    ("رئیس هیئت برنامه‌های سال آینده را تشریح کرد.", ("role", "رئیس هیئت")),
+    ("در این جلسه توسط امام جمعه موارد زیر مطرح گردید:", ("role", "امام جمعه")),
+    ("رئیس هیأت مدیره در سخنان پیش از دستور گفت: شرایط دشوار است.", ("role", "رئیس هیأت مدیره")),
+])
+def test_who_speaks_round_2(text, expected):
+    want = tuple(normalize(x) if isinstance(x, str) else x for x in expected) if expected else None
+    assert _who(text) == want
+
+
+@pytest.mark.parametrize("role, expected", [
+    ("رئیس هیئت برنامه‌های سال آینده را", "رئیس هیئت"),
+    ("مدیر کل امور شهرستان‌ها گزارش عملکرد را", "مدیر کل امور شهرستان‌ها"),  # a plural inside the role stays
+    ("امام جمعه موارد زیر مطرح گردید", "امام جمعه"),
+])
+def test_clean_role_object(role, expected):
+    assert clean_role(normalize(role)) == normalize(expected)
+
+
+def test_named_speaker_takes_the_role_spoken_of_next():
+    m = minutes.parse("دیدار سرپرست بخشداری با شوراها\n\n"
+                      "به گزارش روابط عمومی بخشداری، نیکوکار در این دیدار ضمن تشکر اظهار داشت: همکاری لازم است.\n\n"
+                      "سرپرست بخشداری افزود: طرح‌ها ادامه دارد.\n")
+    assert [(t.speaker.name, t.speaker.role) for t in m.turns] == [("نیکوکار", "سرپرست بخشداری")] * 2
+
+
+def test_meeting_sentence_that_is_also_a_turn_dates_the_meeting():
+    m = minutes.parse("بازدید از پروژه\n\nنشست شورای شهر روز دوشنبه ۱۴۰۲/۰۳/۱۵ برگزار شد. آقای کاوه نیک‌زاد "
+                      "رئیس شورا گفت: کار آغاز می‌شود.\n\nنیک‌زاد افزود: جلسه قبلی در تاریخ ۱۴۰۲/۰۲/۰۱ برگزار شد.\n")
+    assert m.header.meeting.date.jalali == "1402-03-15"
+    assert [t.speaker.name for t in m.turns] == ["کاوه نیک‌زاد", "کاوه نیک‌زاد"]

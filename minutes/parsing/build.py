@@ -16,6 +16,7 @@ from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, R
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
                                session_number, set_field, settle_meeting_date)
+from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
 from ..phrases.resolutions import extract, is_heading, item_start
 from ..text.normalize import to_ascii_digits
@@ -173,8 +174,8 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
     h = state.m.header
     if section not in ("subject", "time_place", "attendees", "absentees", "guests"):
         _decisions_in_prose(state, tok, text)
-    if state.report and h.title is None and not state.m.turns and headline(text):
-        h.title = text  # the news headline
+    if state.report and h.title is None and not state.m.turns and headline(text) and not _dateline(state, text):
+        h.title = text  # the news headline (a dateline where the headline would stand dates the meeting)
     elif section == "subject" and h.subject is None:
         h.subject, number = read_subject(text)
         h.session_number = h.session_number or number
@@ -183,15 +184,64 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
         getattr(h, section).extend(_people_in(state, text, tok.line))
     elif section == "time_place" and h.meeting.line is None:
         h.meeting = read_meeting(text, tok.line, state.warn)
-    elif section not in ("subject", "time_place") and speakers.attributed(state, tok, text):
-        pass  # a turn in prose: «سپس آقای … توضیح داد که …»
-    elif section not in ("subject", "time_place") and _meeting_in_prose(state, text, tok.line):
+    elif text == tok.value and _OUTLINE_LABEL.match(text) and vocab().rx(
+            r"^[0-9]+(?:\s*[-–.]\s*[0-9]+)+\s*(?:<<meeting.labels>>)\s*:").match(to_ascii_digits(text)):
+        _field(state, tok)  # «۱-۶ رئیس جلسه: …», «1-5 مکان: …»: a labelled field under an outline number
+    elif _role_of_field(state, text, tok.line):
+        pass  # «سمت: …» under «رئیس جلسه: …»
+    elif section not in ("subject", "time_place") and _prose(state, tok, text):
         pass
-    elif state.m.turns and section not in ("subject", "time_place"):
-        state.m.turns[-1].text += "\n" + text
     else:
         state.warn("unplaced-paragraph", f"paragraph outside any turn or field: kept here: «{text[:120]}»",
                    tok.line, "info")
+
+
+_OUTLINE_LABEL = re.compile(r"^[0-9۰-۹]+(?:\s*[-–.]\s*[0-9۰-۹]+)+\s*\D")
+
+
+def _role_of_field(state: State, text: str, line: int) -> bool:
+    """«سمت: وزیر …» on the line after «رئیس جلسه: …» or «دبیر جلسه: …»: that person's role."""
+    fields = state.m.header.fields
+    if not fields or fields[-1].key not in ("chair", "secretary") or line - fields[-1].line > 2:
+        return False
+    m = vocab().rx(r"^(?:<<attendance.columns>>)\s*:\s*(?=\S)").match(text)
+    person = getattr(state.m.header, fields[-1].key)
+    if not m or person is None or person.role or vocab().lookup("attendance.columns", text[:m.end()].rstrip(" :")) != "role":
+        return False
+    person.role = text[m.end():].strip()
+    fields.append(Field(label=text[:m.end()].rstrip(" :"), key=f"{fields[-1].key}_role", value=person.role, line=line))
+    return True
+
+
+def _prose(state: State, tok: LineToken, text: str) -> bool:
+    """A paragraph of prose: the meeting's facts it gives (even when it is also a turn: «… روز
+    دوشنبه ۱۴۰۲/۰۳/۱۵ برگزار شد. مهندس … گفت»), then a turn it starts, or the turn it continues."""
+    met = _meeting_in_prose(state, _narrative(state, text), tok.line)
+    if speakers.attributed(state, tok, text):  # a turn in prose: «سپس آقای … توضیح داد که …»
+        return True
+    if met:
+        return True
+    if state.m.turns:
+        state.m.turns[-1].text += "\n" + text
+        return True
+    return False
+
+
+def _narrative(state: State, text: str) -> str:
+    """After the first statements, what a speaker says («… گفت: جلسه … برگزار شد») is not the
+    page's account of this meeting: only the words before the quoted speech are."""
+    if not state.m.turns:
+        return text
+    for m in re.finditer(r"[:：]", text):
+        if ends_with_speech_verb(text[:m.start()]):
+            return text[:m.start()]
+    return text
+
+
+def _dateline(state: State, text: str) -> bool:
+    """«📅دوشنبه ۱۳ اردیبهشت ۱۴۰۰» after the page's first prose: a dateline, not a headline."""
+    found = meeting_date_in(text, after_prose=state.prose_seen > 0)
+    return found is not None and found.dateline
 
 
 def _decisions_in_prose(state: State, tok: LineToken, text: str) -> None:
@@ -236,8 +286,11 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
     opening = not state.m.turns and state.prose_seen <= _MEETING_PARAGRAPHS
     if opening or meeting.date is None:
         h.chair = h.chair or chair_in(text, line)
-        if not h.attendees and (opening or meeting.date is None):
+        if not h.attendees:
             h.attendees += present_in(text, line)
+    else:  # later, «با حضور …» adds attendees only in a sentence about this meeting («… با حضور X برگزار شد»)
+        h.attendees += [p for p in present_in(text, line, meeting_sentence=True)
+                        if not any(_same_attendee(p, q) for q in h.attendees)]
     found = meeting_date_in(text, after_prose=state.prose_seen > 1 or h.title is not None)
     if found is None:
         return False
@@ -258,6 +311,12 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
             setattr(meeting, name, getattr(read, name))
     h.session_number = h.session_number or session_number(text)
     return True
+
+
+def _same_attendee(a: Person, b: Person) -> bool:
+    if a.name or b.name:
+        return bool(a.name and b.name and a.name.split()[-1] == b.name.split()[-1])
+    return a.role == b.role
 
 
 def _agenda_item(state: State, text: str, line: int) -> None:

@@ -54,6 +54,12 @@ def attributed(state: "State", tok: LineToken, text: str) -> bool:
         person = state.m.turns[-1].speaker
     elif found.kind == "role":
         person = by_role(state, found.role or "", tok.line, quiet=True)
+        last = state.m.turns[-1].speaker if state.m.turns else None
+        if person.name is None and last is not None and last.name and not last.role:
+            # «صغیری … اظهار داشت» then «سرپرست بخشداری … افزود»: the role no one else holds is the
+            # one of the person just named without it
+            last.role = person.role
+            person = last
     else:
         person = known_person(state, found.person, tok.line)
         last = state.m.turns[-1].speaker if state.m.turns else None
@@ -68,11 +74,6 @@ def attributed(state: "State", tok: LineToken, text: str) -> bool:
 
 
 def _append(state: "State", person: Person, text: str, line: int) -> None:
-    if not state.m.turns:
-        # The first turn's paragraph may also be the one that dates the meeting
-        # («… روز دوشنبه ۱۴۰۲/۰۳/۱۵ برگزار شد. مهندس … گفت»): read it before the turn starts.
-        from .build import _meeting_in_prose  # build imports this module
-        _meeting_in_prose(state, text, line)
     state.prose_turns = True
     state.m.turns.append(Turn(speaker=person, text=text, heading=None, line=line))
     if person.name:

@@ -52,6 +52,8 @@ def _res() -> dict[str, re.Pattern]:
         "fillers": re.compile(rf"{_L}(?:{_p('attendance.presence_fillers')}){_R}"),
         "label": re.compile(rf"^(?:{_p('meeting.labels')}|{_p('sections.names')}){_R}\s*:"),
         "people": re.compile(rf"(?:{people}){_R}"),
+        "plural_role": re.compile(rf"^(?:{vocab().pattern('attendance.role_heads', 'plural')}){_R}"),
+        "honorific": re.compile(rf"{_L}(?:{_p('people.honorifics')}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
         "and": re.compile(rf"(\s+(?:{_p('numbers.joiners')})\s+)"),
@@ -135,9 +137,14 @@ def read_person(chunk: str, honorific: str | None = None) -> Person | None:
 
 
 def _chunks(text: str) -> list[str]:
-    """Split a list on «،», «,», «؛» and on « و » before a person (or between short names)."""
+    """Split a list on «،», «,», «؛» and on « و » before a person (or between short names), and
+    before an honorific that follows a name with no separator («جناب آقای X جناب آقای Y»)."""
     res = _res()
     out: list[str] = []
+    cuts = [m.start() for m in res["honorific"].finditer(fold(text))
+            if m.start() > 0 and not re.search(r"(?:[،,؛;]|(?<![\w\u200c])و)\s*$", text[:m.start()])]
+    if cuts:
+        text = "".join(text[a:b] + ("، " if b in cuts else "") for a, b in zip([0, *cuts], [*cuts, len(text)]))
     for part in res["split"].split(text):
         pieces = res["and"].split(part)  # [text, joiner, text, joiner, …]
         current = pieces[0]
@@ -149,7 +156,9 @@ def _chunks(text: str) -> list[str]:
             # «… رئیس اداره صمت و داود فرهمند بازرس انجمن»: a first name after a role starts a person
             named_next = bool(nxt.split()) and res["role"].search(fold(current)) is not None \
                 and vocab().lookup("people.first_names", fold(nxt.split()[0])) is not None
-            if res["people"].match(fold(nxt)) or short or roles or named_next:
+            # «… زارعی معاون خدمات شهری و نمایندگان اصناف»: a plural role after a role is another group
+            group = res["plural_role"].match(fold(nxt)) is not None and res["role"].search(fold(current)) is not None
+            if res["people"].match(fold(nxt)) or short or roles or named_next or group:
                 out.append(current)
                 current = nxt
             else:

@@ -102,14 +102,17 @@ def attribute(text: str, *, speech_verb: bool | None = None,
             lead.role = clean_role(lead.role)
             return Attribution(kind="person", person=lead)
         return _agent(text)
-    found = _at_lead(rest, speaker if start == 0 else None, known)
+    found = _at_lead(rest, speaker if start == 0 else None, known, led=start > 0)
     if found is not None:
         return found
     return _agent(text) or _later(text, known)
 
 
-def _at_lead(rest: str, speaker: PersonMatch | None, known: Callable[[str], bool] | None) -> Attribution | None:
-    """The speaker named at the start of a sentence (after its lead-in)."""
+def _at_lead(rest: str, speaker: PersonMatch | None, known: Callable[[str], bool] | None,
+             led: bool = False) -> Attribution | None:
+    """The speaker named at the start of a sentence (after its lead-in). ``led``: a news lead,
+    dateline or connective came first — there a family name alone («به گزارش …، صغیری در این
+    دیدار … اظهار داشت») is the speaker when a role stop follows it and the sentence speaks."""
     v = vocab()
     if v.key_at_start("people.pronouns", rest):
         return Attribution(kind="pronoun")
@@ -130,9 +133,23 @@ def _at_lead(rest: str, speaker: PersonMatch | None, known: Callable[[str], bool
     bare.role = clean_role(bare.role)
     full_name = len((bare.name or "").split()) == 2  # a first name, then a family name
     if bare.role or full_name or bare.titles or _verb_follows(rest, bare.name) or \
-            (known is not None and known(bare.name or "")):
+            (known is not None and known(bare.name or "")) or (led and _family_name_speaks(rest, bare.name)):
         return Attribution(kind="person", person=bare)
     return None
+
+
+def _family_name_speaks(text: str, name: str | None) -> bool:
+    """«صغیری در این دیدار ضمن … اظهار داشت»: one word, then a role stop, and a speech verb in
+    the same sentence. Plurals («کارشناسان», «اعضا») and words of ``people.name_stops`` are not names."""
+    v = vocab()
+    if not name or len(name.split()) != 1 or name.endswith(("ها", "گان")) or \
+            any(v.lookup(t, name) for t in ("people.plural_subjects", "people.bodies", "people.pronouns")):
+        return False
+    after = text[text.find(name) + len(name):].lstrip(" ،,")
+    if not v.key_at_start("people.role_stops", after):
+        return False
+    end = _SENTENCE_END.search(text)
+    return has_speech_verb(text[:end.start() if end else len(text)])
 
 
 def _body(text: str) -> str | None:
@@ -232,4 +249,13 @@ def clean_role(role: str | None) -> str | None:
             cut = min(cut, m.start())
     if cut == len(role):
         return role
-    return " ".join(role[:cut].split()[:8]).strip("،,:;. ") or None
+    words = role[:cut].split()[:8]
+    if v.lookup("people.role_enders", role[cut:].split()[0]) == "ra" or \
+            v.rx(r"^(?:<<people.agent_verbs>>)").match(role[cut:]):
+        # «رئیس هیئت برنامه‌های سال آینده را …», «امام جمعه موارد زیر مطرح گردید»: the object
+        # (or the passive's subject) is not the role's
+        for i in range(2, len(words)):
+            if v.lookup("people.role_objects", words[i].strip("،,")):
+                words = words[:i]
+                break
+    return " ".join(words).strip("،,:;. ") or None

@@ -131,10 +131,20 @@ def read_meeting(text: str, line: int, warn: Warn, found: "DateFind | None" = No
     return meeting
 
 
-def present_in(text: str, line: int) -> list[Person]:
+def present_in(text: str, line: int, *, meeting_sentence: bool = False) -> list[Person]:
     """People named after «با حضور» in a subject or first paragraph, each with role; or, with no
-    «با حضور», a list before «حضور داشتند» («… که A، B و C حضور داشتند»)."""
+    «با حضور», a list before «حضور داشتند» («… که A، B و C حضور داشتند»). With
+    ``meeting_sentence``, only when that sentence is about the meeting («… جلسه … برگزار شد»),
+    not another one («جلسه بعدی …») nor an event a speaker tells of."""
     m = vocab().rx("<<meeting.presence>>").search(text)
+    if meeting_sentence:
+        res = _date_res()
+        hit = m or res["after_verb"].search(fold(text))
+        if hit is None:
+            return []
+        sentence = fold(_sentence(text, hit.start(), hit.start()))
+        if not res["held_past"].search(sentence) or res["other"].search(sentence):
+            return []  # «… جلسه‌ای با حضور X برگزار شود» is a meeting to come
     # Only people the text names as people: «با حضور اکثریت اعضا» names nobody.
     people = [p for p in read_people(text[m.start():]) if named(p)] if m else present_after(text)
     for p in people:
@@ -197,6 +207,9 @@ def set_field(header: Header, key: str | None, value: str, line: int, warn: Warn
     elif key == "place":
         meeting.place = value
     elif key in ("chair", "secretary"):
+        column = vocab().rx(r"^(?:<<attendance.columns>>)\s*:\s*").match(value)  # «نام و نام خانوادگی: …»
+        if column and vocab().lookup("attendance.columns", value[:column.end()].rstrip(" :")) == "name":
+            value = value[column.end():]
         person = read_person(value) or Person(name=value)
         person.line = line
         setattr(header, key, person)
@@ -252,7 +265,36 @@ def _date_res() -> dict[str, re.Pattern]:
         "dated": v.rx(rf"{w}(?:<<dates.weekdays>>|<<meeting.date_words>>){e}"),
         "today": v.rx(rf"^[^\w]*(?:<<meeting.today_banner>>){e}"),
         "four": re.compile(r"[0-9]{4}"),
+        "paren_cite": v.rx(rf"\s*(?:<<meeting.paren_citations>>){e}"),
+        "afghan_month": v.rx(rf"{w}(?:<<dates.afghan_months>>){e}"),
+        "afghan": v.rx(rf"{w}(?P<day>[0-9]{{1,2}}|{ordinal_pattern()})\s*(?P<month><<dates.afghan_months>>)"
+                       rf"(?:\s*(?:<<dates.month_word>>))?\s*(?:(?:<<dates.year_word>>)\s*)?"
+                       rf"(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9])"),
+        "held": v.rx(rf"{w}(?:<<meeting.held_words>>)"),
+        "held_past": v.rx(rf"{w}(?:<<meeting.held_words>>)\s*(?:<<meeting.held_past>>){e}"),
+        "after_verb": v.rx(rf"{w}(?:<<attendance.presence_after>>){e}"),
     }
+
+
+def _find_dates(text: str) -> list:
+    """``find_dates``, and the dates Dari minutes write with the Afghan names of the solar months
+    («روز شنبه مورخ ۱۱ حوت ۱۳۹۷»): a day, the month, a year (``dates.afghan_months``)."""
+    found = find_dates(text)
+    res = _date_res()
+    if not res["afghan_month"].search(text):
+        return found
+    v = vocab()
+    for m in res["afghan"].finditer(fold(text)):
+        key = v.lookup("dates.afghan_months", m.group("month"))
+        day = _day_number(m.group("day"))
+        year = int(m.group("year"))
+        year += 0 if year >= 1000 else (1300 if year >= 50 else 1400)
+        try:
+            d = jdatetime.date(year, list(v.table("dates.months")).index(key) + 1, day or 0)
+        except (ValueError, TypeError):
+            continue
+        found.append((d, d.month, d.day, m.start(), m.end()))
+    return sorted(found, key=lambda f: f[3])
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -277,7 +319,7 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
     if not text:
         return None
     res, folded = _date_res(), fold(text)
-    found = find_dates(text)
+    found = _find_dates(text)
     first_stamp = None
     for i, (d, month, day, start, end) in enumerate(found):
         before = folded[:start]
@@ -293,6 +335,10 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
             pass
         if cited is not None and not res["session"].search(before, cited.end()):
             continue
+        paren = before.rfind("(")
+        if paren > before.rfind(")") and ")" in folded[end:] and res["paren_cite"].match(folded, paren + 1) \
+                and not res["session"].search(before, paren):
+            continue  # «(مصوب بند ۳۳ صورتجلسه ۱۷۸ …، مورخ ۶/۸/۹۳)»; «(مصوب … جلسه مورخ …)» names the session
         hit = DateFind(d, month, day, start, end, written)
         hit.alone = alone = not re.search(r"[^\W\d_]", _CLOCK.sub(
             "", res["filler"].sub(" ", folded[:start] + " " + folded[end:]).strip(" \t|-–—,،:")))
@@ -353,7 +399,10 @@ def chair_in(text: str, line: int | None = None) -> Person | None:
         return None
     rest = text[m.end():]
     stop = v.rx(r"(?:^|\s)(?:<<meeting.chair_stops>>)(?![\w\u200c])|[.؛;:(]").search(fold(rest))
-    span = " ".join(rest[: stop.start() if stop else len(rest)].split()[:_CHAIR_WORDS])
+    words = rest[: stop.start() if stop else len(rest)].split()
+    while words and v.lookup("people.role_generic", words[0]):  # Dari «تحت ریاست محترم X»
+        words = words[1:]
+    span = " ".join(words[:_CHAIR_WORDS])
     people = read_people(span) if span else []
     if not people:
         return None
@@ -389,6 +438,19 @@ def _headline_date(texts: list[str], title: str | None) -> DateFind | None:
     return None
 
 
+def _opening_decision_date(m: Minutes) -> DateFind | None:
+    """«۳- مصوبات:» then «چهارمین اجلاس … در ساعت ۹:۱۵ صبح چهارشنبه ۲۸/۷/۷۸ … تشکیل شد»: the
+    sentence under the intro, read as its first decision, is the one that dates the meeting."""
+    if not m.resolutions:
+        return None
+    text = m.resolutions[0].text
+    found = meeting_date_in(text)
+    if found is not None and found.in_meeting_sentence and not found.stamp and found.date is not None and \
+            _date_res()["held"].search(fold(_sentence(text, found.start, found.end))):
+        return found
+    return None
+
+
 def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bool) -> None:
     """Once the whole document is read: a meeting date only in the headline or title is the
     meeting's; a day and month with no year take the year from the page's stamp, the letter's
@@ -399,8 +461,9 @@ def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bo
         return
     level = "info" if report else "warning"
     if meeting.date is None:
-        found = _headline_date([h.title or "", h.subject or "", *(h.organization if report else [])],
-                               None if report else h.title)
+        intros = [s.title for s in m.sections if s.key == "resolutions" and s.title]
+        found = _headline_date([h.title or "", h.subject or "", *(h.organization if report else []), *intros],
+                               None if report else h.title) or _opening_decision_date(m)
         if found is not None:
             meeting.date = _ref_of(found)
             meeting.text = meeting.text or found.text

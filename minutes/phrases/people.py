@@ -202,7 +202,30 @@ def person_at(text: str, start: int = 0, *, need_honorific: bool = True) -> Pers
     for w in words[:used]:
         after = after[after.index(w) + len(w):]
     role = read_role(after.strip(_PUNCT + " "))
+    if role is None:  # «محمدی ایروانلوفرماندار شهرستان»: a role head glued to the family name
+        glued = _glued_role(name)
+        if glued is None and used == 1 and len(words) > 1 and not _word(words[1])[1]:
+            glued = _glued_role(f"{name} {words[1]}")  # the name's second word carries the head
+            if glued is not None:
+                after = after[after.index(words[1]) + len(words[1]):]
+        if glued is not None:
+            name, head = glued
+            role = read_role(head + " " + after.strip(_PUNCT + " "))
     return PersonMatch(start=start, name=name, honorific=honorific, titles=titles, role=role)
+
+
+_GLUED_NAME_MIN = 3  # letters the name keeps when a role head is split off its end
+
+
+def _glued_role(name: str) -> tuple[str, str] | None:
+    """(name, role head) when the last word of ``name`` ends with a head of
+    ``people.glued_role_heads`` after at least three letters of its own."""
+    last = name.split()[-1]
+    for spelling, _ in vocab().spellings("people.glued_role_heads"):
+        if last.endswith(spelling) and len(last) - len(spelling) >= _GLUED_NAME_MIN:
+            kept = last[:-len(spelling)].rstrip("\u200c")
+            return " ".join(name.split()[:-1] + [kept]), spelling
+    return None
 
 
 def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
