@@ -161,8 +161,8 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
         furniture = None if web else web_furniture(ln.text)
         if web or furniture:
             # Tags, related news, «انتهای پیام», a comment form end the news text: the rest is
-            # furniture too. The news code line («کد خبر: …») may stand above it: one line.
-            web = web or (furniture != "news_code")
+            # furniture too. Above the text (a site's menu, the news code line) it is one line.
+            web = web or (furniture != "news_code" and bool(kept))
             drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»" if web
                  else f"web page furniture: «{ln.text[:80]}»")
             continue
