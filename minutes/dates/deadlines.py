@@ -392,9 +392,15 @@ def _find_res() -> dict[str, re.Pattern]:
         "numeric": re.compile(rf"(?<![0-9]){NUMERIC_DATE}(?![0-9])"),
         "dmy": re.compile(rf"{day}{glue}{month}(?:{year_spec}|(?![\w\u200c]))"),
         # the end of a longer run of numbers («۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰»): a clock or another part
+        # «dmy» needs a month's name: one search for the names spares its day alternation
+        "month_name": re.compile(_p("dates.months")),
+        "numeric_gate": re.compile(r"[0-9۰-۹٠-٩]\s*[/\-.]\s*[0-9۰-۹٠-٩]"),  # «numeric» needs two numbers and a separator
         "before": re.compile(r"[0-9][:/.\-]$"),
         "after": re.compile(r"^[/.\-:][0-9]"),
     }
+
+
+_ARABIC_FORMS = re.compile("[يىكۀة]")
 
 
 def _dates_in(text: str, *, yearless: bool = False):
@@ -402,10 +408,16 @@ def _dates_in(text: str, *, yearless: bool = False):
     text's offsets are ``text``'s. A numeric date that is a piece of a longer run of numbers is
     skipped, and the search goes on one character further («۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰» holds
     ۱۳۹۰/۱۲/۰۴, not «۳۱ - ۰۴-۱۲»)."""
-    t = _PUNCT.sub(" ", fold(text))  # both one-for-one: offsets are unchanged
     res = _find_res()
+    # Each form needs something a cheap search finds first (the text is normalized: month names
+    # are spelt as in the vocabulary; digits may be in any script): most paragraphs have neither.
+    gate = text if not _ARABIC_FORMS.search(text) else fold(text)  # «اردیبهشت» with an Arabic ي
+    forms = [name for name in _DATE_FORMS if res["month_name" if name == "dmy" else "numeric_gate"].search(gate)]
+    if not forms:
+        return []
+    t = _PUNCT.sub(" ", fold(text))  # both one-for-one: offsets are unchanged
     found = []
-    for name in _DATE_FORMS:
+    for name in forms:
         pos = 0
         while (m := res[name].search(t, pos)) is not None:
             pos = m.start() + 1
