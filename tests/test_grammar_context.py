@@ -197,3 +197,14 @@ def test_kind_evidence_and_news(text, kind):
 def test_members_after_a_decision_are_not_resolutions(lines, count):
     text = "صورتجلسه\nهیئت در جلسه خود تصویب نمود:\n" + "\n".join(lines) + "\n"
     assert len(minutes.parse(text).resolutions) == count
+
+
+# (line under an item, is it a vote): vote words as whole words only
+@pytest.mark.parametrize("line, vote", [
+    ("۵ موافق، ۲ مخالف", True),
+    ("با اتفاق آراء تصویب شد.", True),
+    ("پس از بحث با پیشنهاد اول موافقت شد.", False),  # «موافقت» is not «موافق»
+])
+def test_vote_lines(line, vote):
+    types = _types(f"مصوبات:\n۱- مقرر شد شهرداری اقدام کند\n{line}")
+    assert (types[2] == "VOTE") is vote

@@ -39,6 +39,7 @@ _MAX_SECTION_WORDS = 4  # a section name on a plain line, without a letter, colo
 _MAX_INTRO_WORDS = 10
 _MAX_VOTE_WORDS = 16
 _MAX_TOPIC_WORDS = 8
+_MAX_QUOTED_LINES = 40  # a quote left open (a missing «») stops holding lines after this many
 _SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter line does not continue a list item
 _SENTENCE_ENDS = (".", "!", "؟", "؛", ":")
 
@@ -271,7 +272,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["AGENDA_ITEM"] = item or Item("bullet", None, text)
     discussion: dict[str, Any] = {}
     _discussion_readings(line, discussion)
-    if item is None and words <= _MAX_VOTE_WORDS and v.rx("<<resolutions.votes>>").search(text):
+    if item is None and words <= _MAX_VOTE_WORDS and v.rx(r"(?:^|\s)(?:<<resolutions.votes>>)(?![\w\u200c])").search(text):
         readings["VOTE"] = None  # «۷ موافق، ۲ مخالف» under an item
     footer = v.rx("<<resolutions.footer>>").search(text) is not None  # «… لازم‌الاجرا می‌باشد»: after the list
     if item is None and not discussion and not footer and not _is_heading(line) and "\t" not in text:
@@ -310,8 +311,20 @@ class LineStream:
     structural reading the context refused, as (token, refused reading)."""
 
     def __init__(self, lines: list[Line]):
-        self.lines = [(ln, read_line(ln, lines[i + 1] if i + 1 < len(lines) else None, lines[i - 1] if i else None))
-                      for i, ln in enumerate(lines)]
+        self.lines = []
+        quoted = 0  # lines left inside a «…» that an item opened and has not closed
+        for i, ln in enumerate(lines):
+            if quoted:
+                # A letter quoted in an item, with its own numbering («… به شرح زیر: «۱) … ۲) …»»):
+                # the item's text, whatever its lines look like.
+                self.lines.append((ln, {"CONTINUATION": None, "PARAGRAPH": None}))
+                quoted = 0 if ln.text.count("»") > ln.text.count("«") else quoted - 1
+                continue
+            readings = read_line(ln, lines[i + 1] if i + 1 < len(lines) else None, lines[i - 1] if i else None)
+            self.lines.append((ln, readings))
+            opens = ln.text.count("«") - ln.text.count("»")
+            if opens > 0 and ("LIST_ITEM" in readings or "DECISION_ITEM" in readings or "CONTINUATION" in readings):
+                quoted = _MAX_QUOTED_LINES
         self._iter = iter(self.lines)
         self.refused: list[tuple[LineToken, str]] = []
 
