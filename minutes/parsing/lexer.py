@@ -223,7 +223,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     title, field, attendance, section = _is_title(text), labeled_field(text), attendance_line(head), section_of(text)
     title = title or _session_title(head)
     intro, rest = is_intro(head)
-    titles_table = next_line is not None and next_line.columns is not None and _table_header(next_line)
+    titles_table = next_line is not None and bool(next_line.columns) and _table_header(next_line)
     if len(text) <= _PREFIX and v.lookup("sections.signature_heads", text.strip(" :")):
         readings["SIGNATURE_HEAD"] = None  # «امضای حاضرین:» opens the closing
     # What the line could be at the top of the document (the grammar's ``header``).
