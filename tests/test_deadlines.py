@@ -408,3 +408,10 @@ def test_parse_deadline_never_raises(text, meeting):
     assert d.kind in {"date", "relative", "asap", "ongoing", "next_meeting", "condition", "none"}
     if d.jalali:
         assert parse_date(d.jalali) is not None
+
+
+def test_a_gregorian_year_names_no_jalali_period():
+    # found by the property test: «نیمه سال ۲۰۰۰» resolved to the Jalali year 2000
+    deadline, problem = explain_deadline("تا پایان سال ۲۰۲۳")
+    assert (deadline.kind, deadline.jalali) == ("condition", None) and problem
+    assert parse_deadline("تا پایان سال ۱۴۰۲").jalali == "1402-12-29"

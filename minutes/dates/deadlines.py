@@ -137,11 +137,20 @@ def _month_no(m: re.Match) -> int:
     return _MONTHS.index(_key("dates.months", m.group("month"))) + 1
 
 
+def _period_year(written: str) -> int:
+    """The Jalali year of «پایان سال ۱۴۰۲», «نیمه سال ۱۴۰۲»: a Gregorian year there («سال ۲۰۰۰»)
+    names no Jalali period."""
+    y = _year(written)
+    if y >= _GREGORIAN_FROM:
+        raise _Impossible(f"سال «{written}» شمسی نیست: a Gregorian year in a Jalali period; not guessed")
+    return y
+
+
 def _explicit_year(m: re.Match, meeting: jdatetime.date | None) -> int | None:
     """The year a year_spec names; None when none was written (or it needs a missing meeting)."""
     gd = m.groupdict()
     if gd.get("y"):
-        return _year(gd["y"])
+        return _period_year(gd["y"])
     if gd.get("yref") or gd.get("thisyear"):
         if meeting is None:
             return None
@@ -185,7 +194,7 @@ def _period(name: str, m: re.Match, meeting, text: str) -> jdatetime.date | None
         if not (point or gd.get("y") or gd.get("ref") or gd.get("this")):
             raise LookupError  # a bare «سال» is no deadline
         if gd.get("y"):
-            y = _year(gd["y"])
+            y = _period_year(gd["y"])
         elif meeting is None:
             return None
         else:
