@@ -142,7 +142,7 @@ def _chunks(text: str) -> list[str]:
     res = _res()
     out: list[str] = []
     cuts = [m.start() for m in res["honorific"].finditer(fold(text))
-            if m.start() > 0 and not re.search(r"(?:[،,؛;]|(?<![\w\u200c])و)\s*$", text[:m.start()])]
+            if m.start() > 0 and not vocab().rx(r"(?:[،,؛;]|(?<![\w\u200c])(?:<<numbers.joiners>>))\s*$").search(text[:m.start()])]
     if cuts:
         text = "".join(text[a:b] + ("، " if b in cuts else "") for a, b in zip([0, *cuts], [*cuts, len(text)]))
     for part in res["split"].split(text):

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .people import PersonMatch, find_speaker, person_at, read_role, role_end, starts_with_role
@@ -142,7 +143,7 @@ def _family_name_speaks(text: str, name: str | None) -> bool:
     """«صغیری در این دیدار ضمن … اظهار داشت»: one word, then a role stop, and a speech verb in
     the same sentence. Plurals («کارشناسان», «اعضا») and words of ``people.name_stops`` are not names."""
     v = vocab()
-    if not name or len(name.split()) != 1 or name.endswith(("ها", "گان")) or \
+    if not name or len(name.split()) != 1 or name.endswith(_plural_endings()) or \
             any(v.lookup(t, name) for t in ("people.plural_subjects", "people.bodies", "people.pronouns")):
         return False
     after = text[text.find(name) + len(name):].lstrip(" ،,")
@@ -204,7 +205,7 @@ def _mid_sentence(text: str) -> Attribution | None:
     honorifics = v.compiled("people.honorifics")
     for m in honorifics.finditer(text):
         before = text[:m.start()].rstrip()
-        if not (before.endswith(("،", ",")) or before.split()[-1:] == ["و"]):
+        if not (before.endswith(("،", ",")) or vocab().lookup("numbers.joiners", (before.split() or [""])[-1]) is not None):
             continue
         clause = _CLAUSE_END.search(text, m.end())
         stop = clause.start() if clause else len(text)
@@ -259,3 +260,8 @@ def clean_role(role: str | None) -> str | None:
                 words = words[:i]
                 break
     return " ".join(words).strip("،,:;. ") or None
+
+
+@lru_cache(maxsize=1)
+def _plural_endings() -> tuple[str, ...]:
+    return tuple(sp for sp, _ in vocab().spellings("people.plural_endings"))
