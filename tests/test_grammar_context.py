@@ -208,3 +208,10 @@ def test_members_after_a_decision_are_not_resolutions(lines, count):
 def test_vote_lines(line, vote):
     types = _types(f"مصوبات:\n۱- مقرر شد شهرداری اقدام کند\n{line}")
     assert (types[2] == "VOTE") is vote
+
+
+def test_a_second_tables_title_is_kept():
+    # found by the property test: the title above a second table was in no field
+    m = minutes.parse("ردیف\tشرح مصوبات\tاقدام کننده\tمدت اجراء\ndate\nخلاصه جلسه\n"
+                      "ردیف\tشرح مصوبات\tاقدام کننده\tمدت اجراء")
+    assert ("table-header", 3) in {(d.code, d.line) for d in m.diagnostics}

@@ -437,6 +437,8 @@ def _table(state: State, table: tree.Table) -> None:
     if table.title is not None and m.resolution_list is None:
         m.resolution_list = ResolutionList(title=table.title.value, date=date_ref(table.title.value),
                                            line=table.title.line)
+    elif table.title is not None:  # a second table's title: reported, not dropped
+        state.warn("table-header", f"another table's title: «{table.title.value[:160]}»", table.title.line, "info")
     for tok in table.rows:
         if tok.type == "TABLE_HEAD":
             if m.resolution_list is None:
