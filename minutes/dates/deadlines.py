@@ -402,7 +402,7 @@ def _find_res() -> dict[str, re.Pattern]:
         "dmy": re.compile(rf"{day}{glue}{month}(?:{year_spec}|(?![\w\u200c]))"),
         # the end of a longer run of numbers («۱۱:۳۱ - ۰۴-۱۲-۱۳۹۰»): a clock or another part
         # «dmy» needs a month's name: one search for the names spares its day alternation
-        "month_name": re.compile(_p("dates.months")),
+        "month_name": re.compile(rf"(?<![^\W\d_])(?:{_p('dates.months')})"),  # not inside a word («مدیر»)
         "numeric_gate": re.compile(r"[0-9۰-۹٠-٩]\s*[/\-.]\s*[0-9۰-۹٠-٩]"),  # «numeric» needs two numbers and a separator
         "before": re.compile(r"[0-9][:/.\-]$"),
         "after": re.compile(r"^[/.\-:][0-9]"),
