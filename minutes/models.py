@@ -189,6 +189,7 @@ class Resolution(_Strict):
     text: str
     topic: str | None = None
     actor: str | None = None
+    actors: list[str] = _field(default_factory=list)  # each body ``actor`` names, in order, as written
     supervisor: str | None = None
     deadline: Deadline = _field(default_factory=Deadline)
     extra: dict[str, str] = _field(default_factory=dict)  # columns we do not know

@@ -7,7 +7,7 @@ import pytest
 from minutes.dates.deadlines import parse_deadline
 from minutes.text.normalize import normalize
 import minutes
-from minutes.phrases.resolutions import extract, find_deadline
+from minutes.phrases.resolutions import extract, find_deadline, split_actors
 
 N = None
 # (sentence, actor, supervisor, deadline as written)
@@ -225,3 +225,35 @@ def test_split_prose_after_intro_and_empty():
 def test_dates_and_decimals_are_not_numbering():
     assert items(["مصوبات:", "۱- یک", "۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است"]) == [
         (1, "یک ۹۹/۱۲/۱۵ تاریخ بعدی است و این متن ادامه بند است", 2)]
+
+
+# An actor phrase → the bodies it names (each gets its own letter), as written.
+ACTORS = [
+    ("اتاق اصناف، اداره کل صمت و فرمانداری", ["اتاق اصناف", "اداره کل صمت", "فرمانداری"]),
+    ("شهرداری و شورای اسلامی روستای کلاته", ["شهرداری", "شورای اسلامی روستای کلاته"]),
+    ("شهرداری با همکاری اداره برق شهرستان", ["شهرداری", "اداره برق شهرستان"]),
+    ("معاونت عمرانی و خدمات شهری", ["معاونت عمرانی و خدمات شهری"]),  # one name: «و» before a plain word
+    ("اداره کل راه و شهرسازی", ["اداره کل راه و شهرسازی"]),
+    ("اداره کل اوقاف و امور خیریه", ["اداره کل اوقاف و امور خیریه"]),  # «امور» is a head, but inside a name
+    ("سازمان میراث فرهنگی، صنایع‌دستی و گردشگری و فرمانداری",
+     ["سازمان میراث فرهنگی، صنایع‌دستی و گردشگری", "فرمانداری"]),
+    ("ادارات آموزش و پرورش، بهداشت و ورزش و جوانان", ["ادارات آموزش و پرورش", "بهداشت", "ورزش و جوانان"]),
+    ("شهرداری (معاونت عمرانی، واحد فنی)", ["شهرداری (معاونت عمرانی، واحد فنی)"]),
+    ("آقای کریمی و خانم احمدی", ["آقای کریمی", "خانم احمدی"]),
+    ("مدیرعامل/معاون فنی", ["مدیرعامل", "معاون فنی"]),
+    ("دبیرخانه شورا؛ کمیسیون عمران", ["دبیرخانه شورا", "کمیسیون عمران"]),
+    ("کمیسیون عمران شورا", ["کمیسیون عمران شورا"]),
+    ("", []),
+    (None, []),
+]
+
+
+@pytest.mark.parametrize("actor, bodies", ACTORS, ids=range(len(ACTORS)))
+def test_split_actors(actor, bodies):
+    assert split_actors(actor) == bodies
+
+
+def test_actors_follow_actor_in_a_parse():
+    text = "مصوبات:\n۱- مقرر شد شهرداری و فرمانداری تا پایان خرداد ۱۴۰۳ نسبت به لایروبی انهار اقدام نمایند.\n"
+    (r,) = minutes.parse(text).resolutions
+    assert (r.actor, r.actors) == ("شهرداری و فرمانداری", ["شهرداری", "فرمانداری"])

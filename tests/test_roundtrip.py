@@ -260,9 +260,10 @@ def minutes_models(draw) -> tuple[Minutes, dict]:
         text, kind = draw(deadlines())
         kinds.append(kind)
         extra = {c: v for c in extra_cols if (v := draw(st.none() | phrase))}
+        actor = draw(st.none() | role | st.sampled_from(ORGANIZATIONS).map(n))  # one body each
         resolutions.append(Resolution(
             row=row, text=draw(sentence), topic=draw(st.none() | phrase),
-            actor=draw(st.none() | role | st.sampled_from(ORGANIZATIONS).map(n)),
+            actor=actor, actors=[actor] if actor else [],
             supervisor=draw(st.none() | st.sampled_from(SUPERVISORS)), deadline=Deadline(text=text),
             extra=extra))
     resolution_list = None

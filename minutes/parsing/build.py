@@ -18,7 +18,7 @@ from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, 
                                session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
-from ..phrases.resolutions import extract, is_heading, item_start
+from ..phrases.resolutions import extract, is_heading, item_start, split_actors
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
 from . import closing, speakers, tree
@@ -486,6 +486,7 @@ def _finish(state: State) -> Minutes:
             state.warn("resolution-row-duplicate", f"row number {r.row} is used twice; id made distinct", r.line)
             r.id = f"{r.id}-{i}"
         seen.add(r.id)
+        r.actors = split_actors(r.actor)  # one letter per body: «شهرداری و فرمانداری» is two
         if not r.actor:
             state.warn("resolution-without-actor", f"مصوبه بدون مسئول: row {r.row}", r.line)
         if r.deadline.kind == "none":

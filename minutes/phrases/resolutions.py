@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -224,6 +224,59 @@ def _list_end(folded: str, end: int, *, shared_head: bool) -> int | None:
     if not items or not joined or res["object"].match(folded, last):
         return None
     return last
+
+
+def _trim_balanced(text: str) -> str:
+    """``text`` trimmed of punctuation at its edges, but a bracket that closes one opened inside
+    it stays («شهرداری (معاونت عمرانی)»)."""
+    out = text.strip(_TRIM)
+    for opening, closing in ("()", "«»", "[]"):
+        if out.count(opening) > out.count(closing) and text.rstrip().endswith(closing):
+            out += closing
+    return out
+
+
+def split_actors(actor: str | None) -> list[str]:
+    """Each body an actor phrase names, in order, as written: «اتاق اصناف، اداره کل صمت و
+    فرمانداری» → three, «شهرداری با همکاری اداره برق» → two (a partner gets the letter too).
+
+    A list is cut at its commas and at a «و» that a new body or person follows («… و شورای
+    اسلامی», «… و خانم …»); a «و» before a role or a plain word joins one name («معاونت عمرانی و
+    خدمات شهری»), unless the list began with a shared plural head («ادارات آموزش و پرورش، بهداشت
+    و ورزش»). Never inside brackets nor inside a body whose own name holds «و» or a comma
+    (``resolutions.compound_bodies``)."""
+    if not actor or not actor.strip(_TRIM):
+        return []
+    folded = fold(actor)
+    res = _res()
+    protected = [False] * len(folded)
+    for m in vocab().rx("<<resolutions.compound_bodies>>").finditer(folded):
+        protected[m.start():m.end()] = [True] * (m.end() - m.start())
+    depth, bracketed = 0, [False] * len(folded)
+    for i, ch in enumerate(folded):
+        depth += ch in "([«"
+        bracketed[i] = depth > 0
+        depth -= ch in ")]»" and depth > 0
+    shared = res["list_head"].match(folded) is not None
+    # a body or a person may follow «و»; a role may not: «مدیر کل و رئیس شورای …» is one person
+    body = vocab().rx(r"(?:<<resolutions.actor_heads>>|<<people.organizations>>|<<people.honorifics>>)(?!\w)")
+    cuts: list[tuple[int, int]] = []  # spans removed between two actors
+    for m in vocab().rx(r"\s(?:<<resolutions.actor_partners>>)\s").finditer(folded):
+        cuts.append((m.start(), m.end()))
+    for m in re.finditer(r"\s*[،,؛;/]\s*|\s(?:" + _p("numbers.joiners") + r")\s+", folded):
+        if protected[m.start()] or bracketed[m.start()] or any(a <= m.start() < b for a, b in cuts):
+            continue
+        joiner = m.group(0).strip() not in "،,؛;/"
+        if joiner and not shared and not body.match(folded, m.end()):
+            continue
+        cuts.append((m.start(), m.end()))
+    actors, pos = [], 0
+    for start, end in sorted(cuts) + [(len(folded), len(folded))]:
+        piece = _trim_balanced(actor[pos:start])
+        if piece:
+            actors.append(piece)
+        pos = max(pos, end)
+    return actors
 
 
 def _person_before(text: str, pos: int) -> str | None:
