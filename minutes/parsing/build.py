@@ -18,7 +18,7 @@ from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, 
                                session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
-from ..phrases.resolutions import extract, is_heading, item_start, split_actors
+from ..phrases.resolutions import extract, inline_items, is_heading, item_start, split_actors
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
 from . import closing, speakers, tree
@@ -386,6 +386,12 @@ def _intro(state: State, intro: LineToken) -> None:
 
 def _decision(state: State, item: tree.Item) -> None:
     text = [t for t in item.more if t.type != "VOTE"]
+    if item.token.type == "PARAGRAPH" and not text:  # prose right after an intro: «الف، ب، ج و د.»
+        listed = inline_items(item.token.value, commas=True)
+        if len(listed) > 1:
+            for part in listed:
+                _resolution(state, None, part, [], item.token.line)
+            return
     _resolution(state, item.token.reading or item_start(item.token.value), item.token.value, text, item.token.line)
     votes = [t.value for t in item.more if t.type == "VOTE"]
     if votes:  # «۷ موافق، ۲ مخالف»: beside the text, as written

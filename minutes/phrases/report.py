@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..text.normalize import to_ascii_digits
 from ..text.numbers import ordinal_pattern
 from .people import ends_with_speech_verb
+from .resolutions import inline_items
 from ..text.vocab import vocab
 
 __all__ = ["headline", "meeting_name", "decision_sentences", "same_decision", "web_furniture"]
@@ -82,7 +83,11 @@ def decision_sentences(text: str) -> list[str]:
         hits = _hits(sentence)
         if hits and hits[-1].end >= len(sentence.rstrip(" :")) and sentence.rstrip().endswith(":"):
             hits.pop()  # «… تصویب نمود:» introduces what follows
-        found += _split(sentence, hits)
+        if not hits and rx["among_any"].search(sentence):
+            listed = inline_items(sentence)  # «…، «الف»، «ب» و «ج» از جمله مصوبات شورا بود»
+            found += listed if len(listed) > 1 else []
+            continue
+        found += [item for part in _split(sentence, hits) for item in inline_items(part)]
     return found
 
 
@@ -158,6 +163,8 @@ def _rx() -> dict[str, re.Pattern]:
         "generic": re.compile(rf"{left}(?:{v.pattern('report.generic')})(?![\w\u200c])"),
         "clause_end": re.compile(clause_end),
         "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
+        # «از جمله مصوبات …» naming no meeting: decisions only beside a list of quoted items
+        "among_any": re.compile(rf"{left}(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
     }
 

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors", "inline_items"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -515,3 +515,86 @@ def item_start(line: str) -> Item | None:
     if offset:
         return Item("bullet", None, stripped[offset:].strip())
     return None
+
+
+# --- items run together in one sentence ------------------------------------------------------
+
+_QUOTED = re.compile(r"«([^«»]*)»")
+_RUN_SEPARATOR = re.compile(r"^[\s،,؛;]*(?:و\s+)?$")  # between two quoted items: a comma, an «و»
+_SLASH = re.compile(r"(?<![0-9۰-۹])\s*/\s*(?![0-9۰-۹])")  # «… نوروزی/ تهیه نهال …», not «۹۷/۱۰/۴»
+_MIN_RUN = 3  # slash- and comma-separated runs: fewer parts are a pair of words, not a list
+_MIN_ITEM_WORDS = 2
+_MAX_RUN_ITEM_WORDS = 25  # a longer comma segment is a sentence's clause, not a listed item
+
+
+def inline_items(text: str, *, commas: bool = False) -> list[str]:
+    """The items of a list run together in one sentence, as written, or ``[text]``.
+
+    * quoted: «…»، «…» و «…» — two quoted phrases or more side by side (joined only by commas
+      or «و»), each an item, its quotes dropped;
+    * slashed: «… مقرر گردید الف/ ب/ ج/ د …» — three parts or more between slashes (a date's
+      slashes do not count), the first and the last keeping the sentence around them;
+    * with ``commas`` (a paragraph right after a list's intro, which has no decision verb of
+      its own): «الف، ب، ج و د» — three noun phrases or more between commas, the last «و»
+      cutting the last one when both its sides are phrases of their own.
+    An item has two words at least; anything else is one item, the whole text."""
+    quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= _MIN_ITEM_WORDS]
+    runs: list[list[re.Match]] = []
+    for m in quoted:
+        if runs and _RUN_SEPARATOR.match(text[runs[-1][-1].end():m.start()]):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    longest = max(runs, key=len, default=[])
+    if len(longest) >= 2:
+        return [m.group(1).strip() for m in longest]
+    outside = _QUOTED.sub(lambda m: "x" * len(m.group(0)), text)  # cut nowhere inside quotes
+    parts = _cut(text, [m.span() for m in _SLASH.finditer(outside) if not _alternatives(outside, m)])
+    if len(parts) >= _MIN_RUN and all(len(p.split()) >= _MIN_ITEM_WORDS for p in parts):
+        return parts
+    if commas:
+        parts = _cut(text, [m.span() for m in re.finditer(r"\s*[،,]\s*", _unbracketed(outside))])
+        if len(parts) >= _MIN_RUN and all(_MIN_ITEM_WORDS <= len(p.split()) <= _MAX_RUN_ITEM_WORDS for p in parts) \
+                and not any(_ends_with_verb(p) for p in parts):  # «…، از دو نفر به سه نفر افزایش می‌یابد» is a clause
+            # «… و انتخاب دو شهرستان …» cuts; «شانزدهمین و هفدهمین دوره» joins two ordinals of one phrase
+            last = [m for m in re.finditer(r"\sو\s", parts[-1]) if not _ordinal_or_number(parts[-1][m.end():])]
+            if last and min(len(parts[-1][:last[-1].start()].split()),
+                            len(parts[-1][last[-1].end():].split())) > _MIN_ITEM_WORDS:
+                parts[-1:] = [parts[-1][:last[-1].start()].strip(), parts[-1][last[-1].end():].strip()]
+            return [p.rstrip(" .") for p in parts]
+    return [text]
+
+
+def _alternatives(text: str, slash: re.Match) -> bool:
+    """«خانم/آقای», «و/یا»: a slash between two words that stand for one another, not a list."""
+    before, after = text[:slash.start()].split()[-1:], text[slash.end():].split()[:1]
+    if not before or not after:
+        return False
+    v = vocab()
+    return all(v.lookup("people.honorifics", w) or v.lookup("numbers.joiners", w) or w == "یا" for w in before + after)
+
+
+def _ends_with_verb(phrase: str) -> bool:
+    words = phrase.rstrip(" .").split()
+    return bool(words) and (vocab().lookup("resolutions.heading_verb_endings", words[-1]) is not None
+                            or words[-1].startswith(("می‌", "نمی‌")))
+
+
+def _ordinal_or_number(text: str) -> bool:
+    word = fold(text.split()[0]) if text.split() else ""
+    return word[:1].isdigit() or re.fullmatch(ordinal_pattern(), word) is not None
+
+
+def _cut(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    bounds = [0, *(x for span in spans for x in span), len(text)]
+    return [p for a, b in zip(bounds[::2], bounds[1::2]) if (p := text[a:b].strip())]
+
+
+def _unbracketed(text: str) -> str:
+    """``text`` with what stands inside brackets masked (same length), so no cut falls there."""
+    out, depth = [], 0
+    for ch in text:
+        depth += ch in "(["
+        out.append("x" if depth > 0 and ch not in "([)]" else ch)
+        depth -= ch in ")]" and depth > 0
+    return "".join(out)
