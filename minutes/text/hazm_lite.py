@@ -1,0 +1,262 @@
+"""hazm's ``Normalizer().normalize`` with only the parts it uses, built in a few hundredths
+of a second instead of about 1.7 s.
+
+``hazm.Normalizer()`` imports all of hazm (nltk with it, 0.3 s), reads its 193,000-word list
+twice into tuples (0.7 s) and conjugates its 692 verbs into 346,000 forms (0.7 s), in every
+process, before it reads a byte. What ``normalize`` asks of those tables is small:
+
+* the word list: whether two tokens joined by ZWNJ are a word with a positive count (only
+  words holding a ZWNJ can answer yes: 13,000 lines, picked out of the file by one regex), and
+  whether a word before a suffix, or a word with a letter three times, is a word at all (a
+  set of all words, read only when such a token first appears);
+* the verb forms: whether a token holding ZWNJ (or «_») is a conjugated form. Such a form
+  is built around its verb's stem in one of two ways (``_Conjugations``), so a token names
+  the few verbs it could be a form of, and only those are conjugated, once each.
+
+The steps and the patterns are hazm's own (``hazm/constants.py`` is loaded from its file
+without importing the ``hazm`` package); the code of ``normalize`` below follows
+hazm 0.12's ``Normalizer`` step by step (MIT licence). Another hazm version gets hazm's own
+``Normalizer``. ``tests/test_hazm_lite.py`` compares the two outputs on every fixture line and
+on generated text.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["normalizer", "LiteNormalizer"]
+
+_SUPPORTED = "0.12."
+_ZWNJ = "\u200c"
+# How hazm 0.12 builds a form that holds ZWNJ: «می‌» (continuous) before the stem, or a
+# participle's «ه» before the ZWNJ, «ن» first when negative. Facts of hazm's tables, not
+# vocabulary: tests/test_hazm_lite.py checks them on every form.
+_CONTINUOUS, _PARTICIPLE, _NEGATIVE = "\u0645\u06cc", "\u0647", "\u0646"
+
+
+def _hazm_dir() -> Path | None:
+    spec = importlib.util.find_spec("hazm")  # finds the package without running its __init__
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+def _load_constants(folder: Path):
+    spec = importlib.util.spec_from_file_location("minutes.text._hazm_constants", folder / "constants.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # constants.py imports nothing: plain tables
+    return module
+
+
+def _word_fields(line: str) -> tuple[str, int] | None:
+    """hazm's ``words_list`` reading of one line: word and count, or None when skipped."""
+    item = line.strip().split("\t")
+    return (item[0], int(item[1])) if len(item) == 3 else None
+
+
+class _Conjugations:
+    """Membership in the set of hazm's conjugated verb forms, conjugating on demand.
+
+    A form holding ZWNJ and no space (a token never holds a space) is «(ن)می‌» + a stem + …,
+    or a participle: «(ن)» + a stem + «ه‌…» (tests/test_hazm_lite.py checks this on every
+    form). So a token names its few candidate verbs, and only those are conjugated."""
+
+    def __init__(self, verbs: list[str], conjugate):
+        self._conjugate = conjugate
+        self._by_stem: dict[str, list[str]] = {}
+        self._always: list[str] = []  # an empty stem or one holding ZWNJ: a candidate for any token
+        for verb in verbs:
+            past, present = verb.split("#")
+            if not past or not present or _ZWNJ in verb:
+                self._always.append(verb)
+            for stem in {past, present} - {""}:
+                self._by_stem.setdefault(stem, []).append(verb)
+        self._longest = max(map(len, self._by_stem), default=0)
+        self._forms: set[str] = {"است"}  # hazm's Lemmatizer adds it by hand
+        self._done: set[str] = set()
+        self._always_done = False
+
+    def _conjugate_once(self, verbs) -> None:
+        for verb in verbs:
+            if verb not in self._done:
+                self._done.add(verb)
+                self._forms.update(self._conjugate(verb))
+
+    def _candidates(self, token: str) -> list[str]:
+        head, zwnj, after = token.partition(_ZWNJ)
+        by_stem = self._by_stem
+        out: list[str] = []
+        if zwnj and " " not in token:
+            if head.endswith(_CONTINUOUS):
+                for j in range(1, min(len(after), self._longest) + 1):
+                    out += by_stem.get(after[:j], ())
+            elif head.endswith(_PARTICIPLE):
+                out += by_stem.get(head[:-1], ())
+                if head.startswith(_NEGATIVE):
+                    out += by_stem.get(head[1:-1], ())
+            return out
+        # Any other token (with «_», say): every stem inside it, linear in its length.
+        for i in range(len(token)):
+            for j in range(i + 1, min(len(token), i + self._longest) + 1):
+                out += by_stem.get(token[i:j], ())
+        return out
+
+    def __contains__(self, token: str) -> bool:
+        if token in self._forms:
+            return True
+        if not self._always_done:
+            self._conjugate_once(self._always)
+            self._always_done = True
+        self._conjugate_once(self._candidates(token))
+        return token in self._forms
+
+
+class _Words:
+    """hazm's word list as the normalizer asks it: ``joinable`` (a ZWNJ word with a positive
+    count) and ``__contains__`` (any word; the whole list is read on the first question)."""
+
+    def __init__(self, path: Path):
+        self._data = path.read_text(encoding="utf-8")
+        counts: dict[str, int] = {}
+        for line in re.findall(r"^.*\u200c.*$", self._data, re.M):
+            fields = _word_fields(line)
+            if fields:
+                counts[fields[0]] = fields[1]  # a word listed twice: the last line wins, as in hazm
+        self.joinable = {w for w, n in counts.items() if n > 0}
+        self._all: set[str] | None = None
+
+    def _read_all(self) -> set[str]:
+        data = self._data.rstrip("\n")
+        fields = data.replace("\n", "\t").split("\t")
+        lines = data.count("\n") + 1
+        # Three fields on every line (and, tests/test_hazm_lite.py checks, no space at a line's
+        # ends): the first field of each line is what hazm's reading keeps, at a fifth of its cost.
+        if len(fields) == 3 * lines:
+            return set(fields[0::3])
+        return {f[0] for f in map(_word_fields, data.split("\n")) if f}
+
+    def __contains__(self, word: str) -> bool:
+        if self._all is None:
+            self._all = self._read_all()
+        return word in self._all
+
+
+class LiteNormalizer:
+    """``hazm.Normalizer()`` with its default options: ``normalize(text)`` gives the same text."""
+
+    def __init__(self, folder: Path):
+        c = _load_constants(folder)
+        self._c = c
+        self._translations = {ord(a): b for a, b in zip(c.TRANSLATION_SRC, c.TRANSLATION_DST)}
+        self._numbers = {ord(a): b for a, b in zip(c.NUMBERS_SRC, c.NUMBERS_DST)}
+        self._compiled = {name: [(re.compile(p), r) for p, r in getattr(c, name)] for name in (
+            "EXTRA_SPACE_PATTERNS", "AFFIX_SPACING_PATTERNS", "PUNCTUATION_SPACING_PATTERNS",
+            "PERSIAN_STYLE_PATTERNS", "DIACRITICS_PATTERNS", "SPECIAL_CHARS_PATTERNS")}
+        self._words = _Words(folder / "data" / "words.dat")
+        with (folder / "data" / "verbs.dat").open(encoding="utf-8") as fh:
+            verbs = list(reversed([verb.strip() for verb in fh if verb]))
+        self._verbs = _Conjugations(verbs, _conjugator(folder))
+        # hazm's WordTokenizer(join_verb_parts=False) with its default options
+        self._token_pattern = re.compile(r'([؟!?]+|[\d.:]+|[:.،؛»\])}"«\[({/\\])')
+        letters = "آابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهی"
+        self._more_than_two = re.compile(rf"([{letters}])\1{{2,}}")
+        self._repeated = re.compile(rf"[{letters}]*([{letters}])\1{{2,}}[{letters}]*")
+        self._mi = re.compile(rf"\bن?می[{letters}]+")
+        self._mi_head = re.compile(r"^(ن?می)")
+
+    def _sub(self, name: str, text: str) -> str:
+        for pattern, repl in self._compiled[name]:
+            text = pattern.sub(repl, text)
+        return text
+
+    def normalize(self, text: str) -> str:
+        text = text.translate(self._translations)
+        text = self._sub("PERSIAN_STYLE_PATTERNS", text)
+        text = text.translate(self._numbers)
+        text = self._sub("DIACRITICS_PATTERNS", text)
+        text = self._correct_spacing(text)
+        for old, new in self._c.UNICODE_REPLACEMENTS:
+            text = text.replace(old, new)
+        text = self._sub("SPECIAL_CHARS_PATTERNS", text)
+        text = self._decrease_repeated_chars(text)
+        return self._mi.sub(self._separate_mi, text)
+
+    def _tokenize(self, line: str) -> list[str]:
+        line = self._token_pattern.sub(r" \1 ", line.replace("\n", " ").replace("\t", " "))
+        return [word for word in line.split(" ") if word]
+
+    def _correct_spacing(self, text: str) -> str:
+        text = self._sub("EXTRA_SPACE_PATTERNS", text)
+        lines = []
+        for line in text.split("\n"):
+            if line.strip():
+                line = " ".join(self._token_spacing(self._tokenize(line)))
+            lines.append(line)
+        text = self._sub("AFFIX_SPACING_PATTERNS", "\n".join(lines))
+        return self._sub("PUNCTUATION_SPACING_PATTERNS", text)
+
+    def _token_spacing(self, tokens: list[str]) -> list[str]:
+        result: list[str] = []
+        suffixes, verbs, words = self._c.SUFFIXES, self._verbs, self._words
+        for t, token in enumerate(tokens):
+            joined = False
+            if result:
+                pair = result[-1] + _ZWNJ + token
+                if pair in verbs or pair in words.joinable:
+                    joined = not (t < len(tokens) - 1 and token + "_" + tokens[t + 1] in verbs)
+                elif token in suffixes and result[-1] in words:
+                    joined = True
+            if joined:
+                result[-1] = pair
+            else:
+                result.append(token)
+        return result
+
+    def _decrease_repeated_chars(self, text: str) -> str:
+        for m in reversed(list(self._repeated.finditer(text))):
+            word = m.group()
+            if word in self._words:
+                continue
+            no_repeat = self._more_than_two.sub(r"\1", word)
+            two_repeat = self._more_than_two.sub(r"\1\1", word)
+            if (no_repeat in self._words) != (two_repeat in self._words):
+                r = no_repeat if no_repeat in self._words else two_repeat
+            else:
+                r = two_repeat
+            text = text[:m.start()] + text[m.start():m.end()].replace(word, r) + text[m.end():]
+        return text
+
+    def _separate_mi(self, match: re.Match) -> str:
+        m = match.group(0)
+        r = self._mi_head.sub("\\1" + _ZWNJ, m)
+        return r if r in self._verbs else m
+
+
+def _conjugator(folder: Path):
+    """hazm's ``Conjugation().get_all``, without importing the ``hazm`` package: the class is
+    read out of ``lemmatizer.py`` (it needs nothing the module imports)."""
+    source = (folder / "lemmatizer.py").read_text(encoding="utf-8")
+    start, end = source.index("class Conjugation"), source.index("class Lemmatizer")
+    namespace: dict = {"__name__": "minutes.text._hazm_conjugation"}
+    exec(compile("from __future__ import annotations\n" + source[start:end],  # noqa: S102 - hazm's own code
+                 str(folder / "lemmatizer.py"), "exec"), namespace)
+    return namespace["Conjugation"]().get_all
+
+
+@lru_cache(maxsize=1)
+def normalizer():
+    """The normalizer, built once per process: the lite one for hazm 0.12, else hazm's own."""
+    from importlib.metadata import version
+
+    folder = _hazm_dir()
+    if folder is not None and version("hazm").startswith(_SUPPORTED):
+        try:
+            return LiteNormalizer(folder)
+        except (OSError, ValueError, KeyError, SyntaxError, AttributeError):
+            pass  # a hazm laid out otherwise: its own normalizer, slower to build, same output
+    from hazm import Normalizer
+
+    return Normalizer()
