@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser wheel-smoke bench bench-attack clean
+.PHONY: run test setup browser ocr-tools wheel-smoke bench bench-attack clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
@@ -29,7 +29,14 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "make browser: no apt-get; install Chromium to run the browser test" >&2; fi; }
 
-test: setup browser
+# Debian's Tesseract and its Persian model for the OCR tests (scans, image-only PDF pages).
+ocr-tools:
+	@{ command -v tesseract >/dev/null 2>&1 && tesseract --list-langs 2>/dev/null | grep -qx fas; } || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-fas >/dev/null; \
+	  else echo "make ocr-tools: no apt-get; install tesseract-ocr and tesseract-ocr-fas to run the OCR tests" >&2; fi; }
+
+test: setup browser ocr-tools
 	$(PY) -m pytest
 	$(MAKE) wheel-smoke
 

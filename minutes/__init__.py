@@ -5,7 +5,7 @@
     >>> m.resolutions[0].deadline.jalali
     '1399-11-30'
 
-Public API: ``parse``, ``parse_file``, ``parse_deadline``, ``parse_date``,
+Public API: ``parse``, ``parse_file``, ``parse_bytes``, ``parse_deadline``, ``parse_date``,
 ``render``, the models, and ``MinutesError``. Heavy modules load on first use.
 """
 
@@ -18,7 +18,7 @@ from .models import (AgendaItem, Closing, DateRef, Deadline, Diagnostic, Header,
                      Person, Resolution, ResolutionList, Section, Source, Turn)
 
 __all__ = [
-    "parse", "parse_file", "parse_deadline", "parse_date", "render", "render_canonical",
+    "parse", "parse_file", "parse_bytes", "parse_deadline", "parse_date", "render", "render_canonical",
     "Minutes", "Header", "Meeting", "Person", "AgendaItem", "Turn", "Resolution", "ResolutionList", "Section",
     "Deadline", "DateRef", "Closing", "Source", "Diagnostic",
     "MinutesError", "InputError", "ParseError", "StrictError",
@@ -27,6 +27,7 @@ __all__ = [
 _LAZY = {
     "parse": "minutes.pipeline",
     "parse_file": "minutes.pipeline",
+    "parse_bytes": "minutes.pipeline",
     "parse_deadline": "minutes.dates.deadlines",
     "parse_date": "minutes.dates.deadlines",
     "render": "minutes.sheets.render",

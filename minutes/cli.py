@@ -18,17 +18,32 @@ __all__ = ["main"]
 def _parse_command(args) -> int:
     from .pipeline import STAGES, stages
 
-    out = stages(args.file, args.stage) if args.stage != "json" else None
+    progress = _progress()
+    out = stages(args.file, args.stage, ocr=args.ocr, progress=progress) if args.stage != "json" else None
     if args.stage == "json":
         from .pipeline import parse_file
 
-        minutes = parse_file(args.file, strict=args.strict)
+        minutes = parse_file(args.file, strict=args.strict, ocr=args.ocr, progress=progress)
         out = minutes.model_dump_json(indent=2, exclude_none=False)
     elif not isinstance(out, str):
         out = str(out)
     _write(out, args.output)
     assert args.stage in STAGES
     return 0
+
+
+def _progress():
+    """Pages done / total on the terminal's line while a PDF or scan is read; nothing when
+    standard error is not a terminal (logs and pipes stay clean)."""
+    if not (sys.stderr is not None and sys.stderr.isatty()):
+        return None
+
+    def report(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        sys.stderr.write(f"\rminutes: page {done}/{total}{end}")
+        sys.stderr.flush()
+
+    return report
 
 
 def _schema_command(args) -> int:
@@ -50,11 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="minutes", description="Persian meeting minutes (صورتجلسه) to JSON and follow-up sheets")
     sub = p.add_subparsers(dest="command", required=True)
     parse = sub.add_parser("parse", help="parse a minutes file to JSON")
-    parse.add_argument("file", help="a .txt/.md file, or - for standard input")
+    parse.add_argument("file", help="a .txt/.md/.docx/.html/.pdf file or a scan (.png/.jpg/.tif), or - for standard input")
     parse.add_argument("-o", "--output", help="write here instead of standard output")
     parse.add_argument("--stage", choices=("lines", "tokens", "tree", "json"), default="json",
                        help="stop after this stage and print it (for debugging)")
     parse.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
+    parse.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
+                       help="PDF and images: OCR pages without a usable text layer (auto), every page, or none")
     parse.set_defaults(run=_parse_command)
     schema = sub.add_parser("schema", help="print the JSON Schema of the output")
     schema.add_argument("-o", "--output")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_serializer
 from pydantic import Field as _field
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Header",
     "Meeting",
     "Minutes",
+    "Page",
     "Person",
     "Resolution",
     "ResolutionList",
@@ -46,6 +47,11 @@ DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "c
 # Every code a diagnostic can carry; each has an entry in docs/troubleshooting.md
 # (tests/test_diagnostics_doc.py checks both ways). A new code is one line here plus a row there.
 DiagnosticCode = Literal[
+    # reading PDFs and scans: pages, furniture and OCR
+    "ocr-low-confidence",
+    "ocr-page",
+    "page-furniture",
+    "page-unread",
     # layout: lines dropped or mended before the lexer
     "furniture",
     "markup",
@@ -212,11 +218,31 @@ class Closing(_Strict):
     line: int | None = None
 
 
+class Page(_Strict):
+    """A page of a PDF or image: which output lines came from it, and how it was read."""
+
+    number: int  # 1-based page (or frame of a TIFF)
+    first_line: int | None = None  # the page's first and last line numbers; None when it gave none
+    last_line: int | None = None
+    method: Literal["text", "ocr", "empty"] = "text"  # its text layer, OCR, or nothing readable
+    confidence: float | None = None  # OCR: mean word confidence, 0–100
+
+
 class Source(_Strict):
     path: str | None = None
     sha256: str | None = None
-    format: str = "text"
+    format: str = "text"  # text, markdown, html, docx, pdf, image
     encoding: str | None = None
+    # PDF and image input only (absent from the JSON otherwise): a line's page is the page
+    # whose first_line..last_line holds it.
+    pages: list[Page] | None = None
+
+    @model_serializer(mode="wrap")
+    def _without_absent_pages(self, handler):
+        data = handler(self)
+        if self.pages is None:
+            data.pop("pages", None)
+        return data
 
 
 class Minutes(_Strict):

@@ -21,12 +21,12 @@ from .parsing.build import build
 from .parsing.layout import layout
 from .parsing.lexer import LineLexer, LineStream, LineToken
 from .parsing.tree import Document, TreeToNodes
-from .read.readers import read_any
+from .read.readers import read_any, read_bytes
 from .read.sources import Document as Source, Line, read_text
 from .resources import resource_dir
 from .text.normalize import normalize_lines
 
-__all__ = ["parse", "parse_file", "parse_document", "stages", "line_tokens", "STAGES"]
+__all__ = ["parse", "parse_file", "parse_bytes", "parse_document", "stages", "line_tokens", "STAGES"]
 
 STAGES = ("lines", "tokens", "tree", "json")
 
@@ -83,7 +83,7 @@ def parse_document(doc: Source, *, strict: bool = False) -> Minutes:
     minutes = build(nodes, report=document_kind == "report")
     minutes.kind = document_kind
     minutes.source = doc.source
-    minutes.diagnostics = diagnostics + minutes.diagnostics
+    minutes.diagnostics = doc.diagnostics + diagnostics + minutes.diagnostics
     if document_kind == "report":
         minutes.diagnostics.insert(0, Diagnostic(
             level="info", code="not-minutes",
@@ -104,10 +104,20 @@ def parse(text: str, *, path: str | None = None, strict: bool = False) -> Minute
         return parse_document(read_text(text, path=path), strict=strict)
 
 
-def parse_file(path, *, strict: bool = False) -> Minutes:
-    """Parse a minutes file: text, markdown, .docx or .html, picked by content (``-`` is stdin)."""
+def parse_file(path, *, strict: bool = False, ocr: str = "auto", progress=None) -> Minutes:
+    """Parse a minutes file: text, markdown, .docx, .html, PDF or a scan (PNG, JPEG, TIFF),
+    picked by content (``-`` is stdin). ``ocr``: auto (pages without a usable text layer),
+    always or never; ``progress(done, total)`` is called after each PDF or image page."""
     with _guard(str(path)):
-        return parse_document(read_any(path), strict=strict)
+        return parse_document(read_any(path, ocr=ocr, progress=progress), strict=strict)
+
+
+def parse_bytes(data: bytes, *, path: str | None = None, strict: bool = False, ocr: str = "auto") -> Minutes:
+    """Parse a minutes file's bytes (any format ``parse_file`` reads); ``path`` names it in errors."""
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise InputError(f"expected bytes, got {type(data).__name__}", path=path)
+    with _guard(path):
+        return parse_document(read_bytes(bytes(data), path, ocr=ocr), strict=strict)
 
 
 @contextmanager
@@ -128,10 +138,10 @@ def _guard(path):
             gc.enable()
 
 
-def stages(path, stage: str):
+def stages(path, stage: str, *, ocr: str = "auto", progress=None):
     """Run the pipeline up to ``stage``; return something printable."""
     with _guard(str(path)):
-        doc = read_any(path)
+        doc = read_any(path, ocr=ocr, progress=progress)
         if stage == "json":
             return parse_document(doc)
         lines, diagnostics = _prepare(doc)

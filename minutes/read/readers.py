@@ -43,6 +43,7 @@ _RATIO_FLOOR = 1024 * 1024  # a ratio only matters once a member is this large
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc / .xls
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")  # PNG, JPEG, TIFF
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _HTML_START = re.compile(r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])",
                          re.IGNORECASE | re.DOTALL)
@@ -53,8 +54,9 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 # --- choosing a reader ----------------------------------------------------------------------
 
 def sniff(data: bytes, path: str | None = None) -> str:
-    """'docx', 'html', 'markdown' or 'text' for these bytes; raises ``InputError`` for
-    formats we recognise but cannot read (legacy .doc, PDF, a non-Word zip)."""
+    """'docx', 'pdf', 'image', or '' (text, HTML or markdown: decided after decoding) for
+    these bytes; raises ``InputError`` for formats we recognise but cannot read (legacy .doc,
+    a non-Word zip)."""
     where = path or "<bytes>"
     ext = Path(path).suffix.lower() if path and path != "-" else ""
     if data.startswith(_ZIP_MAGIC):
@@ -73,8 +75,10 @@ def sniff(data: bytes, path: str | None = None) -> str:
     if data.startswith(_OLE_MAGIC):
         raise InputError("legacy binary Word/Excel file (.doc) is not supported", path=where,
                          hint="save it as .docx or plain text")
-    if data.startswith(b"%PDF"):
-        raise InputError("PDF is not supported", path=where, hint="convert it to text or .docx first")
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(_IMAGE_MAGIC):
+        return "image"
     return ""  # decided after decoding, see _text_format
 
 
@@ -86,10 +90,15 @@ def _text_format(text: str, path: str | None) -> str:
     return "markdown" if ext in (".md", ".markdown") else "text"
 
 
-def read_bytes(data: bytes, path: str | None = None) -> Document:
-    """A ``Document`` from raw bytes; ``path`` names the source in errors and may hint the format."""
+def read_bytes(data: bytes, path: str | None = None, *, ocr: str = "auto", progress=None) -> Document:
+    """A ``Document`` from raw bytes; ``path`` names the source in errors and may hint the format.
+    ``ocr`` (auto, always, never) and ``progress(done, total)`` matter for PDFs and images."""
     where = path or "<bytes>"
     fmt = sniff(data, path)
+    if fmt in ("pdf", "image"):
+        from .pdf_document import image_document, pdf_document
+
+        return (pdf_document if fmt == "pdf" else image_document)(data, path, ocr=ocr, progress=progress)
     if fmt == "docx":
         lines, encoding = docx_lines(data, where), None
     else:
@@ -105,14 +114,14 @@ def read_bytes(data: bytes, path: str | None = None) -> Document:
     return doc
 
 
-def read_any(path: str | Path) -> Document:
+def read_any(path: str | Path, *, ocr: str = "auto", progress=None) -> Document:
     """Read a minutes file of any supported format (``-`` is standard input).
 
     ``Document.source.format`` is 'docx', 'html', 'markdown' or 'text'. For DOCX and
     HTML each ``Line.number`` is the 1-based index of the emitted paragraph or table
     row. Every failure is an ``InputError`` naming the file.
     """
-    return read_bytes(load_bytes(path), str(path))
+    return read_bytes(load_bytes(path), str(path), ocr=ocr, progress=progress)
 
 
 # --- DOCX -----------------------------------------------------------------------------------

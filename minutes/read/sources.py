@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
-from ..models import Source
+from ..models import Diagnostic, Source
 
 __all__ = ["Line", "Document", "read_text", "decode", "load_bytes"]
 
@@ -31,6 +31,9 @@ class Line:
 class Document:
     source: Source
     lines: list[Line]
+    # What reading had to mend (invalid bytes, lone surrogates), one per line; the pipeline
+    # puts them first among the parse's diagnostics.
+    diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
 _ARABIC_RANGE = range(0x0600, 0x0700)

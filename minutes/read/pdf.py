@@ -1,0 +1,579 @@
+"""Stage 1, PDF: a PDF's text layer (pypdfium2) as lines in reading order, page by page.
+
+PDFium gives each character with its origin and box, in the order the content stream drew
+them — which for right-to-left text is sometimes logical and sometimes visual, even within
+one page. So the order is rebuilt from the page geometry and never taken from the stream:
+
+* characters drawn at one origin are one glyph (a ligature such as «لا»); its characters keep
+  the stream's order when the stream runs right to left there, else they are reversed — so
+  «لا» is never written «ال»;
+* glyphs on one baseline make a line; a line is read right to left, and runs of digits and
+  Latin text in it left to right (the inverse of the bidi algorithm for an RTL paragraph),
+  so «۹۹/۱۱/۲۱» keeps its order;
+* the ruled cells of a table (thin filled or stroked rectangles drawn as paths) become one
+  line per row, cells right to left, tab-separated — the shape the DOCX reader gives;
+* a line inside the page's top or bottom margin band that repeats on other pages (digits
+  aside), or is a bare page number, is furniture: kept once (the first page's header, as
+  the DOCX reader keeps a header) or dropped (page numbers), and said so in a diagnostic.
+
+Text comes from ``FPDFText_GetUnicode`` (the ToUnicode map), so presentation forms
+(U+FB50–U+FEFF) are mapped back to letters here if a PDF carries them.
+
+Safety: page count, file size and characters per page are bounded (``MAX_PAGES``,
+``MAX_CHARS_PER_PAGE``); an encrypted or corrupt PDF is an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from ..errors import InputError
+
+__all__ = ["PdfPage", "PageResult", "read_pdf", "read_pages", "image_pages", "open_pdf", "page_text",
+           "legacy_font", "OCR_MODES", "MAX_PAGES", "MAX_CHARS_PER_PAGE"]
+
+MAX_PAGES = 2000  # a 500-page PDF reads; a "bomb" of millions of pages is refused before reading
+MAX_CHARS_PER_PAGE = 200_000  # a real page holds a few thousand
+
+# Bidi classes read left to right inside an RTL line: strong L, European/Arabic numbers.
+_LTR = {"L", "EN", "AN"}
+# Separators kept inside an LTR run when an LTR character stands on both sides («۹۹/۱۱/۲۱», «1.5»).
+_JOINERS = {"CS", "ES", "ET", "WS"}
+_PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(?:[^\s\d۰-۹٠-٩]{1,6}\s+)?[\d۰-۹٠-٩]{1,4}(?:\s*(?:/|[^\s\d۰-۹٠-٩]{1,3})\s*[\d۰-۹٠-٩]{1,4})?[\s\-–—|]*$")
+_DIGIT = re.compile(r"[\d۰-۹٠-٩]+")
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Glyph:
+    text: str
+    x0: float
+    x1: float
+    y: float  # baseline
+    size: float
+    order: int  # stream index, to break ties
+    ox: float = 0.0  # origin: the characters of one ligature share it
+
+
+@dataclass(slots=True)
+class PdfPage:
+    """One page's reading: its lines (a table row is one line, cells tab-separated) and
+    the lines recognised as furniture, with how many characters the text layer held."""
+
+    number: int
+    lines: list[str] = field(default_factory=list)
+    chars: int = 0
+    unmapped: int = 0  # characters whose font had no usable ToUnicode entry
+    top_band: list[str] = field(default_factory=list)  # lines in the top margin band
+    bottom_band: list[str] = field(default_factory=list)
+
+
+def open_pdf(data: bytes, where: str):
+    """A ``pypdfium2.PdfDocument``; refuse encrypted, corrupt or absurdly long PDFs."""
+    import pypdfium2 as pdfium
+
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            raise InputError("encrypted PDF (a password is needed to read it)", path=where,
+                             hint="save an unprotected copy") from None
+        raise InputError(f"not a readable PDF: {exc}", path=where,
+                         hint="the file is damaged; open and re-save it, or export it again") from None
+    count = len(doc)
+    if count == 0:
+        doc.close()
+        raise InputError("the PDF has no pages", path=where)
+    if count > MAX_PAGES:
+        doc.close()
+        raise InputError(f"refused: the PDF declares {count} pages (limit {MAX_PAGES})", path=where,
+                         hint="split the file")
+    return doc
+
+
+# --- characters to glyphs -------------------------------------------------------------------
+
+def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
+    """The page's glyphs (ligatures merged, stream direction resolved) and the count of
+    characters without a Unicode mapping."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    n = raw.FPDFText_CountChars(textpage)
+    if n > MAX_CHARS_PER_PAGE:
+        raise InputError(f"refused: page {number} holds {n} characters (limit {MAX_CHARS_PER_PAGE})", path=where)
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
+    rect = raw.FS_RECTF()
+    prect = ctypes.byref(rect)
+    get_unicode, get_origin, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+    get_size, generated, map_error = raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    chars: list[tuple[str, float, float, float, float, float, int]] = []
+    unmapped = 0
+    for i in range(n):
+        code = get_unicode(textpage, i)
+        # Spaces are not taken from the stream: PDFium places them inside the next word.
+        # They are found again from the gaps between glyphs' advance boxes (``logical``).
+        if code <= 0x20 or code in (0xA0, 0xFFFE, 0xFEFF, 0x200B) or generated(textpage, i) == 1:
+            continue
+        if map_error(textpage, i) == 1:
+            unmapped += 1
+        get_origin(textpage, i, pox, poy)
+        get_box(textpage, i, prect)
+        chars.append((chr(code), ox.value, oy.value, rect.left, rect.right, get_size(textpage, i), i))
+    # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
+    glyphs: list[Glyph] = []
+    members: list[list[str]] = []
+    for ch, x, y, x0, x1, size, i in chars:
+        if glyphs and abs(glyphs[-1].y - y) < 0.01 and abs(glyphs[-1].ox - x) < 0.01:
+            g = glyphs[-1]
+            g.x0, g.x1 = min(g.x0, x0), max(g.x1, x1)
+            members[-1].append(ch)
+            continue
+        glyphs.append(Glyph(ch, min(x0, x), x1, y, size, i, x))
+        members.append([ch])
+    for k, g in enumerate(glyphs):
+        parts = members[k]
+        if len(parts) > 1:
+            g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
+    return glyphs, unmapped
+
+
+def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
+    """Whether the stream runs right to left around glyph ``k`` (its neighbours on the line)."""
+    g = glyphs[k]
+    for j in (k + 1, k - 1, k + 2, k - 2):
+        if 0 <= j < len(glyphs):
+            h = glyphs[j]
+            if abs(h.y - g.y) > g.size * 0.3:
+                continue
+            mid_g, mid_h = (g.x0 + g.x1) / 2, (h.x0 + h.x1) / 2
+            return (mid_h < mid_g) == (j > k)
+    return True
+
+
+# --- lines ----------------------------------------------------------------------------------
+
+def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs grouped by baseline, top to bottom."""
+    rows: list[list[Glyph]] = []
+    for g in sorted(glyphs, key=lambda g: -g.y):
+        if rows and abs(rows[-1][0].y - g.y) <= max(rows[-1][0].size, g.size, 1.0) * 0.35:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    return rows
+
+
+def _segments(line: list[Glyph]) -> list[list[Glyph]]:
+    """A line split where a gap of more than three ems separates two blocks (a letterhead's
+    «شماره:» at the left and the organisation at the right); right block first."""
+    ink = sorted(line, key=lambda g: (g.x0 + g.x1) / 2)
+    if not ink:
+        return []
+    blocks = [[ink[0]]]
+    for g in ink[1:]:
+        prev = blocks[-1][-1]
+        if g.x0 - prev.x1 > 3 * max(g.size, prev.size, 1.0):
+            blocks.append([g])
+        else:
+            blocks[-1].append(g)
+    return list(reversed(blocks))
+
+
+def logical(line: list[Glyph]) -> str:
+    """The text of one line in logical order: read right to left, LTR runs left to right."""
+    visual: list[str] = []
+    prev: Glyph | None = None
+    for g in sorted(line, key=lambda g: (g.ox if g.ox < g.x1 else g.x0, g.order)):
+        if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
+            visual.append(" ")
+        visual.append(g.text)
+        prev = g
+    units = list(reversed(visual))
+    out: list[str] = []
+    i = 0
+    while i < len(units):
+        if _is_ltr(units[i]):
+            j = i
+            while j + 1 < len(units) and (_is_ltr(units[j + 1]) or (
+                    _is_joiner(units[j + 1]) and j + 2 < len(units) and _is_ltr(units[j + 2]))):
+                j += 1
+            out.extend(reversed(units[i:j + 1]))
+            i = j + 1
+        else:
+            out.append(units[i])
+            i += 1
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", _mirror("".join(out)))
+                      if _HAS_FORMS.search("".join(out)) else _mirror("".join(out))).strip()
+
+
+def _space_gap(left: str, right: str) -> float:
+    """The gap (in ems) between two glyphs that means a space. Letters' advance boxes abut
+    within a word (gaps ≤ 0.05 em; a space is ≥ 0.18 em). PDFium boxes digits and
+    punctuation by their ink, so their side bearings (up to 0.12 em for «۱») look like gaps."""
+    a, b = left[-1].isalpha(), right[0].isalpha()
+    if a and b:
+        return 0.1
+    if a or b:
+        return 0.15
+    return 0.3
+
+
+_HAS_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+
+
+def _is_ltr(unit: str) -> bool:
+    return unit != " " and unicodedata.bidirectional(unit[0]) in _LTR
+
+
+def _is_joiner(unit: str) -> bool:
+    return unicodedata.bidirectional(unit[0]) in _JOINERS
+
+
+_MIRRORS = str.maketrans("()[]{}«»", ")(][}{»«")
+
+
+def _mirror(text: str) -> str:
+    """Brackets in an RTL line are drawn mirrored; read right to left, their code points
+    must be swapped back («(» opens on the right)."""
+    return text.translate(_MIRRORS)
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+@dataclass(slots=True)
+class _Table:
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    rows: list[float]  # horizontal rule y's, top to bottom
+    cols: list[tuple[float, float, float]]  # vertical rules: x, y bottom, y top
+
+
+def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+    """Thin path rectangles: horizontal and vertical rules as (x0, y0, x1, y1)."""
+    import pypdfium2.raw as raw
+
+    hs, vs = [], []
+    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+        x0, y0, x1, y1 = obj.get_bounds()
+        w, h = x1 - x0, y1 - y0
+        if h <= 2.5 and w > 4:
+            hs.append((x0, y0, x1, y1))
+        elif w <= 2.5 and h > 4:
+            vs.append((x0, y0, x1, y1))
+        elif w > 4 and h > 4 and obj.get_matrix is not None:
+            # A stroked rectangle: its four sides are rules too.
+            hs += [(x0, y0, x1, y0 + 0.5), (x0, y1 - 0.5, x1, y1)]
+            vs += [(x0, y0, x0 + 0.5, y1), (x1 - 0.5, y0, x1, y1)]
+    return hs, vs
+
+
+def _tables(page) -> list[_Table]:
+    hs, vs = _rules(page)
+    if len(hs) < 2 or len(vs) < 2:
+        return []
+    # Group rules that touch into tables (union of overlapping boxes).
+    boxes = [[x0 - 1, y0 - 1, x1 + 1, y1 + 1] for x0, y0, x1, y1 in hs + vs]
+    merged: list[list[float]] = []
+    for b in sorted(boxes, key=lambda b: -b[3]):
+        for m in merged:
+            if b[0] <= m[2] and m[0] <= b[2] and b[1] <= m[3] and m[1] <= b[3]:
+                m[0], m[1], m[2], m[3] = min(m[0], b[0]), min(m[1], b[1]), max(m[2], b[2]), max(m[3], b[3])
+                break
+        else:
+            merged.append(list(b))
+    # A second pass joins groups the first pass bridged late.
+    changed = True
+    while changed:
+        changed = False
+        for a in range(len(merged)):
+            for b in range(a + 1, len(merged)):
+                m, n = merged[a], merged[b]
+                if n[0] <= m[2] and m[0] <= n[2] and n[1] <= m[3] and m[1] <= n[3]:
+                    m[0], m[1], m[2], m[3] = min(m[0], n[0]), min(m[1], n[1]), max(m[2], n[2]), max(m[3], n[3])
+                    del merged[b]
+                    changed = True
+                    break
+            if changed:
+                break
+    tables = []
+    for x0, y0, x1, y1 in merged:
+        inside_h = [h for h in hs if x0 <= h[0] and h[2] <= x1 and y0 <= h[1] <= y1]
+        inside_v = [v for v in vs if x0 <= v[0] and v[2] <= x1 and y0 <= v[1] and v[3] <= y1]
+        if len(inside_h) < 2 or len(inside_v) < 2:
+            continue
+        ys = _cluster(sorted(((h[1] + h[3]) / 2 for h in inside_h), reverse=True))
+        cols = [((v[0] + v[2]) / 2, v[1], v[3]) for v in inside_v]
+        tables.append(_Table(x0, x1, y0, y1, ys, cols))
+    return tables
+
+
+def _cluster(values: list[float], tol: float = 1.5) -> list[float]:
+    out: list[float] = []
+    for v in values:
+        if not out or abs(out[-1] - v) > tol:
+            out.append(v)
+    return out
+
+
+def _table_rows(table: _Table, glyphs: list[Glyph]) -> list[tuple[float, str]]:
+    """(top y, tab-separated cells right to left) per ruled row that holds text."""
+    rows = []
+    for top, bottom in zip(table.rows, table.rows[1:]):
+        mid = (top + bottom) / 2
+        xs = _cluster(sorted(x for x, y0, y1 in table.cols if y0 - 1 <= mid <= y1 + 1))
+        if len(xs) < 2:
+            continue
+        in_row = [g for g in glyphs if bottom <= g.y <= top]
+        cells = []
+        for right, left in zip(reversed(xs), list(reversed(xs))[1:]):
+            cell = [g for g in in_row if left <= (g.x0 + g.x1) / 2 <= right]
+            text = " ".join(t for t in (logical(seg) for ln in _lines(cell) for seg in _segments(ln)) if t)
+            cells.append(text.replace("\t", " "))
+        if any(cells):
+            rows.append((top, "\t".join(cells)))
+    return rows
+
+
+# --- a page ---------------------------------------------------------------------------------
+
+BAND = 0.09  # top and bottom tenth of the page: where running headers and footers stand
+
+
+def page_text(doc, index: int, where: str) -> PdfPage:
+    """Read page ``index`` (0-based) of an open document."""
+    page = doc[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            glyphs, unmapped = _glyphs(textpage, where, index + 1)
+        finally:
+            textpage.close()
+        width, height = page.get_size()
+        tables = _tables(page) if glyphs else []
+    finally:
+        page.close()
+    out = PdfPage(index + 1, chars=sum(len(g.text) for g in glyphs), unmapped=unmapped)
+    placed: list[_Placed] = []
+    free = glyphs
+    for t in tables:
+        inside = [g for g in free if t.x0 <= (g.x0 + g.x1) / 2 <= t.x1 and t.y0 <= g.y <= t.y1]
+        if not inside:
+            continue
+        ids = {id(g) for g in inside}
+        free = [g for g in free if id(g) not in ids]
+        placed += [_Placed(y, text, "table") for y, text in _table_rows(t, inside)]
+    for ln in _lines(free):
+        y = ln[0].y
+        band = "top" if y > height * (1 - BAND) else "bottom" if y < height * BAND else ""
+        for seg in _segments(ln):
+            text = logical(seg)
+            if text:
+                placed.append(_Placed(y, text, band, min(g.x0 for g in seg), max(g.x1 for g in seg),
+                                      max(g.size for g in seg)))
+    placed.sort(key=lambda p: -p.y)
+    sizes = sorted(p.size for p in placed if not p.band and p.size)
+    body = sizes[len(sizes) // 2] if sizes else 0.0
+    for p in _paragraphs(placed):
+        if body and not p.band and p.size >= body * 1.1 and len(p.text) < 200:
+            # Set larger than the body: a heading, marked as the DOCX reader marks one.
+            p.text = "### " + p.text
+        if p.band == "top":
+            out.top_band.append(p.text)
+        elif p.band == "bottom":
+            out.bottom_band.append(p.text)
+        out.lines.append(p.text)
+    return out
+
+
+@dataclass(slots=True)
+class _Placed:
+    y: float
+    text: str
+    band: str  # top, bottom, table or ""
+    x0: float = 0.0
+    x1: float = 0.0
+    size: float = 0.0
+
+
+def _paragraphs(placed: list[_Placed]) -> list[_Placed]:
+    """Wrapped lines joined back into their paragraph, as a DOCX or text file has it: a line
+    that runs to the left margin continues on the next line when that one starts at the right
+    margin, one line-spacing below, in the same size."""
+    body = [p for p in placed if not p.band]
+    if not body:
+        return placed
+    left = min(p.x0 for p in body)
+    right = max(p.x1 for p in body)
+    out: list[_Placed] = []
+    for p in placed:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.band and not p.band and abs(prev.size - p.size) < 0.5
+                and 0 < prev.y - p.y <= 1.9 * p.size and prev.x0 - left <= 1.5 * p.size
+                and right - p.x1 <= 1.5 * p.size):
+            prev.text += " " + p.text
+            prev.x0, prev.y = p.x0, p.y
+            continue
+        out.append(p)
+    return out
+
+
+def furniture_key(text: str) -> str:
+    """A band line with its numbers blanked: «صفحه ۳ از ۱۶» and «صفحه ۴ از ۱۶» are one footer."""
+    return _DIGIT.sub("#", text)
+
+
+def is_page_number(text: str) -> bool:
+    return bool(_PAGE_NUMBER.match(text))
+
+
+def read_pdf(data: bytes, where: str, *, progress=None) -> list[PdfPage]:
+    """Every page's reading. ``progress(done, total)`` is called after each page."""
+    doc = open_pdf(data, where)
+    try:
+        total = len(doc)
+        pages = []
+        for i in range(total):
+            pages.append(page_text(doc, i, where))
+            if progress is not None:
+                progress(i + 1, total)
+        return pages
+    finally:
+        doc.close()
+
+
+# --- the document ---------------------------------------------------------------------------
+
+def _furniture(pages: list[PdfPage]) -> tuple[set[tuple[int, str]], list[str]]:
+    """(page, line) pairs that are running headers, footers or page numbers, and one
+    description per kind found. A band line is furniture when it is a bare page number or
+    when its digit-blanked form stands in the same band on at least two pages (and on half
+    of them, for long documents)."""
+    counts: dict[tuple[str, str], int] = {}
+    for p in pages:
+        for band, texts in (("top", p.top_band), ("bottom", p.bottom_band)):
+            for key in {furniture_key(t) for t in texts}:
+                counts[band, key] = counts.get((band, key), 0) + 1
+    need = max(2, len(pages) // 2)
+    drop: set[tuple[int, str]] = set()
+    found: dict[str, int] = {}
+    kept: set[str] = set()
+    for p in pages:
+        for band, texts in (("top", p.top_band), ("bottom", p.bottom_band)):
+            for t in texts:
+                key = furniture_key(t)
+                if not is_page_number(t) and counts[band, key] < need:
+                    continue
+                # A running header is kept where it first stands (a letterhead, as the DOCX
+                # reader keeps a header once); its repeats and every page number go.
+                if band == "top" and not is_page_number(t) and key not in kept:
+                    kept.add(key)
+                    continue
+                drop.add((p.number, t))
+                found[key] = found.get(key, 0) + 1
+    return drop, [f"«{k}» ×{n}" for k, n in found.items()]
+
+
+# --- text layer or OCR ----------------------------------------------------------------------
+
+MIN_CHARS = 20  # a page with fewer characters in its text layer is a scan
+OCR_MODES = ("auto", "always", "never")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_LEGACY = re.compile("[\u00a1-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
+
+
+def legacy_font(page: PdfPage, text: str) -> bool:
+    """A text layer in an old Iranian 8-bit font encoding (Iran System, Zar, …): it maps
+    letters to Latin-1 code points, so it reads as «ÇÓáÇãí», with no Arabic letter; or its
+    fonts have no usable ToUnicode map at all."""
+    if page.chars and page.unmapped > page.chars // 2:
+        return True
+    ink = [c for c in text if not c.isspace() and not c.isdigit()]
+    if len(ink) < MIN_CHARS:
+        return False
+    return not _ARABIC.search(text) and len(_LEGACY.findall(text)) > len(ink) * 0.3
+
+
+@dataclass(slots=True)
+class PageResult:
+    """A page's lines, how they were read, and what to say about it."""
+
+    number: int
+    lines: list[str]
+    method: str  # text, ocr, empty
+    confidences: list[float] | None = None  # OCR: one per line
+    note: str | None = None  # why OCR was used, or why the page stayed empty
+
+
+def read_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> tuple[list[PageResult], list[str]]:
+    """Every page of a PDF, from its text layer or by OCR (see ``OCR_MODES``), and the
+    furniture found. Raises ``InputError`` when OCR is needed but cannot run."""
+    from . import ocr as ocr_mod
+
+    if ocr not in OCR_MODES:
+        raise ValueError(f"ocr must be one of {OCR_MODES}")
+    doc = open_pdf(data, where)
+    try:
+        total = len(doc)
+        layer = [page_text(doc, i, where) for i in range(total)] if ocr != "always" else []
+        need: dict[int, str] = {}
+        for p in layer:
+            text = "\n".join(p.lines)
+            if legacy_font(p, text):
+                need[p.number] = "its text layer is in a legacy (non-Unicode) Persian font encoding"
+            elif p.chars < MIN_CHARS:
+                need[p.number] = "it has no text layer (a scan)"
+        if ocr == "always":
+            need = {i + 1: "--ocr always" for i in range(total)}
+        if need and ocr != "never":
+            first = min(need)
+            ocr_mod.require(where, f"page {first} of {total}: {need[first]}")
+        if ocr == "never" and need and len(need) == total:
+            raise InputError(f"no page has a readable text layer ({need[min(need)]})", path=where,
+                             hint="run with --ocr auto; " + ocr_mod.INSTALL_HINT)
+        kept, found = _kept(layer, need)
+        results: list[PageResult] = []
+        for i in range(total):
+            n = i + 1
+            if n in need and ocr != "never":
+                got = ocr_mod.ocr_image(ocr_mod.render_pdf_page(doc, i, where), where, n)
+                results.append(PageResult(n, [g.text for g in got], "ocr", [g.confidence for g in got], need[n]))
+            elif n in need:
+                results.append(PageResult(n, [], "empty", None, need[n]))
+            else:
+                results.append(PageResult(n, kept[n], "text"))
+            if progress is not None:
+                progress(n, total)
+        return results, found
+    finally:
+        doc.close()
+
+
+def _kept(layer: list[PdfPage], need: dict[int, str]) -> tuple[dict[int, list[str]], list[str]]:
+    pages = [p for p in layer if p.number not in need]
+    drop, found = _furniture(pages)
+    return {p.number: [t for t in p.lines if (p.number, t) not in drop] for p in pages}, found
+
+
+def image_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> list[PageResult]:
+    """Every frame of a PNG, JPEG or TIFF file, by OCR."""
+    from . import ocr as ocr_mod
+
+    if ocr == "never":
+        raise InputError("an image file can only be read by OCR", path=where, hint="run with --ocr auto")
+    frames = ocr_mod.image_frames(data, where)  # a damaged image is said so even without Tesseract
+    ocr_mod.require(where, "an image file")
+    results = []
+    for i, img in enumerate(frames):
+        got = ocr_mod.ocr_image(img, where, i + 1)
+        results.append(PageResult(i + 1, [g.text for g in got], "ocr", [g.confidence for g in got], "an image"))
+        if progress is not None:
+            progress(i + 1, len(frames))
+    return results

@@ -1,0 +1,154 @@
+"""PDF input: seed 003 printed to PDF (tests/fixtures/pdf/make.py) reads as the seed's text does.
+
+Two PDFs, two fonts: Nazli with Persian digits, and Noto Naskh Arabic with every run of digits
+in a second font (DejaVu Sans) and the meeting line in Latin digits. Both must give the seed's
+7 resolutions (row, actor, supervisor, deadline), its 15 speakers and its meeting date; their
+lines carry no presentation forms and no page footer, and ``source.pages`` maps lines to pages.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+
+import minutes
+from minutes.errors import InputError
+from minutes.read.pdf import MAX_PAGES, read_pdf
+from minutes.read.readers import read_any
+
+from conftest import ROOT, SEED_003
+
+PDFS = sorted((ROOT / "tests" / "fixtures" / "pdf").glob("seed003_*.pdf"))
+
+
+@lru_cache(maxsize=None)
+def parsed(path: Path) -> minutes.Minutes:
+    return minutes.parse_file(path)
+
+
+def _speakers(m: minutes.Minutes) -> set[str]:
+    return {t.speaker.name or t.speaker.role for t in m.turns}
+
+
+def _resolutions(m: minutes.Minutes) -> list[tuple]:
+    return [(r.row, r.actor, r.supervisor, r.deadline.kind, r.deadline.jalali) for r in m.resolutions]
+
+
+def test_fixtures_are_there():
+    assert [p.name for p in PDFS] == ["seed003_naskh.pdf", "seed003_nazli.pdf"]
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_seed_as_pdf_gives_the_seeds_facts(path):
+    text, pdf = minutes.parse_file(SEED_003), parsed(path)
+    assert len(pdf.resolutions) == 7
+    assert _resolutions(pdf) == _resolutions(text)
+    assert sum(1 for r in pdf.resolutions if r.deadline.jalali) == 6
+    assert _speakers(pdf) == _speakers(text) and len(_speakers(pdf)) == 15
+    assert pdf.header.meeting.date.jalali == "1399-11-21"
+    assert len(pdf.agenda) == 3
+
+
+@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
+def test_lines_pages_and_furniture(path):
+    doc = read_any(path)
+    pages = {"seed003_nazli.pdf": 16, "seed003_naskh.pdf": 18}[path.name]
+    assert doc.source.format == "pdf" and len(doc.source.pages) == pages
+    text = "\n".join(ln.original for ln in doc.lines)
+    assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", text), "presentation forms"
+    assert "صفحه" not in text, "the page footer is furniture"
+    assert "اسلامی" in text and "مسئول نظارت" in text  # «لا» and «ئو» in logical order
+    # Each page's lines are a contiguous, increasing range covering every line once.
+    spans = [(p.first_line, p.last_line) for p in doc.source.pages if p.first_line]
+    assert spans[0][0] == 1 and spans[-1][1] == len(doc.lines)
+    assert all(a[1] + 1 == b[0] for a, b in zip(spans, spans[1:]))
+    assert all(p.method == "text" for p in doc.source.pages)
+    assert any(d.code == "page-furniture" for d in doc.diagnostics)
+
+
+def test_digits_and_dates_in_order():
+    lines = [ln.original for ln in read_any(PDFS[1]).lines]
+    assert any("سه شنبه ۹۹/۱۱/۲۱" in ln for ln in lines)
+    assert any("۱۴/۵٪" in ln for ln in lines)
+    latin = [ln.original for ln in read_any(PDFS[0]).lines]
+    assert any("ساعت 11 صبح روز سه شنبه 99/11/21" in ln for ln in latin)
+
+
+def test_table_rows_read_right_to_left():
+    lines = [ln.original for ln in read_any(PDFS[1]).lines]
+    header = next(ln for ln in lines if ln.startswith("ردیف\t"))
+    assert header.split("\t") == ["ردیف", "شرح مصوبات", "موضوع محوری", "اقدام کننده", "مسئول نظارت", "مدت اجراء"]
+    row = next(ln for ln in lines if ln.startswith("۲\t"))
+    assert row.split("\t")[-1] == "جذب کامل تسهیلات"
+
+
+def test_bytes_and_library_agree():
+    data = PDFS[1].read_bytes()
+    assert _resolutions(minutes.parse_bytes(data, path="x.pdf")) == _resolutions(parsed(PDFS[1]))
+
+
+# --- bad PDFs: one clear error, bounded -------------------------------------------------------
+
+def _blank_pdf(pages: int) -> bytes:
+    import io
+
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        doc.new_page(200, 200)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def _bomb(count: int) -> bytes:
+    """A page tree that declares ``count`` pages."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count %d >>" % count,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+@pytest.mark.parametrize("name, data, message", [
+    ("corrupt.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >>\nxref\nbroken\n", "not a readable PDF"),
+    ("cut.pdf", None, "not a readable PDF"),
+    # PDFium counts the pages the tree holds, not the /Count it declares: one blank page.
+    ("bomb.pdf", _bomb(10_000_000), "no page has a readable text layer"),
+    ("blank.pdf", _blank_pdf(3), "no page has a readable text layer"),
+])
+def test_bad_pdf_is_one_clear_error(tmp_path, name, data, message):
+    if data is None:
+        data = PDFS[1].read_bytes()[:2000]
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        minutes.parse_file(path, ocr="never")
+    assert message in str(err.value) and name in str(err.value) and "\n" not in str(err.value)
+
+
+def test_encrypted_pdf(tmp_path):
+    # pypdfium2 cannot write encryption; qpdf-free: an /Encrypt dictionary PDFium cannot open.
+    data = _bomb(1).replace(b"/Root 1 0 R", b"/Root 1 0 R /Encrypt << /Filter /Standard /V 2 /R 3 /Length 128 "
+                                            b"/O <00> /U <00> /P -4 >> /ID [<00><00>]")
+    path = tmp_path / "locked.pdf"
+    path.write_bytes(data)
+    with pytest.raises(InputError) as err:
+        minutes.parse_file(path)
+    assert "locked.pdf" in str(err.value)
+
+
+def test_long_pdf_is_bounded():
+    pages = read_pdf(_blank_pdf(500), "long.pdf")
+    assert len(pages) == 500 and all(p.lines == [] for p in pages)
+    assert MAX_PAGES >= 500
