@@ -165,9 +165,21 @@ def _block(state: State, section: str | None, block: tree.Block, text: str | Non
             for tok in [*org, *head.tokens, *paragraphs]:
                 _paragraph(state, section, tok, tok.value)
         case tree.Turn(head=head, paragraphs=paragraphs):
-            speakers.turn(state, head, paragraphs)
+            # «مقرر گردید …» opening a paragraph under a speaker is the secretary's record of a
+            # decision, not the speaker's words: the turn ends there and the rest is read as prose.
+            cut = next((i for i, t in enumerate(paragraphs) if _opens_decision(t.value)), len(paragraphs))
+            speakers.turn(state, head, paragraphs[:cut])
+            for tok in paragraphs[cut:]:
+                if _opens_decision(tok.value):
+                    _decisions_in_prose(state, tok, tok.value)  # the line's home is its resolution
+                else:
+                    _paragraph(state, section, tok, tok.value)
         case tree.Table():
             _table(state, block)
+
+
+def _opens_decision(text: str) -> bool:
+    return vocab().rx(r"^\W*(?:<<resolutions.decided>>|<<resolutions.decision_forms>>)(?![\w\u200c])").match(text) is not None
 
 
 def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> None:

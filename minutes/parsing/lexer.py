@@ -145,13 +145,14 @@ def _is_title(text: str) -> bool:
 
 
 def _session_title(text: str) -> bool:
-    """«بیست و ششمین جلسه هیئت مدیره شرکت …», «جلسه بررسی …» standing alone: a title without «صورتجلسه».
+    """«بیست و ششمین جلسه هیئت مدیره شرکت …», «جلسه بررسی …», «جلسه شورای …» standing alone: a
+    title without «صورتجلسه».
     A news headline ends with its verb («… برگزار شد») or opens with one («برگزاری …»)."""
     v = vocab()
     core = text.strip(" *:")
     if not core or len(core.split()) > _MAX_HEADING_WORDS + 4 or core.endswith((".", "!", "؟", "؛")):
         return False
-    return bool(_session_title_re().match(core) or _purpose_title_re().match(core)) and \
+    return bool(_session_title_re().match(core) or _purpose_title_re().match(core) or _body_title_re().match(core)) and \
         not v.rx(r"(?:^|\s)(?:<<resolutions.heading_verb_endings>>)$").search(core)
 
 
@@ -160,6 +161,14 @@ def _purpose_title_re() -> re.Pattern:
     """«جلسه بررسی …», «جلسه تبادل نظر پیرامون …»: a session named by its purpose."""
     v = vocab()
     return re.compile(rf"(?:{v.pattern('meeting.session_words')})[\s\u200c]+(?:{v.pattern('sections.session_purposes')})[\s\u200c]")
+
+
+@lru_cache(maxsize=1)
+def _body_title_re() -> re.Pattern:
+    """«جلسه روسای هیئت‌های …», «نشست شورای اسلامی شهر …»: a session named by its body."""
+    v = vocab()
+    bodies = "|".join(v.pattern(t) for t in ("people.organizations", "resolutions.actor_heads", "resolutions.list_heads"))
+    return re.compile(rf"(?:{v.pattern('meeting.session_words')})[\s\u200c]+(?:{bodies})[\s\u200c]")
 
 
 @lru_cache(maxsize=1)
