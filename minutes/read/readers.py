@@ -205,7 +205,7 @@ def _heading_level(style_name: str) -> int:
     return min(int(m.group(1)), 6) if m else 0
 
 
-def _is_bold(par) -> bool:
+def _is_bold(par, styles) -> bool:
     runs = [r for r in par.runs if r.text.strip()]
     if not runs:
         return False
@@ -213,13 +213,12 @@ def _is_bold(par) -> bool:
     def bold(run) -> bool:
         if run.bold is not None:
             return run.bold
-        style = run.style
-        return bool(style is not None and style.font.bold) or bool(par.style is not None and par.style.font.bold)
+        return styles.bold(styles.run(run)) or styles.bold(styles.paragraph(par))
 
     return all(bold(r) for r in runs)
 
 
-def _paragraph_lines(par, counters: dict) -> list[str]:
+def _paragraph_lines(par, counters: dict, styles) -> list[str]:
     lines = []
     # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; python-docx skips them.
     for box in par._p.xpath(".//w:txbxContent[not(ancestor::mc:Fallback)]"):
@@ -227,7 +226,8 @@ def _paragraph_lines(par, counters: dict) -> list[str]:
     text = _text_of(par._p)
     if not text:
         return lines
-    style = par.style.name if par.style is not None else ""
+    style = styles.paragraph(par)
+    style = style.name if style is not None else ""
     level = _heading_level(style)
     numbered = "list number" in style.lower()
     if level:
@@ -237,7 +237,7 @@ def _paragraph_lines(par, counters: dict) -> list[str]:
         lines.append(f"{counters['n']}- {text}")
     elif "list" in style.lower() or par._p.find(f"{_W}pPr/{_W}numPr") is not None:
         lines.append("- " + text)
-    elif _is_bold(par):
+    elif _is_bold(par, styles):
         lines.append(f"**{text}**")
     else:
         lines.append(text)
@@ -246,7 +246,7 @@ def _paragraph_lines(par, counters: dict) -> list[str]:
     return lines
 
 
-def _container_lines(container, counters: dict) -> list[str]:
+def _container_lines(container, counters: dict, styles) -> list[str]:
     from docx.table import Table
 
     out: list[str] = []
@@ -255,7 +255,7 @@ def _container_lines(container, counters: dict) -> list[str]:
             counters["n"] = 0
             out += _table_rows(block._tbl)
         else:
-            out += _paragraph_lines(block, counters)
+            out += _paragraph_lines(block, counters, styles)
     return out
 
 
@@ -265,12 +265,15 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from .word_styles import StyleIndex
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise InputError(f"not a readable Word document: {exc}", path=path) from None
     except Exception as exc:  # lxml syntax errors and the like: still the input's fault
         raise InputError(f"malformed Word document: {exc.__class__.__name__}: {exc}", path=path) from None
+    styles = StyleIndex(document)  # python-docx would scan every style per paragraph and run
     furniture: list[str] = []
     seen: set[str] = set()
     for part in ("header", "footer"):
@@ -278,8 +281,8 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
             hf = getattr(section, part)
             if hf.is_linked_to_previous and section is not document.sections[0]:
                 continue
-            for line in _container_lines(hf, {}):
+            for line in _container_lines(hf, {}, styles):
                 if line not in seen:
                     seen.add(line)
                     furniture.append(line)
-    return furniture + _container_lines(document, {})
+    return furniture + _container_lines(document, {}, styles)

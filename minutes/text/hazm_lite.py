@@ -78,6 +78,9 @@ class _Conjugations:
         self._forms: set[str] = {"است"}  # hazm's Lemmatizer adds it by hand
         self._done: set[str] = set()
         self._always_done = False
+        # Tokens found to be no form. A form's verb is always among its candidates, so no later
+        # conjugation can make one a form: the answer stands (bounded, against endless new tokens).
+        self._refused: set[str] = set()
 
     def _conjugate_once(self, verbs) -> None:
         for verb in verbs:
@@ -107,11 +110,17 @@ class _Conjugations:
     def __contains__(self, token: str) -> bool:
         if token in self._forms:
             return True
+        if token in self._refused:
+            return False
         if not self._always_done:
             self._conjugate_once(self._always)
             self._always_done = True
         self._conjugate_once(self._candidates(token))
-        return token in self._forms
+        if token in self._forms:
+            return True
+        if len(self._refused) < 200_000:
+            self._refused.add(token)
+        return False
 
 
 class _Words:
@@ -200,12 +209,13 @@ class LiteNormalizer:
 
     def _token_spacing(self, tokens: list[str]) -> list[str]:
         result: list[str] = []
-        suffixes, verbs, words = self._c.SUFFIXES, self._verbs, self._words
+        suffixes, verbs, words, joinable = self._c.SUFFIXES, self._verbs, self._words, self._words.joinable
+        forms, refused = verbs._forms, verbs._refused  # the sets first: most pairs are answered there
         for t, token in enumerate(tokens):
             joined = False
             if result:
                 pair = result[-1] + _ZWNJ + token
-                if pair in verbs or pair in words.joinable:
+                if pair in forms or pair in joinable or (pair not in refused and pair in verbs):
                     joined = not (t < len(tokens) - 1 and token + "_" + tokens[t + 1] in verbs)
                 elif token in suffixes and result[-1] in words:
                     joined = True
