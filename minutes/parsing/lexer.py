@@ -24,7 +24,7 @@ from lark.parsers.lalr_analysis import Shift
 
 from ..phrases.attendance import attendance_line
 from ..phrases.people import ends_with_speech_verb, find_speaker, person_at, starts_with_role
-from ..phrases.resolutions import Item, ends_with_intro, is_heading, is_intro, item_start
+from ..phrases.resolutions import Item, ends_with_intro, is_bare_label, is_heading, is_intro, item_start, starts_with_label
 from ..read.sources import Line
 from ..text.numbers import ordinal_pattern
 from ..text.vocab import vocab
@@ -297,6 +297,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
             readings["TOPIC"] = text.rstrip(" :")  # «امور آموزشی» over the items below it
         # Across a blank line only a long sentence goes on (cut by a page break), not a short bullet.
         if (open_sentence and adjacent) or (adjacent and not decides and words >= _SHORT_LINE_WORDS) or \
+                (adjacent and (is_bare_label(prev_line.text) or starts_with_label(text))) or \
                 (open_sentence and not topic and len(prev_line.text.split()) >= _SHORT_LINE_WORDS):
             readings["CONTINUATION"] = None  # the item above goes on
         if decides:

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors", "inline_items"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors", "inline_items", "is_bare_label", "starts_with_label"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -321,10 +321,34 @@ def _background(folded: str, pos: int) -> bool:
 
 
 def _skip_deadline(folded: str, pos: int) -> int:
-    span = _deadline_span(folded, pos)
-    if span and not folded[pos:span[0]].strip(_TRIM):
-        return span[1]
+    """After a deadline phrase that stands at ``pos`` (past _TRIM characters only), else ``pos``.
+    The phrase is tried only where it may begin, as _deadline_span's search would meet it:
+    searching the rest of the line from every «مقرر شد» cost time quadratic in the line."""
+    res = _res()
+    at, end = pos, len(folded)
+    while at < end and folded[at] in _TRIM:
+        at += 1
+    q = pos
+    while q <= at:
+        m = res["deadline"].match(folded, q)
+        if m is None:
+            q += 1
+            continue
+        if res["not_deadline"].match(folded, m.start()):
+            q = max(m.end(), q + 1)  # as finditer goes on after a match
+            continue
+        return _meeting_span(folded, m.start(), m.end())[1]
     return pos
+
+
+def is_bare_label(text: str) -> bool:
+    """«مسئول اجرا:» alone on its line: its value is on the next line."""
+    return _res()["label"].fullmatch(fold(text.strip())) is not None
+
+
+def starts_with_label(text: str) -> bool:
+    """«مسئول اجرا: شهرداری», «مهلت:» — a line that gives an item's actor, supervisor or deadline."""
+    return _res()["label"].match(fold(text.strip())) is not None
 
 
 def _labels(text: str, folded: str) -> dict[str, str]:
