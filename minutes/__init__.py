@@ -16,12 +16,13 @@ from importlib import import_module
 from .errors import InputError, MinutesError, ParseError, StrictError
 from .models import (AgendaItem, Closing, DateRef, Deadline, Diagnostic, Header, Meeting, Minutes,
                      Person, Resolution, ResolutionList, Section, Source, Turn)
+from .models import TOOL_VERSION as __version__
 
 __all__ = [
     "parse", "parse_file", "parse_bytes", "parse_deadline", "parse_date", "render", "render_canonical",
     "Minutes", "Header", "Meeting", "Person", "AgendaItem", "Turn", "Resolution", "ResolutionList", "Section",
     "Deadline", "DateRef", "Closing", "Source", "Diagnostic",
-    "MinutesError", "InputError", "ParseError", "StrictError",
+    "MinutesError", "InputError", "ParseError", "StrictError", "__version__", "warm_up",
 ]
 
 _LAZY = {
@@ -32,6 +33,7 @@ _LAZY = {
     "parse_date": "minutes.dates.deadlines",
     "render": "minutes.sheets.render",
     "render_canonical": "minutes.sheets.canonical",
+    "warm_up": "minutes.batch.work",
 }
 
 

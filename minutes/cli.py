@@ -47,9 +47,9 @@ def _progress():
 
 
 def _schema_command(args) -> int:
-    from .models import Minutes
+    from .models import json_schema
 
-    _write(json.dumps(Minutes.model_json_schema(), ensure_ascii=False, indent=2), args.output)
+    _write(json.dumps(json_schema(), ensure_ascii=False, indent=2), args.output)
     return 0
 
 
@@ -62,7 +62,10 @@ def _write(text: str, output: str | None) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .models import TOOL_VERSION, SCHEMA_VERSION
+
     p = argparse.ArgumentParser(prog="minutes", description="Persian meeting minutes (صورتجلسه) to JSON and follow-up sheets")
+    p.add_argument("--version", action="version", version=f"minutes {TOOL_VERSION} (JSON schema {SCHEMA_VERSION})")
     sub = p.add_subparsers(dest="command", required=True)
     parse = sub.add_parser("parse", help="parse a minutes file to JSON")
     parse.add_argument("file", help="a .txt/.md/.docx/.html/.pdf file or a scan (.png/.jpg/.tif), or - for standard input")
@@ -76,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="print the JSON Schema of the output")
     schema.add_argument("-o", "--output")
     schema.set_defaults(run=_schema_command)
+    from .batch import command as batch_command
+
+    batch_command.add_parser(sub)
     try:
         from .sheets import command as sheet_command
     except ImportError:  # pragma: no cover - the sheet command ships with the package

@@ -31,11 +31,16 @@ __all__ = [
     "Section",
     "Source",
     "Turn",
+    "Tool",
+    "TOOL_VERSION",
+    "SCHEMA_VERSION",
+    "json_schema",
 ]
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Every field is written out (defaults and nulls too), so the output's schema requires them all.
+    model_config = ConfigDict(extra="forbid", json_schema_serialization_defaults_required=True)
 
 
 # The columns of a resolution table, in the order layout puts them and renderers write them.
@@ -245,6 +250,20 @@ class Source(_Strict):
         return data
 
 
+# The tool's version (pyproject.toml reads it from here) and the JSON contract's: its major
+# number changes when a field is removed or changes meaning, its minor when a field is added.
+TOOL_VERSION = "0.1.0"
+SCHEMA_VERSION = "1.0"
+
+
+class Tool(_Strict):
+    """What wrote this JSON: the tool and its version, and the version of the contract."""
+
+    name: Literal["minutes"] = "minutes"
+    version: str = TOOL_VERSION
+    schema_version: str = SCHEMA_VERSION
+
+
 class Minutes(_Strict):
     kind: Literal["minutes", "report"] = "minutes"
     source: Source = _field(default_factory=Source)
@@ -256,3 +275,20 @@ class Minutes(_Strict):
     resolutions: list[Resolution] = _field(default_factory=list)
     closing: Closing = _field(default_factory=Closing)
     diagnostics: list[Diagnostic] = _field(default_factory=list)
+    tool: Tool = _field(default_factory=Tool)
+
+
+# Fields a model's serializer leaves out when they are empty: the one exception to "every field
+# is written" (model → fields).
+_WRITTEN_WHEN_PRESENT = {"Source": ("pages",)}
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the output (``minutes schema``): every field required, since every
+    field is written (but those of ``_WRITTEN_WHEN_PRESENT``); ``$id`` names the contract's version."""
+    schema = Minutes.model_json_schema(mode="serialization")
+    for model, fields in _WRITTEN_WHEN_PRESENT.items():
+        definition = schema.get("$defs", {}).get(model, {})
+        definition["required"] = [f for f in definition.get("required", []) if f not in fields]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": f"urn:minutes:schema:{SCHEMA_VERSION}", **schema}

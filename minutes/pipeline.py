@@ -112,8 +112,12 @@ def parse_file(path, *, strict: bool = False, ocr: str = "auto", progress=None) 
         return parse_document(read_any(path, ocr=ocr, progress=progress), strict=strict)
 
 
-def parse_bytes(data: bytes, *, path: str | None = None, strict: bool = False, ocr: str = "auto") -> Minutes:
-    """Parse a minutes file's bytes (any format ``parse_file`` reads); ``path`` names it in errors."""
+def parse_bytes(data: bytes, filename: str | None = None, *, path: str | None = None, strict: bool = False,
+                ocr: str = "auto") -> Minutes:
+    """Parse a minutes file's bytes (any format ``parse_file`` reads), an upload's say.
+    ``filename`` (or ``path``) names it in errors and in ``source.path``, and its suffix may hint
+    the format, as a file's name does."""
+    path = path if path is not None else filename
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise InputError(f"expected bytes, got {type(data).__name__}", path=path)
     with _guard(path):

@@ -11,6 +11,9 @@ out=$(mktemp -d)
 (cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" parse "$seed" -o seed003.json \
   && "$OLDPWD/.venv-wheel/bin/minutes" sheet "$seed" --format html --as-of 1399-12-01 -o sheet.html \
   && "$OLDPWD/.venv-wheel/bin/minutes" sheet "$seed" --format xlsx --as-of 1399-12-01 -o sheet.xlsx)
+# minutes batch's workers warm up on a document the package ships (minutes/batch/warm_up.md).
+(cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" batch "$seed" -o batch --workers 2 2>/dev/null \
+  && cmp seed003.json "batch/$(basename "$seed").json")
 "$py" - "$out/seed003.json" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))

@@ -6,6 +6,7 @@ Layers (a module's layer is its subpackage, or itself for a top-level module):
     dates     jalali, deadlines                    phrases  people, attendance, attribution,
     parsing   layout, lexer, tree, build, closing,          meeting, resolutions, report
               speakers (and any new module there)  sheets   render, office, track, command, canonical
+    batch     inputs, work, tables, command, warm (``minutes batch``)
     top level errors, models, resources, pipeline, cli, and the package root ``minutes`` (the public API)
 
 Rules:
@@ -17,6 +18,7 @@ Rules:
 * ``sheets`` never imports parsing, phrases or pipeline, anywhere in the module. It may reach the
   parser only through the public API (``from .. import parse_file``, an import of the package
   root) and only inside a function, so importing a sheet module never loads the parser.
+* ``batch`` does not import parsing, phrases, sheets: it runs documents through the pipeline.
 * ``models`` and ``errors`` import nothing from minutes.
 
 What counts: every ``import``/``from … import`` statement in the module, at module level, inside
@@ -36,7 +38,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "minutes"
-LAYERS = {"read", "text", "dates", "phrases", "parsing", "sheets",
+LAYERS = {"read", "text", "dates", "phrases", "parsing", "sheets", "batch",
           "errors", "models", "resources", "pipeline", "cli", "minutes"}
 
 # layer -> the only layers it may import (itself included where it has several modules)
@@ -51,6 +53,8 @@ NEVER = {
     "phrases": {"parsing", "sheets", "pipeline", "cli", "read"},
     "parsing": {"sheets", "pipeline", "cli"},
     "sheets": {"parsing", "phrases", "pipeline"},
+    # batch runs the whole pipeline through its entry points, never a stage's insides
+    "batch": {"parsing", "phrases", "sheets"},
 }
 # layer -> layers it may import only inside a function
 LAZY_ONLY = {"sheets": {"minutes"}}

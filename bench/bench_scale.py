@@ -1,0 +1,147 @@
+"""Archives at scale (issue 13), as ratios measured in one run (machines are noisy; never a
+timed test). Each figure is divided by the warm parse of seed 003 as text:
+
+1. Cold start: a new process running ``minutes parse`` on seed 003 (target ≤ 1.0 s), beside
+   ``import minutes`` alone and the build of hazm's own ``Normalizer()`` that it used to pay.
+2. One document, warm, in three formats: seed 003 as text, as .docx (its lines as paragraphs,
+   its tab-separated rows as a Word table, made here with python-docx) and as .html (target:
+   DOCX ≤ 3× text). With ``--docling PYTHON`` (a Python that has docling), docling's conversion
+   of the same .docx is timed too (target: ours ≤ 0.25× docling's).
+3. Batch throughput: ``minutes batch`` over copies of seed 003 in a new process, with 1 and
+   with 2 workers (target: 2 workers ≥ 1.8× one, on a 2-core machine with nothing else running).
+
+Run: `.venv/bin/python bench/bench_scale.py [--copies N] [--docling /path/to/python]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import minutes  # noqa: E402
+from bench_parse import best  # noqa: E402 - best and median of a few runs, as bench_parse measures
+
+SEED = next((ROOT / "seeds").glob("003_*.txt"))
+def process(*args: str) -> float:
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, *args], check=True, cwd=ROOT, capture_output=True)
+    return time.perf_counter() - t0
+
+
+def blocks(text: str):
+    """The document as Word or a browser would hold it: ("p", line) for each line with words,
+    ("table", rows) for each run of tab-separated lines."""
+    rows: list[list[str]] = []
+    for line in text.split("\n"):
+        if "\t" in line:
+            rows.append(line.split("\t"))
+            continue
+        if rows:
+            yield "table", rows
+            rows = []
+        if line.strip():
+            yield "p", line
+    if rows:
+        yield "table", rows
+
+
+def as_docx(text: str, out: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for kind, value in blocks(text):
+        if kind == "p":
+            d.add_paragraph(value)
+            continue
+        table = d.add_table(rows=len(value), cols=max(map(len, value)))
+        for i, row in enumerate(value):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+    d.save(out)
+
+
+def as_html(text: str, out: Path) -> None:
+    body = [f"<p>{html.escape(value)}</p>" if kind == "p" else
+            "<table>" + "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>" for r in value)
+            + "</table>" for kind, value in blocks(text)]
+    out.write_text('<!doctype html><html dir="rtl"><body>' + "\n".join(body) + "</body></html>", encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--copies", type=int, default=120, help="documents in the batch runs")
+    ap.add_argument("--docling", metavar="PYTHON", help="a Python interpreter with docling installed")
+    args = ap.parse_args()
+    tmp = Path(tempfile.mkdtemp(prefix="bench_scale_"))
+    try:
+        run(args, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(args, tmp: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    docx_path, html_path = tmp / "003.docx", tmp / "003.html"
+    as_docx(text, docx_path)
+    as_html(text, html_path)
+
+    # 2. warm, per document
+    minutes.parse_file(SEED)
+    base, base_med = best(lambda: minutes.parse_file(SEED))
+    per_doc = {fmt: best(lambda p=p: minutes.parse_file(p))
+               for fmt, p in (("docx", docx_path), ("html", html_path))}
+
+    # 1. cold start, in new processes (the best of 3: the machine's other work only adds)
+    cold = min(process("-m", "minutes.cli", "parse", str(SEED), "-o", str(tmp / "003.json")) for _ in range(3))
+    imp = min(process("-c", "import minutes") for _ in range(3))
+    bare = min(process("-c", "pass") for _ in range(3))
+    hazm = min(process("-c", "from hazm import Normalizer; Normalizer()") for _ in range(2))
+
+    # 3. batch throughput, each run a new process as a user runs it
+    docs = tmp / "docs"
+    docs.mkdir()
+    for i in range(args.copies):
+        shutil.copyfile(SEED, docs / f"{i:04d}.txt")
+    walls = {}
+    for workers in (1, 2):
+        walls[workers] = min(process("-m", "minutes.cli", "batch", str(docs), "-o", str(tmp / f"out{workers}_{k}"),
+                                     "--workers", str(workers)) for k in range(2))
+
+    print(f"seed 003: {len(text):,} chars; warm text parse best {base * 1000:.1f} ms (median {base_med * 1000:.1f} ms)"
+          " = 1.00x, the unit below")
+    print(f"cold `minutes parse` seed 003   {cold:6.2f} s  = {cold / base:6.1f}x   (target <= 1.0 s)")
+    print(f"cold `import minutes`           {imp:6.2f} s  = {imp / base:6.1f}x   (python itself: {bare:.2f} s)")
+    print(f"hazm Normalizer() build (old)   {hazm:6.2f} s  = {hazm / base:6.1f}x   (a process that builds it)")
+    for fmt, (b, med) in per_doc.items():
+        target = "   (target <= 3x)" if fmt == "docx" else ""
+        print(f"seed 003 as {fmt:<5} warm          {b * 1000:6.1f} ms = {b / base:6.2f}x{target}")
+    if args.docling:
+        code = ("import sys, time; from docling.document_converter import DocumentConverter; c = DocumentConverter(); "
+                "c.convert(sys.argv[1]); t = []\n"
+                "for _ in range(3):\n t0 = time.perf_counter(); c.convert(sys.argv[1]); t.append(time.perf_counter() - t0)\n"
+                "print(min(t))")
+        out = subprocess.run([args.docling, "-c", code, str(docx_path)], capture_output=True, text=True, check=True)
+        dl = float(out.stdout.strip().splitlines()[-1])
+        ours = per_doc["docx"][0]
+        print(f"docling convert of the .docx    {dl * 1000:6.1f} ms = {dl / base:6.2f}x   "
+              f"ours / docling = {ours / dl:.2f}   (target <= 0.25)")
+    rate = {w: args.copies / walls[w] for w in walls}
+    for w in walls:
+        print(f"batch {args.copies} docs, {w} worker(s)     {walls[w]:6.2f} s  = {rate[w]:5.1f} docs/s "
+              f"= {walls[w] / args.copies / base:5.2f}x per doc")
+    print(f"2 workers / 1 worker throughput {rate[2] / rate[1]:6.2f}x   (target >= 1.8 on 2 idle cores; "
+          f"cores here: {os.cpu_count()})")
+
+
+if __name__ == "__main__":
+    main()
