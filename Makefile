@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser ocr-tools wheel-smoke bench bench-attack clean
+.PHONY: run test setup browser ocr-tools postgres wheel-smoke bench bench-attack clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
@@ -36,7 +36,15 @@ ocr-tools:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-fas >/dev/null; \
 	  else echo "make ocr-tools: no apt-get; install tesseract-ocr and tesseract-ocr-fas to run the OCR tests" >&2; fi; }
 
-test: setup browser ocr-tools
+# Debian's PostgreSQL server programs for the register's tests (tests/pgserver.py starts a
+# temporary cluster with them; no service is started here).
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
+	  else echo "make postgres: no apt-get; install PostgreSQL to run the register's tests" >&2; fi; }
+
+test: setup browser ocr-tools postgres
 	$(PY) -m pytest
 	$(MAKE) wheel-smoke
 

@@ -1,4 +1,4 @@
-"""The command line: ``minutes parse``, ``minutes schema``, ``minutes sheet``.
+"""The command line: ``minutes parse``, ``minutes schema``, ``minutes sheet``, ``minutes register``.
 
 Errors print one line on stderr (file, line, what was expected) and exit 2 for
 unusable input, 1 for ``--strict`` failures; never a traceback.
@@ -17,6 +17,11 @@ __all__ = ["main"]
 
 def _parse_command(args) -> int:
     from .pipeline import STAGES, stages
+
+    if args.vocab:
+        from .text.vocab import use_vocab
+
+        use_vocab(args.vocab)
 
     progress = _progress()
     out = stages(args.file, args.stage, ocr=args.ocr, progress=progress) if args.stage != "json" else None
@@ -73,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--stage", choices=("lines", "tokens", "tree", "json"), default="json",
                        help="stop after this stage and print it (for debugging)")
     parse.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
+    parse.add_argument("--vocab", metavar="DIR", help="your own words (docs/vocabulary.md)")
     parse.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                        help="PDF and images: OCR pages without a usable text layer (auto), every page, or none")
     parse.set_defaults(run=_parse_command)
@@ -88,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
         sheet_command = None
     if sheet_command is not None:
         sheet_command.add_parser(sub)
+    from .register import command as register_command
+
+    register_command.add_parser(sub)
     return p
 
 

@@ -14,6 +14,10 @@ out=$(mktemp -d)
 # minutes batch's workers warm up on a document the package ships (minutes/batch/warm_up.md).
 (cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" batch "$seed" -o batch --workers 2 2>/dev/null \
   && cmp seed003.json "batch/$(basename "$seed").json")
+# The register's migrations must ship inside the package: a register made from the wheel.
+.venv-wheel/bin/pip install -q "$(ls dist/*.whl)[register]"
+(cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" register add seed003.json --db register.sqlite \
+  && "$OLDPWD/.venv-wheel/bin/minutes" register list --db register.sqlite --json > register.json)
 "$py" - "$out/seed003.json" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))
@@ -21,6 +25,8 @@ assert m["kind"] == "minutes", m["kind"]
 assert len(m["resolutions"]) == 7, len(m["resolutions"])
 html = open(sys.argv[1].replace("seed003.json", "sheet.html"), encoding="utf-8").read()
 assert 'dir="rtl"' in html and html.count("1399-11-21-s6-r") >= 7, "HTML sheet from the wheel's templates"
+listed = json.load(open(sys.argv[1].replace("seed003.json", "register.json"), encoding="utf-8"))
+assert len(listed) == 7 and all(r["id"].startswith("1399-11-21-s6-") for r in listed), listed[:1]
 print(f"wheel smoke: {len(m['resolutions'])} resolutions, {len(m['turns'])} turns, HTML and XLSX sheets "
-      "from the installed wheel")
+      "and a register from the installed wheel")
 PY

@@ -6,6 +6,7 @@ Layers (a module's layer is its subpackage, or itself for a top-level module):
     dates     jalali, deadlines                    phrases  people, attendance, attribution,
     parsing   layout, lexer, tree, build, closing,          meeting, resolutions, report
               speakers (and any new module there)  sheets   render, office, track, command, canonical
+    register  identity, schema, store, migrations, command, … (``minutes register``)
     batch     inputs, work, tables, command, warm (``minutes batch``)
     top level errors, models, resources, pipeline, cli, and the package root ``minutes`` (the public API)
 
@@ -18,6 +19,8 @@ Rules:
 * ``sheets`` never imports parsing, phrases or pipeline, anywhere in the module. It may reach the
   parser only through the public API (``from .. import parse_file``, an import of the package
   root) and only inside a function, so importing a sheet module never loads the parser.
+* ``register`` does not import parsing, phrases, pipeline, batch (it reads documents through
+  the sheets' loader); ``sheets`` does not import ``register`` (the register is built on them).
 * ``batch`` does not import parsing, phrases, sheets: it runs documents through the pipeline.
 * ``models`` and ``errors`` import nothing from minutes.
 
@@ -38,7 +41,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "minutes"
-LAYERS = {"read", "text", "dates", "phrases", "parsing", "sheets", "batch",
+LAYERS = {"read", "text", "dates", "phrases", "parsing", "sheets", "register", "batch",
           "errors", "models", "resources", "pipeline", "cli", "minutes"}
 
 # layer -> the only layers it may import (itself included where it has several modules)
@@ -52,7 +55,8 @@ ONLY = {
 NEVER = {
     "phrases": {"parsing", "sheets", "pipeline", "cli", "read"},
     "parsing": {"sheets", "pipeline", "cli"},
-    "sheets": {"parsing", "phrases", "pipeline"},
+    "sheets": {"parsing", "phrases", "pipeline", "register"},
+    "register": {"parsing", "phrases", "pipeline", "batch"},
     # batch runs the whole pipeline through its entry points, never a stage's insides
     "batch": {"parsing", "phrases", "sheets"},
 }

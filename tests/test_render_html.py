@@ -117,7 +117,7 @@ def test_status_badges_and_summary(seed, page):
                       "badge status-open"]
     assert "۲ روز گذشته" in rows[5]["status"]["text"] and "مشروط" in rows[1]["status"]["text"]
     counts = [t for t in sheet.tables if "counts" in t["class"]][0]
-    assert [c["text"] for c in counts["rows"][1]] == ["۰", "۱", "۱", "۴", "۱", "۷"]
+    assert [c["text"] for c in counts["rows"][1]] == ["۰", "۰", "۱", "۱", "۴", "۱", "۷"]  # done, cancelled, …
     actors = sheet.body_rows("actors")
     assert len(actors) == len({r.actor for r in seed.resolutions})
 

@@ -1,7 +1,12 @@
 """``minutes sheet``: follow-up sheets from one or more minutes.
 
     minutes sheet FILE... --format html|md|csv|xlsx|ics|docx [-o OUT] [--as-of DATE]
-                  [--by actor] [--status STATUS_FILE] [--templates DIR]
+                  [--by actor] [--status STATUS_FILE] [--templates DIR] [--meeting-date DATE]
+                  [--letter-number N] [--vocab DIR] [--strict]
+    minutes sheet FILE... --status-template [-o OUT]
+
+Warnings (a meeting without a date, resolutions without actor or deadline, duplicate
+ids) are summed up on stderr; ``--strict`` makes them exit status 1.
 
 FILE is a document (parsed) or a JSON file written by ``minutes parse``.
 Several files make one combined sheet. ``--by actor -o DIR`` with docx writes
@@ -15,9 +20,9 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import MinutesError
+from ..errors import MinutesError, StrictError
 
-__all__ = ["add_parser", "run", "load_minutes"]
+__all__ = ["add_parser", "run", "load_minutes", "write_output"]
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -39,6 +44,13 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--status", metavar="STATUS_FILE",
                    help="CSV or YAML with id, status, done_on, note (done / in_progress / blocked)")
     p.add_argument("--templates", metavar="DIR", help="directory of templates overriding ours by name")
+    p.add_argument("--status-template", action="store_true",
+                   help="write a blank status file (CSV) for the resolutions instead of a sheet")
+    p.add_argument("--meeting-date", metavar="DATE", help="the meeting date where the text has none")
+    p.add_argument("--letter-number", metavar="N", help="the letters' number (docx)")
+    p.add_argument("--vocab", metavar="DIR", help="the user's vocabulary folder (docs/vocabulary.md)")
+    p.add_argument("--strict", action="store_true",
+                   help="warnings (no date, no actor, no deadline, duplicate ids) are errors: exit 1")
     return p
 
 
@@ -60,6 +72,49 @@ def load_minutes(path: str):
     from .. import parse_file
 
     return parse_file(path)
+
+
+def _checked(args) -> list:
+    """The meetings, each with ``--meeting-date`` where it has none; what is wrong with them
+    said on stderr (a short summary), and refused under ``--strict``."""
+    from .quality import problems, summary, with_meeting_date
+
+    if getattr(args, "vocab", None):
+        from ..text.vocab import use_vocab
+
+        use_vocab(args.vocab)
+    meetings = [load_minutes(f) for f in args.files]
+    if getattr(args, "meeting_date", None):
+        meetings = [with_meeting_date(m, args.meeting_date) for m in meetings]
+    from .units import actors_of
+
+    found = problems(meetings, actors=actors_of)
+    if found:
+        print(summary(found), file=sys.stderr)
+        if getattr(args, "strict", False):
+            raise StrictError(f"{len(found)} warnings (--strict)")
+    return meetings
+
+
+def write_output(meetings: list, args, statuses) -> None:
+    """The sheet of ``meetings`` in ``args.format`` to ``args.output``; with ``--by actor``,
+    docx and a directory, one letter file per unit there."""
+    from .render import render, render_per_actor
+
+    options = dict(as_of=args.as_of, statuses=statuses, templates=args.templates)
+    if args.letter_number:
+        options["letter_number"] = args.letter_number
+    out_dir = args.output and (Path(args.output).is_dir() or not Path(args.output).suffix)
+    if args.by == "actor" and args.format == "docx" and args.output and out_dir:
+        directory = Path(args.output)
+        directory.mkdir(parents=True, exist_ok=True)
+        parts = render_per_actor(meetings, "docx", **options)
+        for i, (actor, data) in enumerate(parts, 1):
+            (directory / f"{i:02d}-{_filename(actor)}.docx").write_bytes(data)
+        print(f"wrote {len(parts)} letters to {directory}", file=sys.stderr)
+        return
+    _write(render(meetings if len(meetings) > 1 else meetings[0], args.format, by=args.by,
+                  **options), args.output)
 
 
 def _filename(name: str) -> str:
@@ -84,23 +139,18 @@ def _write(out: str | bytes, output: str | None) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Render the sheet; 0 on success, 2 on an input or usage error (one line on stderr)."""
-    from .render import render, render_per_actor
-
     try:
-        meetings = [load_minutes(f) for f in args.files]
-        options = dict(as_of=args.as_of, statuses=args.status, templates=args.templates)
-        out_dir = args.output and (Path(args.output).is_dir() or not Path(args.output).suffix)
-        if args.by == "actor" and args.format == "docx" and args.output and out_dir:
-            directory = Path(args.output)
-            directory.mkdir(parents=True, exist_ok=True)
-            parts = render_per_actor(meetings, "docx", **options)
-            for i, (actor, data) in enumerate(parts, 1):
-                (directory / f"{i:02d}-{_filename(actor)}.docx").write_bytes(data)
-            print(f"wrote {len(parts)} letters to {directory}", file=sys.stderr)
+        meetings = _checked(args)
+        if args.status_template:
+            from .statusfile import status_template
+
+            _write(status_template(meetings), args.output)
             return 0
-        _write(render(meetings if len(meetings) > 1 else meetings[0], args.format, by=args.by,
-                      **options), args.output)
+        write_output(meetings, args, args.status)
         return 0
+    except StrictError as exc:
+        print(f"minutes sheet: {exc}", file=sys.stderr)
+        return 1
     except MinutesError as exc:
         print(f"minutes sheet: {exc}", file=sys.stderr)
     except (OSError, ValueError) as exc:

@@ -187,54 +187,89 @@ def _letter_table(doc, sheet: dict[str, Any], rows: list[dict[str, Any]]):
         values = [r["row_fa"], text, r["supervisor"], deadline, f"{status} — {r['detail']}"]
         for cell, v in zip(table.add_row().cells, values):
             _rtl_paragraph(cell.paragraphs[0], v, size=10)
-    widths = (1.2, 9.0, 3.5, 3.0, 3.0)  # cm
-    from docx.shared import Cm
-
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths):
-            cell.width = Cm(w)
+    _fix_widths(table, _WIDTHS_CM)
     return table
 
 
-def _letter(doc, sheet: dict[str, Any], actor: str, rows: list[dict[str, Any]]):
-    lab = sheet["L"]["labels"]
-    m = rows[0]["meeting"]
-    for line in m["organization"]:
-        _rtl_paragraph(doc.add_paragraph(), line, bold=True, size=12, align="center")
-    _rtl_paragraph(doc.add_paragraph(), lab["letter_title"], bold=True, size=16, align="center")
-    _rtl_paragraph(doc.add_paragraph(), f"{lab['date']}: {sheet['as_of_fa']}")
-    _rtl_paragraph(doc.add_paragraph(), f"{lab['letter_to']}: {actor}", bold=True, size=12)
+_WIDTHS_CM = (1.2, 8.6, 3.4, 3.2, 3.6)  # row, text, supervisor, deadline, status: 20 cm in all
+
+
+def _fix_widths(table, widths_cm) -> None:
+    """Column widths that hold in Word and in LibreOffice: LibreOffice lays a table out by its
+    grid (``w:tblGrid``), which python-docx fills with equal columns, and Word by the cells'
+    widths; both are set, with a fixed layout and the table's total width."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table.autofit = False
+    tbl = table._tbl
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths_cm):
+        col.set(qn("w:w"), str(int(Cm(w).twips)))
+    tblw = tbl.tblPr.find(qn("w:tblW"))
+    if tblw is None:
+        tblw = OxmlElement("w:tblW")
+        tbl.tblPr.append(tblw)
+    tblw.set(qn("w:type"), "dxa")
+    tblw.set(qn("w:w"), str(int(Cm(sum(widths_cm)).twips)))
+    layout = tbl.tblPr.find(qn("w:tblLayout"))
+    if layout is None:
+        layout = OxmlElement("w:tblLayout")
+        tbl.tblPr.append(layout)
+    layout.set(qn("w:type"), "fixed")
+    for row in table.rows:
+        for cell, w in zip(row.cells, widths_cm):
+            cell.width = Cm(w)
+
+
+_STYLE = re.compile(r"^\[([a-z0-9 ]*)\]\s?(.*)$")
+
+
+def _letter(doc, sheet: dict[str, Any], actor: str, rows: list[dict[str, Any]], template,
+            number: str | None):
+    """One letter: the template's lines are its paragraphs («[center bold 16] …» styles a
+    line; «[[table]]» is the table of resolutions)."""
     meetings = list({r["meeting"]["index"]: r["meeting"] for r in rows}.values())
-    subject = "؛ ".join(x["label"] for x in meetings)
-    _rtl_paragraph(doc.add_paragraph(), f"{lab['letter_subject']}: {lab['letter_title']} {subject}")
-    _rtl_paragraph(doc.add_paragraph(), lab["letter_greeting"])
-    _rtl_paragraph(doc.add_paragraph(), lab["letter_body"])
-    for x in meetings:
-        parts = [x["subject"], f"{lab['date']}: {x['date']}" if x["date"] else "",
-                 f"{lab['place']}: {x['place']}" if x["place"] else ""]
-        _rtl_paragraph(doc.add_paragraph(), " — ".join(p for p in parts if p), size=10)
-    _letter_table(doc, sheet, rows)
-    _rtl_paragraph(doc.add_paragraph(), lab["letter_closing"])
+    copies = list(dict.fromkeys(r["supervisor"] for r in rows if r["supervisor"]))
     signer = next((x for x in meetings if x["signatory"]), None)
-    if signer:
-        _rtl_paragraph(doc.add_paragraph(), signer["signatory"], bold=True, align="left")
-        if signer["signatory_role"]:
-            _rtl_paragraph(doc.add_paragraph(), signer["signatory_role"], align="left")
+    text = template.render(sheet=sheet, L=sheet["L"], actor=actor, rows=rows, meetings=meetings,
+                           copies=copies, signer=signer, number=number or "",
+                           subject="؛ ".join(x["label"] for x in meetings))
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if line.strip() == "[[table]]":
+            _letter_table(doc, sheet, rows)
+            continue
+        m = _STYLE.match(line.strip())
+        words, body = (m.group(1).split(), m.group(2)) if m else ([], line.strip())
+        size = next((float(w) for w in words if w.isdigit()), None)
+        align = next((w for w in words if w in ("center", "left", "right", "justify")), None)
+        _rtl_paragraph(doc.add_paragraph(), body, bold="bold" in words, size=size, align=align)
 
 
-def render_docx(sheet: dict[str, Any]) -> bytes:
+def render_docx(sheet: dict[str, Any], *, template=None, letter_number: str | None = None) -> bytes:
+    """One letter per actor. ``template``: a Jinja2 template of the letter's wording
+    (``templates/letter.docx.j2``, which ``--templates DIR`` overrides); ``letter_number``:
+    the number of the letter, «N/1», «N/2» … when there are several."""
     from docx import Document
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm
 
+    if template is None:
+        from .render import _environment
+
+        template = _environment(None).get_template("letter.docx.j2")
     doc = Document()
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.left_margin = section.right_margin = Mm(20)
-    for i, group in enumerate(sheet["actor_groups"]):
+    groups = sheet["actor_groups"]
+    for i, group in enumerate(groups):
         if i:
             doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-        _letter(doc, sheet, group["actor"], group["rows"])
+        number = letter_number and (f"{letter_number}/{i + 1}" if len(groups) > 1 else letter_number)
+        _letter(doc, sheet, group["actor"], group["rows"], template, number)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

@@ -12,7 +12,6 @@ builds one plain *sheet* (meetings, rows, groups, summary, Persian words from
 from __future__ import annotations
 
 import csv
-import datetime as _dt
 import io
 import re
 from pathlib import Path
@@ -40,13 +39,14 @@ _FORMULA_START = tuple("=+-@\t\r＝＋－＠")
 # --- public API ----------------------------------------------------------------------------
 
 def render(minutes_or_list, format: str, *, as_of=None, by: str | None = None, statuses=None,
-           templates: str | Path | None = None) -> str | bytes:
+           templates: str | Path | None = None, letter_number: str | None = None) -> str | bytes:
     """Render a follow-up sheet of one meeting or several (combined, sorted by deadline).
 
     ``as_of``: a day (Jalali or Gregorian string, jdatetime/datetime date; default today).
     ``by``: None or 'actor' (grouped; XLSX gets one sheet per actor).
     ``statuses``: a status file path, or a mapping id -> StatusEntry / status word / dict.
-    ``templates``: a directory whose ``sheet.<format>.j2`` files override ours.
+    ``templates``: a directory whose ``sheet.<format>.j2`` files (and ``letter.docx.j2``,
+    the letters' wording) override ours. ``letter_number``: the letters' number (docx).
     Returns str for html, md, csv, ics and bytes for xlsx, docx.
     """
     if format not in FORMATS:
@@ -56,10 +56,15 @@ def render(minutes_or_list, format: str, *, as_of=None, by: str | None = None, s
         out = _environment(templates).get_template(f"sheet.{format}.j2").render(sheet=sheet, **sheet)
         return ("\ufeff" + out.lstrip("\ufeff")) if format == "csv" else out
     if format == "ics":
-        return _render_ics(sheet)
+        from .ics import render_ics
+
+        return render_ics(sheet)
     from . import office
 
-    return office.render_xlsx(sheet) if format == "xlsx" else office.render_docx(sheet)
+    if format == "xlsx":
+        return office.render_xlsx(sheet)
+    return office.render_docx(sheet, template=_environment(templates).get_template("letter.docx.j2"),
+                              letter_number=letter_number)
 
 
 def render_per_actor(minutes_or_list, format: str, **options) -> list[tuple[str, str | bytes]]:
@@ -69,9 +74,12 @@ def render_per_actor(minutes_or_list, format: str, **options) -> list[tuple[str,
     as_of = _as_of(options.pop("as_of", None))
     statuses = _statuses(options.pop("statuses", None), meetings)
     out = []
+    from .units import only
+
     for actor, rows in group_by_actor(track(meetings, as_of, statuses)):
         ids = {id(t.resolution) for t in rows}
-        subset = [m.model_copy(update={"resolutions": [r for r in m.resolutions if id(r) in ids]})
+        subset = [m.model_copy(update={"resolutions": [only(r, actor) if actor else r
+                                                       for r in m.resolutions if id(r) in ids]})
                   for m in meetings]
         subset = [m for m in subset if m.resolutions]
         out.append((actor or words("labels")["no_actor"],
@@ -232,41 +240,3 @@ def _environment(templates: str | Path | None) -> Environment:
     env.filters.update(fa=lambda v: to_persian_digits("" if v is None else str(v)),
                        csvrow=_csv_row, md=_md_cell)
     return env
-
-
-# --- ICS -----------------------------------------------------------------------------------
-
-def _render_ics(sheet: dict[str, Any]) -> str:
-    from icalendar import Calendar, Todo
-
-    cols = sheet["L"]["columns"]
-    stamp = _dt.datetime.fromisoformat(sheet["as_of_gregorian"]).replace(tzinfo=_dt.timezone.utc)
-    cal = Calendar()
-    cal.add("prodid", "-//minutes//follow-up sheet//FA")
-    cal.add("version", "2.0")
-    cal.add("x-wr-calname", sheet["L"]["labels"]["sheet_title"])
-    for row in sheet["rows"]:
-        if row["due_date"] is None:
-            continue
-        meeting = row["meeting"]
-        todo = Todo()
-        todo.add("uid", f"{row['id'] or 'row-' + str(row['row'])}@minutes")
-        todo.add("dtstamp", stamp)
-        todo.add("due", row["due_date"])
-        words_ = row["text"].split()
-        todo.add("summary", row["topic"] or " ".join(words_[:10]) + (" …" if len(words_) > 10 else ""))
-        todo.add("description", "\n".join([
-            row["text"],
-            f"{cols['actor']}: {row['actor']}",
-            f"{cols['supervisor']}: {row['supervisor']}",
-            f"{cols['deadline']}: {row['deadline_text']} ({row['due_fa']})",
-            f"{cols['meeting']}: {meeting['label']}",
-            f"{cols['id']}: {row['id']}",
-        ]))
-        todo.add("status", {"done": "COMPLETED", "overdue": "NEEDS-ACTION"}.get(
-            row["status"], "IN-PROCESS" if row["progress"] == "in_progress" else "NEEDS-ACTION"))
-        todo.add("categories", [row["status_label"]])
-        if row["status"] == "done":
-            todo.add("percent-complete", 100)
-        cal.add_component(todo)
-    return cal.to_ical().decode("utf-8")

@@ -14,9 +14,7 @@ Every error names the file and the 1-based line.
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,8 +34,8 @@ __all__ = [
     "group_by_actor",
 ]
 
-STATUSES = ("done", "overdue", "due_soon", "open", "undated")
-PROGRESS = ("done", "in_progress", "blocked")
+STATUSES = ("done", "cancelled", "overdue", "due_soon", "open", "undated")
+PROGRESS = ("done", "in_progress", "blocked", "cancelled")
 DUE_SOON_DAYS = 7
 
 _DAY = re.compile(r"^\s*(\d{2,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*$")
@@ -131,6 +129,8 @@ def status_of(res: Resolution, as_of: jdatetime.date,
               entry: StatusEntry | None = None) -> tuple[str, jdatetime.date | None, int | None]:
     """(status, due date, days) of one resolution as of ``as_of``."""
     due = _due(res)
+    if entry and entry.status == "cancelled":  # «لغو شد»: neither open nor overdue, ever
+        return "cancelled", due, None
     if entry and entry.status == "done" and (entry.done_on is None or entry.done_on <= as_of):
         return "done", due, None
     if due is None:
@@ -158,7 +158,7 @@ def track(minutes: Iterable[Minutes], as_of: jdatetime.date,
         for res in m.resolutions:
             entry = statuses.get(res.id) if res.id else None
             status, due, days = status_of(res, as_of, entry)
-            progress = entry.status if entry and entry.status != "done" else None
+            progress = entry.status if entry and entry.status not in ("done", "cancelled") else None
             done_on = entry.done_on if entry and status == "done" else None
             out.append(Tracked(res, m, status, due, days, progress, done_on,
                                entry.note if entry else None, i))
@@ -167,25 +167,36 @@ def track(minutes: Iterable[Minutes], as_of: jdatetime.date,
     return out
 
 
+def units_of(t: Tracked) -> list[str | None]:
+    """The units a tracked resolution goes to: each body its actor cell names, spellings of
+    one body as one (``minutes.sheets.units``); [None] when it names none."""
+    from .units import directory
+
+    return directory().units(t.resolution) or [None]
+
+
 def summarize(tracked: Iterable[Tracked]) -> Summary:
-    """Counts by status, and per actor (total / done / overdue) in first-seen order."""
+    """Counts by status, and per unit (total / done / overdue) in first-seen order."""
     counts: Counter[str] = Counter()
     actors: dict[str | None, ActorCount] = {}
     for t in tracked:
         counts[t.status] += 1
-        a = actors.setdefault(t.actor, ActorCount(t.actor))
-        a.total += 1
-        a.done += t.status == "done"
-        a.overdue += t.status == "overdue"
+        for unit in units_of(t):
+            a = actors.setdefault(unit, ActorCount(unit))
+            a.total += 1
+            a.done += t.status == "done"
+            a.overdue += t.status == "overdue"
     return Summary({s: counts.get(s, 0) for s in STATUSES}, list(actors.values()),
                    sum(counts.values()))
 
 
 def group_by_actor(tracked: Iterable[Tracked]) -> list[tuple[str | None, list[Tracked]]]:
-    """Resolutions grouped by actor, groups in first-seen order."""
+    """Resolutions grouped by unit, groups in first-seen order; a resolution naming several
+    bodies is in the group of each."""
     groups: dict[str | None, list[Tracked]] = {}
     for t in tracked:
-        groups.setdefault(t.actor, []).append(t)
+        for unit in units_of(t):
+            groups.setdefault(unit, []).append(t)
     return list(groups.items())
 
 
@@ -206,9 +217,19 @@ def _progress_key(word: str) -> str | None:
     return key
 
 
-def _entry(row: dict[str, str], path: str, line: int, known: set[str] | None) -> StatusEntry:
+def _entry(row: dict[str, str], path: str, line: int, known: set[str] | None,
+           shaped: bool = False) -> StatusEntry | None:
+    """One status; None for a row of a sheet (or template) that states none."""
     def fail(msg: str, hint: str | None = None):
         raise InputError(msg, path=path, line=line, hint=hint)
+
+    row = {k: ("" if v is None else str(v) if not hasattr(v, "year") else v) for k, v in row.items()}
+    if shaped:
+        word = row.get("status", "").strip()
+        row["status"] = _stated(word)
+        if not row["status"] or not (row.get("id") or "").strip():
+            return None
+        row["note"] = _own_note(row.get("note") or "")
 
     unknown = [k for k in row if k not in _FIELDS]
     if unknown:
@@ -225,7 +246,9 @@ def _entry(row: dict[str, str], path: str, line: int, known: set[str] | None) ->
         fail(f"unknown status {word!r} for {rid!r}" if word else f"missing status for {rid!r}",
              f"use one of {words}")
     done_on = None
-    if (row.get("done_on") or "").strip():
+    if hasattr(row.get("done_on"), "year"):  # a date cell of a workbook
+        done_on = parse_day(row["done_on"])
+    elif (row.get("done_on") or "").strip():
         try:
             done_on = parse_day(row["done_on"])
         except ValueError as exc:
@@ -234,23 +257,23 @@ def _entry(row: dict[str, str], path: str, line: int, known: set[str] | None) ->
     return StatusEntry(rid, status, done_on, note, path, line)
 
 
-def _csv_rows(text: str, path: str):
-    reader = csv.reader(io.StringIO(text))
-    header = None
-    for cells in reader:
-        line = reader.line_num
-        if not any(c.strip() for c in cells) or cells[0].lstrip().startswith("#"):
-            continue
-        if header is None:
-            header = [c.strip().lower() for c in cells]
-            if "id" not in header or "status" not in header:
-                raise InputError("the header row must name the columns id, status, done_on, note",
-                                 path=path, line=line)
-            continue
-        if len(cells) > len(header):
-            raise InputError(f"{len(cells)} cells but the header has {len(header)}",
-                             path=path, line=line, hint="quote cells that contain commas")
-        yield line, {h: c for h, c in zip(header, cells)}
+def _stated(cell: str) -> str:
+    """The progress word a sheet's status cell states («سررسید گذشته، در حال اقدام» →
+    in_progress), '' when it holds only what the sheet computed (or nothing)."""
+    parts = [p.strip() for p in cell.replace("،", ",").split(",") if p.strip()]
+    found = [k for k in (_progress_key(p) for p in parts) if k]
+    if found:
+        return next((k for k in ("cancelled", "done") if k in found), found[0])
+    computed = vocab().table("sheets.statuses")
+    if all(vocab().lookup("sheets.statuses", p) in computed or p.lower() in STATUSES for p in parts):
+        return ""
+    return cell  # an unknown word: refused by the caller, with its line
+
+
+def _own_note(cell: str) -> str:
+    """A sheet's note cell without the progress word the sheet put before it."""
+    head, sep, rest = cell.partition("،")
+    return rest.strip() if sep and _progress_key(head) else ("" if _progress_key(cell) else cell)
 
 
 def _yaml_rows(text: str, path: str):
@@ -297,23 +320,32 @@ def parse_statuses(text: str, *, path: str = "<status>", fmt: str | None = None,
     """Parse a status file's text; ``fmt`` is 'csv' or 'yaml' (default: from ``path``)."""
     fmt = fmt or ("yaml" if str(path).lower().endswith((".yaml", ".yml")) else "csv")
     known = set(known_ids) if known_ids is not None else None
-    rows = _yaml_rows(text, path) if fmt == "yaml" else _csv_rows(text.lstrip("\ufeff"), path)
+    from .statusfile import csv_rows
+
+    rows = ((ln, r, False, path) for ln, r in _yaml_rows(text, path)) if fmt == "yaml" else csv_rows(text, path)
+    return _entries(rows, path, known)
+
+
+def _entries(rows, path: str, known: set[str] | None) -> dict[str, StatusEntry]:
     out: dict[str, StatusEntry] = {}
-    for line, row in rows:
-        entry = _entry(row, path, line, known)
+    for line, row, shaped, where in rows:  # where: the file, and for a workbook its sheet
+        entry = _entry(row, where, line, known, shaped)
+        if entry is None:
+            continue
         if entry.id in out:
             raise InputError(f"id {entry.id!r} listed twice (first on line {out[entry.id].line})",
-                             path=path, line=line)
+                             path=where, line=line)
         out[entry.id] = entry
     return out
 
 
 def load_statuses(path: str | Path, *, known_ids: Iterable[str] | None = None) -> dict[str, StatusEntry]:
-    """Read a status file (CSV, or YAML by its .yaml/.yml suffix)."""
-    p = Path(path)
-    try:
-        text = p.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read status file: {getattr(exc, 'strerror', None) or exc}",
-                         path=str(path)) from None
-    return parse_statuses(text, path=str(path), known_ids=known_ids)
+    """Read a status file: YAML by its .yaml/.yml suffix, the XLSX a sheet was written as, or
+    CSV in any of the encodings Excel saves (``minutes.sheets.statusfile``)."""
+    from . import statusfile
+
+    known = set(known_ids) if known_ids is not None else None
+    if str(path).lower().endswith((".xlsx", ".xlsm")):
+        return _entries(statusfile.xlsx_rows(str(path)), str(path), known)
+    text = statusfile.read_text(path)
+    return parse_statuses(text, path=str(path), known_ids=known)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .normalize import squash as _squash
 
-__all__ = ["Vocabulary", "vocab", "data_dir"]
+__all__ = ["Vocabulary", "vocab", "data_dir", "user_vocab_dir", "use_vocab"]
 
 
 def data_dir() -> Path:
@@ -38,6 +38,8 @@ class Vocabulary:
         for path in sorted(self.directory.glob("*.toml")):
             with path.open("rb") as fh:
                 self.files[path.stem] = tomllib.load(fh)
+        if directory is None and (user := user_vocab_dir()) is not None:
+            _merge_user(self.files, user)
 
     def table(self, name: str) -> dict[str, list[str]]:
         """``name`` is 'file.table', e.g. 'people.honorifics'."""
@@ -151,3 +153,52 @@ def _pattern(v: Vocabulary, name: str, keys: tuple[str, ...] | None) -> str:
 @lru_cache(maxsize=1)
 def vocab() -> Vocabulary:
     return Vocabulary()
+
+
+def user_vocab_dir() -> Path | None:
+    """The user's vocabulary folder: ``$MINUTES_VOCAB``, else ``minutes/vocab`` in the user's
+    configuration folder when it exists (docs/vocabulary.md)."""
+    import os
+
+    given = os.environ.get("MINUTES_VOCAB")
+    if given:
+        return Path(given)
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    folder = Path(base) / "minutes" / "vocab"
+    return folder if folder.is_dir() else None
+
+
+def use_vocab(directory: str | Path | None) -> None:
+    """Read the user's words from ``directory`` from now on (the CLI's ``--vocab DIR``)."""
+    import os
+
+    if directory is not None:
+        if not Path(directory).is_dir():
+            from ..errors import InputError
+
+            raise InputError("vocabulary folder not found", path=str(directory))
+        os.environ["MINUTES_VOCAB"] = str(directory)
+    vocab.cache_clear()
+
+
+def _merge_user(files: dict, folder: Path) -> None:
+    """Add the spellings of the user's TOML files to ours, key by key; the printed (first)
+    spelling stays ours. Spellings are normalized here, as ours are stored."""
+    from ..errors import InputError
+    from .normalize import normalize
+
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            with path.open("rb") as fh:
+                data = tomllib.load(fh)
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise InputError(f"cannot read vocabulary file: {exc}", path=str(path)) from None
+        for table, keys in data.items():
+            if not isinstance(keys, dict):
+                raise InputError(f"[{table}] must map keys to lists of spellings", path=str(path))
+            into = files.setdefault(path.stem, {}).setdefault(table, {})
+            for key, spellings in keys.items():
+                if not (isinstance(spellings, list) and all(isinstance(x, str) for x in spellings)):
+                    raise InputError(f"[{table}] {key} must be a list of spellings", path=str(path))
+                have = into.setdefault(key, [])
+                have += [w for w in (normalize(x).strip() for x in spellings) if w and w not in have]
