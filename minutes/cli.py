@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
-from .errors import MinutesError, StrictError
+from .errors import MinutesError, StrictError, _one_line
 
 __all__ = ["main"]
 
@@ -63,6 +64,8 @@ def _write(text: str, output: str | None) -> None:
         with open(output, "w", encoding="utf-8") as fh:
             fh.write(text + "\n")
     else:
+        if sys.stdout is None:  # started with `>&-`
+            raise MinutesError("standard output is closed", path="-", hint="give -o FILE")
         sys.stdout.write(text + "\n")
 
 
@@ -78,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse.add_argument("--stage", choices=("lines", "tokens", "tree", "json"), default="json",
                        help="stop after this stage and print it (for debugging)")
     parse.add_argument("--strict", action="store_true", help="treat warnings as errors (exit status 1)")
+    parse.add_argument("--max-bytes", type=int, metavar="N",
+                       help="refuse inputs larger than N bytes (default 64 MiB, or MINUTES_MAX_BYTES)")
     parse.add_argument("--vocab", metavar="DIR", help="your own words (docs/vocabulary.md)")
     parse.add_argument("--ocr", choices=("auto", "always", "never"), default="auto",
                        help="PDF and images: OCR pages without a usable text layer (auto), every page, or none")
@@ -103,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
+        if getattr(args, "max_bytes", None) is not None:  # the option wins over MINUTES_MAX_BYTES
+            os.environ["MINUTES_MAX_BYTES"] = str(max(0, args.max_bytes))
         run = getattr(args, "run", None)
         if run is None:  # subcommands registered by other modules keep their own entry point
             from .sheets import command as sheet_command
@@ -120,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug of ours: still one line, never a traceback
+        print(f"minutes: internal error: {exc.__class__.__name__}: {_one_line(str(exc))[:300]} "
+              "(please report it with the input)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MinutesError", "InputError", "ParseError", "StrictError"]
+__all__ = ["MinutesError", "InputError", "ParseError", "StrictError", "RenderError"]
 
 
 def _one_line(text: str) -> str:
@@ -59,3 +59,8 @@ class ParseError(MinutesError):
 
 class StrictError(MinutesError):
     """``strict`` mode: a warning diagnostic was raised as an error."""
+
+
+class RenderError(MinutesError, ValueError):
+    """``render`` cannot make the sheet: an unknown format or grouping, a bad day, a template
+    that fails or breaks the sandbox's limits. (Also a ``ValueError``, as it was before.)"""

@@ -52,6 +52,9 @@ DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "c
 # Every code a diagnostic can carry; each has an entry in docs/troubleshooting.md
 # (tests/test_diagnostics_doc.py checks both ways). A new code is one line here plus a row there.
 DiagnosticCode = Literal[
+    # reading: bytes and code points mended before anything else
+    "invalid-bytes",
+    "lone-surrogate",
     # reading PDFs and scans: pages, furniture and OCR
     "ocr-low-confidence",
     "ocr-page",
@@ -60,6 +63,7 @@ DiagnosticCode = Literal[
     # layout: lines dropped or mended before the lexer
     "furniture",
     "markup",
+    "no-text",
     "table-group-row",
     "table-header-repeated",
     "table-mirrored",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -100,6 +101,10 @@ def parse(text: str, *, path: str | None = None, strict: bool = False) -> Minute
     """Parse minutes from a string. Raises ``MinutesError`` only (``StrictError`` in strict mode)."""
     if not isinstance(text, str):
         raise InputError(f"expected text (str), got {type(text).__name__}", path=path)
+    if path is not None and not isinstance(path, str):
+        if not isinstance(path, os.PathLike):
+            raise InputError(f"path must be a str or a path, got {type(path).__name__}")
+        path = os.fsdecode(path)
     with _guard(path):
         return parse_document(read_text(text, path=path), strict=strict)
 

@@ -204,7 +204,7 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
     elif section not in ("subject", "time_place") and _prose(state, tok, text):
         pass
     else:
-        state.warn("unplaced-paragraph", f"paragraph outside any turn or field: kept here: «{text[:120]}»",
+        state.warn("unplaced-paragraph", f"paragraph outside any turn or field: kept here: «{text}»",
                    tok.line, "info")
 
 
@@ -360,12 +360,12 @@ def _attendance(state: State, head: LineToken, rows: list[LineToken]) -> None:
                                           person.organization))) if person else ""
             left = [c.strip() for c in cells if c.strip() and re.sub(r"\W", "", c) not in re.sub(r"\W", "", read)]
             if left:  # a cell that is neither name, role nor organisation is reported, not dropped
-                state.warn("attendee-cells", f"cells not read as a person: «{' | '.join(left)[:160]}»",
+                state.warn("attendee-cells", f"cells not read as a person: «{' | '.join(left)}»",
                            tok.line, "info")
             continue
         found = _people_in(state, tok.value, tok.line)
         if not found:
-            state.warn("attendee-unread", f"no person read from «{tok.value[:80]}»", tok.line)
+            state.warn("attendee-unread", f"no person read from «{tok.value}»", tok.line)
         people += found
 
 
@@ -375,7 +375,7 @@ def _people_in(state: State, text: str, line: int) -> list[Person]:
     # A «person» with no letter in name or role («<», «-») is not one: say so rather than list it.
     people = [p for p in found if any(ch.isalpha() for ch in (p.name or "") + (p.role or ""))]
     if len(people) < len(found):
-        state.warn("attendee-unread", f"not read as people: «{text[:120]}»", line, "info")
+        state.warn("attendee-unread", f"not read as people: «{text}»", line, "info")
     for p in people:
         p.line = line
     return people
@@ -456,7 +456,7 @@ def _table(state: State, table: tree.Table) -> None:
         m.resolution_list = ResolutionList(title=table.title.value, date=date_ref(table.title.value),
                                            line=table.title.line)
     elif table.title is not None:  # a second table's title: reported, not dropped
-        state.warn("table-header", f"another table's title: «{table.title.value[:160]}»", table.title.line, "info")
+        state.warn("table-header", f"another table's title: «{table.title.value}»", table.title.line, "info")
     for tok in table.rows:
         if tok.type == "TABLE_HEAD":
             if m.resolution_list is None:
@@ -464,7 +464,7 @@ def _table(state: State, table: tree.Table) -> None:
             if not m.resolution_list.columns:
                 m.resolution_list.columns = tok.value.split("\t")
             else:
-                state.warn("table-header", f"another table header: «{tok.value.replace(chr(9), ' | ')[:160]}»",
+                state.warn("table-header", f"another table header: «{tok.value.replace(chr(9), ' | ')}»",
                            tok.line, "info")
             continue
         columns = tok.source.columns

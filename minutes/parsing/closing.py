@@ -52,7 +52,7 @@ def read(state: "State", closing: tree.Closing) -> None:
         elif tok.type == "SIGNATURE":
             state.m.closing.signatories.append(signatory(state, tok.value, tok.line))
         else:
-            state.warn("after-closing", f"text after the closing: «{tok.value[:120]}»", tok.line, "info")
+            state.warn("after-closing", f"text after the closing: «{tok.value}»", tok.line, "info")
 
 
 def signatory(state: "State", text: str, line: int) -> Person:
@@ -91,6 +91,12 @@ def signature_row(state: "State", tok: LineToken) -> None:
         if person:
             person.line = tok.line
             signed.append(person)
+        # Cells under a header no one knows («تلفن»), or past the header's end: kept here.
+        keys = state.signature_columns + [None] * max(0, len(raw) - len(state.signature_columns))
+        extra = [c.strip() for k, c in zip(keys, raw) if k is None and c.strip()]
+        if extra:
+            state.warn("signature-note", f"signature table cells in no known column: «{' | '.join(extra)}»",
+                       tok.line, "info")
         return
     cells = [c.strip() for c in raw if c.strip()]
     pending = [p for p in signed if p.role is None and p.line == state.last_signature_line]

@@ -157,14 +157,18 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
     web = False  # once a news page's furniture starts («کد خبر», «برچسب‌ها» …) the rest is furniture too
     for idx, ln in enumerate(lines):
         if not ln.text:
+            if ln.original.strip():  # BOM, ZWNJ, RLM, kashida, ornaments only: said, not lost
+                marks = " ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(ln.original.strip()))
+                drop(ln, "no-text", f"a line of only invisible or decorative marks ({marks}), dropped: "
+                                    f"«{ln.original}»")
             continue
         furniture = None if web else web_furniture(ln.text)
         if web or furniture:
             # Tags, related news, «انتهای پیام», a comment form end the news text: the rest is
             # furniture too. Above the text (a site's menu, the news code line) it is one line.
             web = web or (furniture != "news_code" and bool(kept))
-            drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text[:80]}»" if web
-                 else f"web page furniture: «{ln.text[:80]}»")
+            drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text}»" if web
+                 else f"web page furniture: «{ln.text}»")
             continue
         squashed = _squash(ln.text) if letterhead else None  # most documents have none to compare
         is_basmala = len(ln.text) <= _LETTERHEAD_MAX_LEN and v.lookup("sections.basmala", ln.text) is not None
@@ -223,7 +227,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             continue
         if table_open and columns is not None and _row_follows(lines, idx, len(columns)):
             # A full-width row inside a table («مصوبات بخش آموزشی», a merged Word cell): the table goes on.
-            drop(ln, "table-group-row", f"a group row inside the table: «{text[:80]}»")
+            drop(ln, "table-group-row", f"a group row inside the table: «{text}»")
             continue
         table_open = False
         for i, part in enumerate(split_inline_list(text)):

@@ -173,7 +173,7 @@ def turn(state: "State", head: SpeakerHead, paragraphs: list[LineToken]) -> None
             if person is not None and tok.type in ("ROLE_LINE", "ROLE_SPEAKER") and not person.role:
                 person.role = read_role(strip_speech_verb(tok.value))
     if person is None:
-        state.warn("speaker-unknown", f"cannot tell who speaks in «{heading[:80]}»", first.line)
+        state.warn("speaker-unknown", f"cannot tell who speaks in «{heading}»", first.line)
         person = Person(line=first.line)
     if head.organization is not None and not person.organization:
         person.organization = head.organization.value

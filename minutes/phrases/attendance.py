@@ -136,13 +136,25 @@ def read_person(chunk: str, honorific: str | None = None) -> Person | None:
                   role=role or None)
 
 
+def _before_spaces(text: str, end: int, margin: int = 40) -> int:
+    """Where a separator before the spaces that end ``text[:end]`` may begin (``margin``
+    characters before them: longer than any joiner)."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return max(0, end - margin)
+
+
 def _chunks(text: str) -> list[str]:
     """Split a list on «،», «,», «؛» and on « و » before a person (or between short names), and
     before an honorific that follows a name with no separator («جناب آقای X جناب آقای Y»)."""
     res = _res()
     out: list[str] = []
+    # Whether a separator ends the text before the honorific is asked of its last characters
+    # only (the search may look back past its start): asked of all the text before each
+    # honorific, it cost time quadratic in a long attendance line.
+    sep = vocab().rx(r"(?:[،,؛;]|(?<![\w\u200c])(?:<<numbers.joiners>>))\s*$")
     cuts = [m.start() for m in res["honorific"].finditer(fold(text))
-            if m.start() > 0 and not vocab().rx(r"(?:[،,؛;]|(?<![\w\u200c])(?:<<numbers.joiners>>))\s*$").search(text[:m.start()])]
+            if m.start() > 0 and not sep.search(text, _before_spaces(text, m.start()), m.start())]
     if cuts:
         text = "".join(text[a:b] + ("، " if b in cuts else "") for a, b in zip([0, *cuts], [*cuts, len(text)]))
     for part in res["split"].split(text):

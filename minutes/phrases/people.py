@@ -240,18 +240,40 @@ def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
     for m in v.compiled("people.honorifics").finditer(text):
         if within is not None and m.start() >= within:
             break
-        before = text[: m.start()].split()
-        if before and v.lookup("people.mention_before", _bare(before[-1])):
+        # The word before, and the person after, read near the honorific: splitting the whole
+        # line before and after each honorific cost time quadratic in a line of honorifics
+        # that name no one («جناب آقای» repeated).
+        j = m.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        if k < j and v.lookup("people.mention_before", _bare(text[k:j])):
             continue
-        found = person_at(text, m.start())
+        found = person_at(text[m.start():m.start() + _PERSON_WINDOW])
         if found:
+            found.start = m.start()
             return found
     return None
+
+
+_PERSON_WINDOW = 1000  # characters: honorific, titles, name and a role of _MAX_ROLE_WORDS words fit
 
 
 def role_words(role: str | None) -> set[str]:
     """Content words of a role, for matching «معاون بهزیستی استان» to «معاون سازمان بهزیستی»."""
     if not role:
         return set()
-    generic = {s for s, _ in vocab().spellings("people.role_generic")}
-    return {_bare(w) for w in role.split()} - generic - {""}
+    return _role_words(role) - _generic_roles() - {""}
+
+
+@lru_cache(maxsize=4096)
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(_bare(w) for w in role.split())
+
+
+@lru_cache(maxsize=1)
+def _generic_roles() -> frozenset[str]:
+    """Built once: role_words is asked of every person on every role-only heading."""
+    return frozenset(s for s, _ in vocab().spellings("people.role_generic"))

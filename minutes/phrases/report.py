@@ -173,7 +173,9 @@ def _hits(sentence: str) -> list[_Hit]:
     """The decision phrases of a sentence that state this meeting's decision, in order."""
     rx, v = _rx(), vocab()
     hits: list[_Hit] = []
+    raw: list[tuple[int, int]] = []  # every decision phrase, kept or not: see _background
     for m in rx["hit"].finditer(sentence):
+        raw.append(m.span())
         kind = m.lastgroup
         if kind == "phrase":
             kind = v.lookup("report.decisions", m.group(0)) or "approved"
@@ -183,16 +185,42 @@ def _hits(sentence: str) -> list[_Hit]:
         if kind not in ("among", "frame_tasmim", "frame_elected") and rx["not_after"].match(sentence, m.end()):
             continue  # «… به تصویب رسیده بود»: a past, not this meeting's decision
         hits.append(_Hit(m.start(), m.end(), kind))
-    return [h for h in hits if not _background(sentence, h)]
+    if not hits:
+        return hits
+    stops = [i for i, ch in enumerate(sentence) if ch in _CLAUSE_END]
+    ends = [e for _, e in raw]
+    return [h for h in hits if not _background(sentence, h, _search_from(h, stops, raw, ends))]
 
 
-def _background(sentence: str, hit: _Hit) -> bool:
+_CLAUSE_END = frozenset("،,:؛;.!؟")  # the characters of _rx()["clause_end"]
+_MARGIN = 200  # characters: longer than any marker phrase, and than a phrase glued after a decision
+
+
+def _search_from(hit: _Hit, stops: list[int], raw: list[tuple[int, int]], ends: list[int]) -> int:
+    """Where a marker that can still qualify for ``hit`` may begin: a marker that ends before the
+    last clause end, or before another decision phrase well ahead of the hit, is passed over in
+    _background anyway. Searching from the sentence's start for every hit cost time quadratic
+    in a long sentence of many decisions («مصوب شد» repeated)."""
+    import bisect
+
+    lo = 0
+    i = bisect.bisect_left(stops, hit.start)
+    if i:
+        lo = stops[i - 1] + 1
+    j = bisect.bisect_right(ends, hit.start - _MARGIN)
+    if j:
+        lo = max(lo, raw[j - 1][0])
+    return max(0, lo - _MARGIN)
+
+
+def _background(sentence: str, hit: _Hit, start: int = 0) -> bool:
     """A past session's or a cited decision («مصوبات جلسه قبل … تایید شد»), or a generic one
     («مصوباتی … به تصویب رسید»): the first phrase in the marker's clause, closing; or an opening
-    one right after a past session («در جلسه گذشته مقرر شد»)."""
+    one right after a past session («در جلسه گذشته مقرر شد»). Markers are looked for from
+    ``start`` (see _search_from)."""
     rx = _rx()
     for name in ("background", "generic"):
-        for m in rx[name].finditer(sentence, 0, hit.start):
+        for m in rx[name].finditer(sentence, start, hit.start):
             between = sentence[m.end(): hit.start]
             if rx["clause_end"].search(between) or rx["hit"].search(between):
                 continue  # another clause, or another phrase stands first

@@ -10,6 +10,7 @@ blocks ``**…**``, list items ``- …`` or ``1- …``, table rows tab-separated
 from __future__ import annotations
 
 import re
+from collections import Counter
 from html.parser import HTMLParser
 
 from ..errors import InputError
@@ -39,6 +40,10 @@ class _HtmlText(HTMLParser):
         self.lines: list[str] = []
         self.stack: list[str] = []  # open elements (ignoring void ones)
         self.skip: list[str] = []  # open elements whose content is dropped
+        # How many of each tag are on ``stack`` and ``skip``: «is it open?» asked of a list cost
+        # time quadratic in the depth (50,000 nested elements, stray end tags)
+        self.open: Counter[str] = Counter()
+        self.skipping: Counter[str] = Counter()
         self.chunks: list[tuple[str, bool]] = []  # text of the current block, with bold flag
         self.bold = 0
         self.heading = 0
@@ -50,7 +55,7 @@ class _HtmlText(HTMLParser):
 
     # -- helpers
     def _in(self, *tags: str) -> bool:
-        return any(t in self.stack for t in tags)
+        return any(self.open[t] for t in tags)
 
     def _furniture(self, tag: str, attrs) -> bool:
         if tag in _SKIP:
@@ -92,9 +97,11 @@ class _HtmlText(HTMLParser):
         if self.skip:
             if tag not in _VOID:
                 self.skip.append(tag)
+                self.skipping[tag] += 1
             return
         if self._furniture(tag, attrs) and tag not in _VOID:
             self.skip.append(tag)
+            self.skipping[tag] += 1
             return
         if tag in ("br", "hr"):
             if self.cell is not None:
@@ -107,6 +114,7 @@ class _HtmlText(HTMLParser):
         if tag in _BLOCK:
             self._flush()
         self.stack.append(tag)
+        self.open[tag] += 1
         if tag in ("b", "strong"):
             self.bold += 1
         elif tag in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -129,14 +137,18 @@ class _HtmlText(HTMLParser):
 
     def handle_endtag(self, tag):
         if self.skip:
-            if tag in self.skip:
-                while self.skip and self.skip.pop() != tag:
-                    pass
+            if self.skipping[tag]:
+                while self.skip:
+                    popped = self.skip.pop()
+                    self.skipping[popped] -= 1
+                    if popped == tag:
+                        break
             return
-        if tag not in self.stack:
+        if not self.open[tag]:
             return  # stray end tag
         while self.stack:
             open_tag = self.stack.pop()
+            self.open[open_tag] -= 1
             self._close(open_tag)
             if open_tag == tag:
                 break

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import re
 import zipfile
 import zlib
@@ -31,7 +32,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from .html import html_lines
-from .sources import Document, decode, load_bytes, read_text
+from ..models import Diagnostic
+from .sources import Document, decode_report, load_bytes, read_text
 
 __all__ = ["read_any", "read_bytes", "sniff", "docx_lines", "html_lines",
            "MAX_UNZIPPED", "MAX_RATIO"]
@@ -102,16 +104,30 @@ def read_bytes(data: bytes, path: str | None = None, *, ocr: str = "auto", progr
     if fmt == "docx":
         lines, encoding = docx_lines(data, where), None
     else:
-        text, encoding = decode(data, where)
+        text, encoding, replaced = decode_report(data, where)
         fmt = _text_format(text, path)
         lines = html_lines(text, where) if fmt == "html" else None
         if lines is None:
             doc = read_text(text, path=path, fmt=fmt, encoding=encoding)
             doc.source.sha256 = hashlib.sha256(data).hexdigest()
+            doc.diagnostics[:0] = _replaced(replaced, cite_lines=True)
             return doc
     doc = read_text("\n".join(lines), path=path, fmt=fmt, encoding=encoding)
     doc.source.sha256 = hashlib.sha256(data).hexdigest()  # the file's hash, not the emitted text's
+    if fmt == "html":  # a page's lines are not the file's: the byte offset says where
+        doc.diagnostics[:0] = _replaced(replaced, cite_lines=False)
     return doc
+
+
+def _replaced(replaced: list[tuple[int, int]], cite_lines: bool) -> list[Diagnostic]:
+    """One warning per line with invalid UTF-8 bytes (each now U+FFFD in the text)."""
+    by_line: dict[int, list[int]] = {}
+    for line, offset in replaced:
+        by_line.setdefault(line if cite_lines else 0, []).append(offset)
+    return [Diagnostic(level="warning", code="invalid-bytes", line=line or None,
+                       message=f"{len(offs)} invalid UTF-8 byte sequence(s) replaced by U+FFFD "
+                               f"(first at byte {offs[0]})")
+            for line, offs in by_line.items()]
 
 
 def read_any(path: str | Path, *, ocr: str = "auto", progress=None) -> Document:
@@ -121,6 +137,8 @@ def read_any(path: str | Path, *, ocr: str = "auto", progress=None) -> Document:
     HTML each ``Line.number`` is the 1-based index of the emitted paragraph or table
     row. Every failure is an ``InputError`` naming the file.
     """
+    if isinstance(path, (bytes, bytearray)):  # a file-system name as bytes, as os.listdir(b'.') gives
+        path = os.fsdecode(bytes(path))
     return read_bytes(load_bytes(path), str(path), ocr=ocr, progress=progress)
 
 

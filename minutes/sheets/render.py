@@ -18,11 +18,14 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import jdatetime
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..errors import MinutesError, RenderError
 from ..models import Minutes
 from ..text.normalize import to_persian_digits
 from ..resources import resource_dir
+from . import sandbox
+from .sandbox import render_limited
 from .track import (StatusEntry, Tracked, group_by_actor, load_statuses, parse_day, summarize,
                     today, track)
 from ..text.vocab import vocab
@@ -50,10 +53,15 @@ def render(minutes_or_list, format: str, *, as_of=None, by: str | None = None, s
     Returns str for html, md, csv, ics and bytes for xlsx, docx.
     """
     if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    sheet = build_sheet(minutes_or_list, as_of=as_of, by=by, statuses=statuses)
+        raise RenderError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    try:
+        sheet = build_sheet(minutes_or_list, as_of=as_of, by=by, statuses=statuses)
+    except MinutesError:
+        raise
+    except ValueError as exc:  # a day or a grouping that cannot be read: the caller's input
+        raise RenderError(str(exc)) from None
     if format in _TEMPLATE_FORMATS:
-        out = _environment(templates).get_template(f"sheet.{format}.j2").render(sheet=sheet, **sheet)
+        out = render_limited(_environment(templates), f"sheet.{format}.j2", {**sheet, "sheet": sheet})
         return ("\ufeff" + out.lstrip("\ufeff")) if format == "csv" else out
     if format == "ics":
         from .ics import render_ics
@@ -226,14 +234,14 @@ def _md_cell(value: Any) -> str:
             .replace("<", "&lt;").replace(">", "&gt;"))
 
 
-def _environment(templates: str | Path | None) -> Environment:
+def _environment(templates: str | Path | None) -> sandbox.LimitedEnvironment:
     loaders = []
     if templates is not None:
         if not Path(templates).is_dir():
-            raise FileNotFoundError(f"templates directory not found: {templates}")
+            raise RenderError("templates directory not found", path=str(templates))
         loaders.append(FileSystemLoader(str(templates)))
     loaders.append(FileSystemLoader(str(resource_dir("templates"))))
-    env = Environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
+    env = sandbox.environment(loader=ChoiceLoader(loaders), undefined=StrictUndefined,
                       autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "htm"),
                                                    default_for_string=False, default=False),
                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)

@@ -53,10 +53,12 @@ _DIGIT = r"[0-9۰-۹٠-٩]"
 # A number with internal separators: dates, ratios, ranges, decimals.
 _SHIELDED = re.compile(
     # URLs and e-mail addresses, kept as written (hazm would space their dots and slashes)
-    r"(?i)(?:https?://|www\.)[^\s«»()]+[^\s«»().,،؛:]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    # (A match begins only where a run begins, and runs are taken whole (``++``): tried from
+    # every digit of a long run of digits, these alternatives cost time quadratic in the run.)
+    r"(?i)(?:https?://|www\.)[^\s«»()]+[^\s«»().,،؛:]|(?<![\w.+-])[\w.+-]++@[\w-]+(?:\.[\w-]+)+"
     # letter numbers such as «۱۴۲/ش/۱۴۰۲»: a whole slashed token holding a digit
     rf"|(?<!\S)(?=[^\s/]*{_DIGIT})[^\s/]+(?:/[^\s/]+)+(?!\S)"
-    rf"|{_DIGIT}+(?:[/\-.:٫]{_DIGIT}+)+"
+    rf"|(?<!{_DIGIT}){_DIGIT}++(?:[/\-.:٫]{_DIGIT}++)+"
     # Latin digits stay Latin: numbers are compared digit-blind (numbers.fold), shown as written
     r"|[0-9]+(?:,[0-9]{3})*")
 # A wide gap inside a line is a column break in text converted from a laid-out page

@@ -67,12 +67,18 @@ def _words() -> tuple[re.Pattern, re.Pattern, str, str]:
     return re.compile(card), re.compile(joiner), card, suffix
 
 
+# The most parts a number in words joins with «و» («یک میلیون و دویست و سی و چهار هزار و …»
+# has 9): an unbounded repeat matched a long run of «بیست و بیست و …» from each of its words,
+# time quadratic in the run.
+_MAX_PARTS = 15
+
+
 @lru_cache(maxsize=1)
 def cardinal_pattern() -> str:
     """Regex (no groups) for a cardinal in words: «چهل و پنج», «بیست‌وسه», «یکصد»."""
     _, _, card, _ = _words()
     joiner = vocab().pattern("numbers.joiners")
-    return rf"(?:{card})(?:{SEP}(?:{joiner}){SEP}(?:{card}))*"
+    return rf"(?:{card})(?:{SEP}(?:{joiner}){SEP}(?:{card})){{0,{_MAX_PARTS}}}"
 
 
 def _ordinal_last() -> str:
@@ -90,7 +96,7 @@ def ordinal_pattern() -> str:
     """Regex (no groups) for an ordinal in words: «ششم», «ششمین», «بیست و سوم», «سی‌ام», «نخست»."""
     v = vocab()
     card, joiner = v.pattern("numbers.cardinals"), v.pattern("numbers.joiners")
-    return rf"(?:(?:{card}){SEP}(?:{joiner}){SEP})*{_ordinal_last()}"
+    return rf"(?:(?:{card}){SEP}(?:{joiner}){SEP}){{0,{_MAX_PARTS}}}{_ordinal_last()}"
 
 
 def _combine(values: list[int]) -> int | None:

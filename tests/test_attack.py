@@ -1,0 +1,254 @@
+"""The attack campaign's faults (issue 13), each a case here: no silent mis-decoding, no
+traceback, one clear line and exit status 2 for what cannot be read, templates sandboxed.
+Time-shaped faults live in bench/bench_attack.py (ratios in one run, never timed here)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import minutes
+from minutes import InputError, MinutesError
+from minutes.cli import main
+from minutes.errors import RenderError
+from minutes.read.readers import read_bytes
+from minutes.read.sources import decode
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = next((ROOT / "seeds").glob("003_*.txt"))
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+SEED_BYTES = SEED.read_bytes()
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def one_clear_line(code: int, err: str) -> None:
+    assert code == 2, err
+    assert err.startswith("minutes") and err.count("\n") == 1 and "Traceback" not in err, err
+
+
+def process(*args: str, shell: str | None = None, **kw) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    if shell is not None:
+        return subprocess.run(["bash", "-c", shell], capture_output=True, cwd=ROOT, env=env, timeout=120, **kw)
+    return subprocess.run([sys.executable, "-m", "minutes.cli", *args], capture_output=True, cwd=ROOT,
+                          env=env, timeout=120, **kw)
+
+
+# --- decoding: never silently wrong ---------------------------------------------------------
+
+def _broken(data: bytes, at: list[int]) -> bytes:
+    """``data`` with the byte after each of the given line starts overwritten by 0xff."""
+    lines = data.split(b"\n")
+    for n in at:
+        lines[n - 1] = lines[n - 1][:3] + b"\xff" + lines[n - 1][4:]
+    return b"\n".join(lines)
+
+
+@pytest.mark.parametrize("data, encoding, bad_lines", [
+    (SEED_BYTES[:len(SEED_BYTES) // 2 + 1], "utf-8", None),  # cut mid-character, as `head -c` does
+    (_broken(SEED_BYTES, [3, 40, 41]), "utf-8", [3, 40, 41]),
+    (_broken(codecs.BOM_UTF8 + SEED_BYTES, [2]), "utf-8-sig", [2]),
+    (SEED_BYTES.replace(b"\n", b"\r\n")[:4001], "utf-8", None),
+], ids=["cut-mid-character", "three-bad-bytes", "bom-and-a-bad-byte", "crlf-cut"])
+def test_utf8_with_a_few_bad_bytes_stays_utf8_and_cites_each_line(data, encoding, bad_lines):
+    text, enc = decode(data)
+    assert enc == encoding and "جمهوری اسلامی" in text and "\ufffd" in text
+    m = minutes.parse_file_bytes(data) if hasattr(minutes, "parse_file_bytes") else _parse_bytes(data)
+    cited = [d.line for d in m.diagnostics if d.code == "invalid-bytes"]
+    if bad_lines is None:  # the cut is on the last line
+        bad_lines = [len(text.replace("\r\n", "\n").split("\n"))]
+    assert cited == bad_lines
+    assert m.source.encoding == encoding
+    assert m.header.session_number == 6 or len(data) < len(SEED_BYTES)
+    json.loads(m.model_dump_json())
+
+
+def _parse_bytes(data: bytes, name: str = "x.txt"):
+    from minutes.pipeline import parse_document
+
+    return parse_document(read_bytes(data, name))
+
+
+def test_the_seed_with_one_bad_byte_keeps_its_resolutions():
+    m = _parse_bytes(_broken(SEED_BYTES, [100]))
+    assert len(m.resolutions) == 7 and m.source.encoding == "utf-8"
+    assert [d.line for d in m.diagnostics if d.code == "invalid-bytes"] == [100]
+
+
+def test_cp1256_only_when_not_utf8_at_all_and_persian():
+    old = "صورتجلسه شورا\nدستور كار جلسه: بررسي بودجه\n".encode("cp1256")
+    assert decode(old) == (old.decode("cp1256"), "cp1256")
+
+
+@pytest.mark.parametrize("codec, bom", [("utf-32-le", codecs.BOM_UTF32_LE), ("utf-32-be", codecs.BOM_UTF32_BE)])
+def test_utf32_with_a_bom_is_recognised(codec, bom):
+    assert decode(bom + SEED_TEXT[:3000].encode(codec)) == (SEED_TEXT[:3000], "utf-32")
+    m = _parse_bytes(bom + SEED_TEXT.encode(codec))
+    assert len(m.resolutions) == 7 and m.source.encoding == "utf-32"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_random_binary_is_refused_in_one_line(seed, tmp_path, capsys):
+    rnd = random.Random(seed)
+    data = bytes(rnd.randrange(1, 256) for _ in range(20_000))  # no NUL byte
+    with pytest.raises(InputError, match="binary data|cannot decode"):
+        decode(data, "blob.txt")
+    (tmp_path / "blob.txt").write_bytes(data)
+    code, out, err = cli(capsys, "parse", str(tmp_path / "blob.txt"))
+    one_clear_line(code, err)
+    assert "blob.txt" in err and out == ""
+
+
+# --- no traceback ---------------------------------------------------------------------------
+
+def test_a_file_name_that_is_not_utf8(tmp_path, capsys):
+    raw = os.fsencode(str(tmp_path)) + b"/" + "صورتجلسه.txt".encode("cp1256")
+    with open(raw, "wb") as fh:
+        fh.write(SEED_BYTES)
+    name = os.fsdecode(raw)  # as argv gives it: surrogate escapes
+    code, out, err = cli(capsys, "parse", name)
+    assert code == 0, err
+    assert json.loads(out)["source"]["path"].endswith("صورتجلسه.txt")  # read back as Windows-1256
+    m = minutes.parse_file(raw)  # a bytes path is a file-system name
+    assert m.source.path.endswith("صورتجلسه.txt") and len(m.resolutions) == 7
+    json.loads(m.model_dump_json())
+
+
+def test_a_bytes_path_names_the_file():
+    assert minutes.parse_file(os.fsencode(str(SEED))).header.session_number == 6
+    with pytest.raises(InputError, match="no such file") as err:
+        minutes.parse_file(b"/no/such/minutes.txt")
+    assert str(err.value).startswith("/no/such/minutes.txt:")
+
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/null", "/dev/urandom"])
+def test_devices_are_refused(device, capsys):
+    with pytest.raises(InputError, match="not a regular file"):
+        minutes.parse_file(device)
+    code, _, err = cli(capsys, "parse", device)
+    one_clear_line(code, err)
+
+
+def test_endless_standard_input_stops_at_the_limit():
+    with open("/dev/zero", "rb") as zero:
+        proc = process("parse", "-", "--max-bytes", "1000000", stdin=zero)
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "larger than the input limit of 1,000,000 bytes" in err, err
+    assert err.count("\n") == 1
+
+
+def test_the_size_limit_holds_for_files_and_pipes(tmp_path, monkeypatch):
+    (tmp_path / "big.txt").write_bytes(SEED_BYTES)
+    monkeypatch.setenv("MINUTES_MAX_BYTES", str(len(SEED_BYTES) - 1))
+    with pytest.raises(InputError, match="larger than the input limit") as err:
+        minutes.parse_file(tmp_path / "big.txt")
+    assert "big.txt" in str(err.value)
+    monkeypatch.setenv("MINUTES_MAX_BYTES", str(len(SEED_BYTES)))
+    assert len(minutes.parse_file(tmp_path / "big.txt").resolutions) == 7
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    proc = process(shell=f"cat {SEED} > {fifo} & {sys.executable} -m minutes.cli parse {fifo} --max-bytes 5000")
+    assert proc.returncode == 2 and b"larger than the input limit of 5,000 bytes" in proc.stderr, proc.stderr
+
+
+@pytest.mark.parametrize("redirect, words", [("- <&-", b"standard input is closed"),
+                                             (f"{SEED} >&-", b"standard output is closed")])
+def test_closed_standard_streams(redirect, words):
+    proc = process(shell=f"{sys.executable} -m minutes.cli parse {redirect}")
+    assert proc.returncode == 2 and words in proc.stderr and b"Traceback" not in proc.stderr, proc.stderr
+    assert proc.stderr.count(b"\n") == 1
+
+
+def test_a_lone_surrogate_is_replaced_and_cited():
+    m = minutes.parse("صورتجلسه\nمتن \ud800 دوم\nسوم \udfff\ud83d\ude00")
+    assert [(d.code, d.line) for d in m.diagnostics if d.code == "lone-surrogate"] == [("lone-surrogate", 2),
+                                                                                         ("lone-surrogate", 3)]
+    dumped = m.model_dump_json()
+    assert "\\ud800" not in dumped and "😀" in json.dumps(json.loads(dumped), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("path", [123, 4.5, ["a"], object()])
+def test_parse_with_a_path_that_is_not_a_path(path):
+    with pytest.raises(InputError, match="path must be a str"):
+        minutes.parse("صورتجلسه", path=path)
+
+
+def test_parse_with_a_pathlike_path():
+    assert minutes.parse("صورتجلسه", path=Path("dir/a.txt")).source.path == "dir/a.txt"
+
+
+def test_render_raises_minutes_errors_only():
+    m = minutes.parse(SEED_TEXT)
+    for call in (lambda: minutes.render(m, "pdf"), lambda: minutes.render(m, "html", by="supervisor"),
+                 lambda: minutes.render(m, "html", as_of="not a day")):
+        with pytest.raises(RenderError) as err:
+            call()
+        assert isinstance(err.value, MinutesError) and isinstance(err.value, ValueError)
+
+
+def test_an_unexpected_exception_is_one_line(capsys, monkeypatch):
+    import minutes.pipeline
+
+    def broken(*a, **k):
+        raise RuntimeError("boom\nsecond line")
+
+    monkeypatch.setattr(minutes.pipeline, "parse_file", broken)
+    code, _, err = cli(capsys, "parse", str(SEED))
+    one_clear_line(code, err)
+    assert "internal error: RuntimeError: boom second line" in err
+
+
+# --- templates: sandboxed, within a time and a size limit ------------------------------------
+
+ESCAPES = {
+    "popen": "{{ cycler.__init__.__globals__.os.popen('echo pwned').read() }}",
+    "subclasses": "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+    "globals": "{{ self._TemplateReference__context.cycler.__init__.__globals__ }}",
+    "import": "{% import 'os' as os %}{{ os }}",
+}
+BOMBS = {
+    "nested-loops": "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}",
+    "huge-string": "{{ 'x' * 10**10 }}",
+    "huge-power": "{{ 7 ** 999999999 }}",
+    "long-output": "{% for i in range(99999) %}{{ 'x' * 9999 }}{% endfor %}",
+    "recursion": "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+    "big-range": "{% for i in range(10**12) %}{% endfor %}",
+}
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPES) + sorted(BOMBS))
+def test_user_templates_are_sandboxed(name, tmp_path, monkeypatch):
+    from minutes.sheets import sandbox
+
+    monkeypatch.setattr(sandbox, "TEMPLATE_SECONDS", 2.0)
+    monkeypatch.setattr(sandbox, "TEMPLATE_MAX_CHARS", 5_000_000)
+    (tmp_path / "sheet.md.j2").write_text({**ESCAPES, **BOMBS}[name], encoding="utf-8")
+    with pytest.raises(RenderError) as err:
+        minutes.render(minutes.parse(SEED_TEXT), "md", as_of="1399-11-25", templates=tmp_path)
+    assert "pwned" not in str(err.value)
+
+
+def test_a_sandboxed_template_still_renders(tmp_path):
+    (tmp_path / "sheet.md.j2").write_text("{% for r in rows %}{{ loop.index }} {{ r.text|length > 0 }}\n"
+                                          "{% endfor %}{{ range(3)|list }}", encoding="utf-8")
+    out = minutes.render(minutes.parse(SEED_TEXT), "md", as_of="1399-11-25", templates=tmp_path)
+    assert out.splitlines() == [f"{i} True" for i in range(1, 8)] + ["[0, 1, 2]"]
+
+
+def test_an_escaping_template_is_one_line_in_the_cli(tmp_path, capsys):
+    (tmp_path / "sheet.html.j2").write_text(ESCAPES["popen"], encoding="utf-8")
+    code = main(["sheet", str(SEED), "--as-of", "1399-11-25", "--templates", str(tmp_path)])
+    _, err = capsys.readouterr()
+    assert code == 2 and err.count("\n") == 1 and "sheet.html.j2" in err and "pwned" not in err, err
