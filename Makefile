@@ -58,5 +58,13 @@ bench: setup
 bench-attack: setup
 	$(PY) bench/bench_attack.py --scale 0.1
 
+# PDF text layers: time per page as a ratio to pypdfium2's raw extraction, similarity to the
+# seed; bench-pdf-scan also OCRs seed 003 as a 200-dpi degraded scan (minutes).
+bench-pdf: setup
+	$(PY) bench/bench_pdf.py
+
+bench-pdf-scan: setup ocr-tools
+	$(PY) bench/bench_pdf.py --scan
+
 clean:
 	rm -rf $(VENV) .venv-wheel dist out

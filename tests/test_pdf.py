@@ -152,3 +152,43 @@ def test_long_pdf_is_bounded():
     pages = read_pdf(_blank_pdf(500), "long.pdf")
     assert len(pages) == 500 and all(p.lines == [] for p in pages)
     assert MAX_PAGES >= 500
+
+
+# --- the command line -------------------------------------------------------------------------
+
+class _Terminal:
+    """A stand-in for standard error on a terminal."""
+
+    def __init__(self):
+        self.text = ""
+
+    def isatty(self):
+        return True
+
+    def write(self, s):
+        self.text += s
+
+    def flush(self):
+        pass
+
+
+def test_progress_on_a_terminal_only(monkeypatch):
+    from minutes import cli
+
+    term = _Terminal()
+    monkeypatch.setattr("sys.stderr", term)
+    minutes.parse_file(PDFS[1], progress=cli._progress())
+    assert term.text.count("\r") == 16 and term.text.endswith("page 16/16\n")
+    monkeypatch.undo()
+    assert cli._progress() is None  # pytest's captured stderr is not a terminal
+
+
+def test_cli_reads_a_pdf_and_checks_ocr_choice(tmp_path, capsys):
+    from minutes.cli import main
+
+    out = tmp_path / "out.json"
+    assert main(["parse", str(PDFS[1]), "--ocr", "never", "-o", str(out)]) == 0
+    assert '"format": "pdf"' in out.read_text(encoding="utf-8")
+    with pytest.raises(SystemExit) as exc:
+        main(["parse", str(PDFS[1]), "--ocr", "sometimes"])
+    assert exc.value.code == 2

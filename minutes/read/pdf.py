@@ -46,6 +46,9 @@ _DIGIT = re.compile(r"[\d۰-۹٠-٩]+")
 _SPACE = re.compile(r"\s+")
 
 
+_SKIP = frozenset((0xA0, 0xFFFE, 0xFEFF, 0x200B, 0xD800, 0xDBFF))
+
+
 @dataclass(slots=True)
 class Glyph:
     text: str
@@ -103,28 +106,39 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
 
     import pypdfium2.raw as raw
 
-    n = raw.FPDFText_CountChars(textpage)
+    tp = textpage.raw  # the bare handle: passing the wrapper costs a lookup per call
+    n = raw.FPDFText_CountChars(tp)
     if n > MAX_CHARS_PER_PAGE:
         raise InputError(f"refused: page {number} holds {n} characters (limit {MAX_CHARS_PER_PAGE})", path=where)
+    buf = ctypes.create_string_buffer((n + 1) * 2)
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    codes = memoryview(buf.raw[:max(0, got - 1) * 2]).cast("H")  # UTF-16 units, one per character
     ox, oy = ctypes.c_double(), ctypes.c_double()
     pox, poy = ctypes.byref(ox), ctypes.byref(oy)
     rect = raw.FS_RECTF()
     prect = ctypes.byref(rect)
-    get_unicode, get_origin, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
-    get_size, generated, map_error = raw.FPDFText_GetFontSize, raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    get_origin, get_box, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
     chars: list[tuple[str, float, float, float, float, float, int]] = []
-    unmapped = 0
-    for i in range(n):
-        code = get_unicode(textpage, i)
+    skip = _SKIP
+    append = chars.append
+    size, last_y = 0.0, None
+    for i in range(min(n, len(codes))):
+        code = codes[i]
         # Spaces are not taken from the stream: PDFium places them inside the next word.
         # They are found again from the gaps between glyphs' advance boxes (``logical``).
-        if code <= 0x20 or code in (0xA0, 0xFFFE, 0xFEFF, 0x200B) or generated(textpage, i) == 1:
+        if code <= 0x20 or code in skip:
             continue
-        if map_error(textpage, i) == 1:
-            unmapped += 1
-        get_origin(textpage, i, pox, poy)
-        get_box(textpage, i, prect)
-        chars.append((chr(code), ox.value, oy.value, rect.left, rect.right, get_size(textpage, i), i))
+        get_origin(tp, i, pox, poy)
+        get_box(tp, i, prect)
+        y = oy.value
+        # The size changes with the baseline, or every few glyphs: asking for each costs a third.
+        if y != last_y or not i & 15:
+            size, last_y = get_size(tp, i), y
+        append((chr(code), ox.value, y, rect.left, rect.right, size, i))
+    # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
+    step = max(1, len(chars) // 50)
+    sample = chars[::step]
+    unmapped = sum(raw.FPDFText_HasUnicodeMapError(tp, c[6]) == 1 for c in sample) * len(chars) // max(1, len(sample))
     # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
     glyphs: list[Glyph] = []
     members: list[list[str]] = []
@@ -260,16 +274,32 @@ def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[fl
     """Thin path rectangles: horizontal and vertical rules as (x0, y0, x1, y1)."""
     import pypdfium2.raw as raw
 
+    import ctypes
+
     hs, vs = [], []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        x0, y0, x1, y1 = obj.get_bounds()
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    box = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    # Only path objects are wrapped: a page of text holds thousands of text objects.
+    handles = []
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == raw.FPDF_PAGEOBJ_PATH:
+            handles.append(obj)
+        elif kind == raw.FPDF_PAGEOBJ_FORM:  # one level of form XObjects (LibreOffice's tables)
+            handles += [raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))
+                        if raw.FPDFPageObj_GetType(raw.FPDFFormObj_GetObject(obj, j)) == raw.FPDF_PAGEOBJ_PATH]
+    for obj in handles:
+        if not raw.FPDFPageObj_GetBounds(obj, *box):
+            continue
+        x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
         w, h = x1 - x0, y1 - y0
         if h <= 2.5 and w > 4:
             hs.append((x0, y0, x1, y1))
         elif w <= 2.5 and h > 4:
             vs.append((x0, y0, x1, y1))
-        elif w > 4 and h > 4 and obj.get_matrix is not None:
-            # A stroked rectangle: its four sides are rules too.
+        elif w > 4 and h > 4:
+            # A rectangle: its four sides are rules too (cell borders drawn as one box).
             hs += [(x0, y0, x1, y0 + 0.5), (x0, y1 - 0.5, x1, y1)]
             vs += [(x0, y0, x0 + 0.5, y1), (x1 - 0.5, y0, x1, y1)]
     return hs, vs

@@ -1,0 +1,62 @@
+"""Scans made here from our own PDFs: a page rendered at 200 dpi, then degraded as a
+scanner and a photocopier do (skew, blur, specks, JPEG), deterministically (seeded)."""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
+
+
+def page_image(pdf: Path, index: int, dpi: int = 200):
+    """Page ``index`` (0-based) of ``pdf`` as a grayscale Pillow image."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        page = doc[index]
+        return page.render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    finally:
+        doc.close()
+
+
+def degrade(img, *, skew: float = 0.4, blur: float = 0.5, specks: float = 0.002, jpeg: int = 75, seed: int = 3):
+    """A light scan: turned by ``skew`` degrees, blurred, dark specks on a fraction of the
+    pixels, saved as JPEG at ``jpeg`` quality."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    img = img.rotate(skew, fillcolor=255, resample=Image.Resampling.BICUBIC, expand=False)
+    if blur:
+        img = img.filter(ImageFilter.GaussianBlur(blur))
+    if specks:
+        rnd = random.Random(seed)
+        cut = int(256 * specks)
+        noise = Image.frombytes("L", img.size, rnd.randbytes(img.width * img.height))
+        img = ImageChops.darker(img, noise.point(lambda v: 60 if v < cut else 255))
+    buf = io.BytesIO()
+    img.save(buf, format="JPEG", quality=jpeg)
+    return buf.getvalue()
+
+
+def encode(img, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    img.save(buf, format=fmt)
+    return buf.getvalue()
+
+
+_NOT_LETTER = re.compile(r"[^\w]|[\d_]")
+
+
+def letters(text: str) -> str:
+    """Letters only: what letter accuracy compares (spacing, punctuation and digits aside)."""
+    return _NOT_LETTER.sub("", text.replace("ي", "ی").replace("ك", "ک"))
+
+
+def similarity(a: str, b: str) -> float:
+    """Letter similarity of two texts, 0–1 (difflib's ratio over their letters)."""
+    return SequenceMatcher(None, letters(a), letters(b), autojunk=False).ratio()
