@@ -192,3 +192,11 @@ def test_an_input_naming_nothing_fails_the_batch(tmp_path, capsys):
 def test_batch_needs_an_output(capsys):
     code, _, err = run(capsys, "batch", str(SEED_003))
     assert code == 2 and err == "minutes: minutes batch: give -o OUTDIR (a JSON per document) or --jsonl FILE\n"
+
+
+def test_progress_bar_when_asked(tmp_path, capsys):
+    """On a terminal (the command asks sys.stderr.isatty()) the bar counts documents, with a
+    rate and the time left; the summary is the command's, not run_batch's."""
+    run_batch([str(SEED_003)], outdir=str(tmp_path), workers=1, progress=True)
+    err = capsys.readouterr().err
+    assert err.startswith("\r[") and "] 1/1  " in err and " doc/s  0:00 left" in err and err.endswith("\n")

@@ -82,3 +82,19 @@ def test_bold_from_styles_read_as_bold_lines():
     lines = docx_lines(_odd_styles_document())
     assert "**متن BoldPar**" in lines and "**متن BoldChar**" in lines
     assert "متن Missing" in lines
+
+
+@pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
+def test_run_text_test_agrees_with_python_docx(source):
+    from minutes.read.readers import _run_has_text
+
+    data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
+    document = docx.Document(io.BytesIO(data))
+    runs = [r for p in document.paragraphs for r in p.runs]
+    p = document.add_paragraph()
+    for kind in ("w:tab", "w:br", "w:noBreakHyphen", "w:t"):  # a run of each part alone, and a blank w:t
+        r = p.add_run()
+        r._r.append(OxmlElement(kind))
+        runs.append(r)
+    assert [_run_has_text(r._r) for r in runs] == [bool(r.text.strip()) for r in runs]
+    assert sum(map(bool, (r.text.strip() for r in runs))) > 3

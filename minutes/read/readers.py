@@ -223,8 +223,15 @@ def _heading_level(style_name: str) -> int:
     return min(int(m.group(1)), 6) if m else 0
 
 
+def _run_has_text(r) -> bool:
+    """``run.text.strip() != ""`` without python-docx's XPath per run: of a run's text parts
+    only a ``w:t`` with letters or a non-breaking hyphen shows; tabs and breaks are space."""
+    return any((child.tag == f"{_W}t" and (child.text or "").strip()) or child.tag == f"{_W}noBreakHyphen"
+               for child in r)
+
+
 def _is_bold(par, styles) -> bool:
-    runs = [r for r in par.runs if r.text.strip()]
+    runs = [r for r in par.runs if _run_has_text(r._r)]
     if not runs:
         return False
 
@@ -239,7 +246,11 @@ def _is_bold(par, styles) -> bool:
 def _paragraph_lines(par, counters: dict, styles) -> list[str]:
     lines = []
     # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; python-docx skips them.
-    for box in par._p.xpath(".//w:txbxContent[not(ancestor::mc:Fallback)]"):
+    # The XPath (compiled anew per call) runs only where lxml's own walk finds a box: it cost
+    # more than the rest of reading a paragraph.
+    boxes = par._p.xpath(".//w:txbxContent[not(ancestor::mc:Fallback)]") \
+        if next(par._p.iter(f"{_W}txbxContent"), None) is not None else ()
+    for box in boxes:
         lines += [t for t in (_text_of(p) for p in box.iter(f"{_W}p")) if t]
     text = _text_of(par._p)
     if not text:
