@@ -46,6 +46,7 @@ _DIGIT = re.compile(r"[\d۰-۹٠-٩]+")
 _SPACE = re.compile(r"\s+")
 
 
+_ALEFS = frozenset("اآأإٱ")
 _SKIP = frozenset((0xA0, 0xFFFE, 0xFEFF, 0x200B, 0xD800, 0xDBFF))
 
 
@@ -58,6 +59,7 @@ class Glyph:
     size: float
     order: int  # stream index, to break ties
     ox: float = 0.0  # origin: the characters of one ligature share it
+    bold: bool = False
 
 
 @dataclass(slots=True)
@@ -69,6 +71,7 @@ class PdfPage:
     lines: list[str] = field(default_factory=list)
     chars: int = 0
     unmapped: int = 0  # characters whose font had no usable ToUnicode entry
+    image_cover: float = 0.0  # share of the page under images (measured on pages with little text)
     top_band: list[str] = field(default_factory=list)  # lines in the top margin band
     bottom_band: list[str] = field(default_factory=list)
 
@@ -121,20 +124,25 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     chars: list[tuple[str, float, float, float, float, float, int]] = []
     skip = _SKIP
     append = chars.append
-    size, last_y = 0.0, None
+    size, last_y, bold = 0.0, None, False
+    name = ctypes.create_string_buffer(128)
     for i in range(min(n, len(codes))):
         code = codes[i]
-        # Spaces are not taken from the stream: PDFium places them inside the next word.
-        # They are found again from the gaps between glyphs' advance boxes (``logical``).
-        if code <= 0x20 or code in skip:
+        if code < 0x20 or code in skip:
             continue
         get_origin(tp, i, pox, poy)
         get_box(tp, i, prect)
         y = oy.value
+        if code == 0x20:
+            if rect.right - rect.left < 0.05 or get_size(tp, i) < 2:
+                # A space drawn without advance (Chromium's): PDFium puts it inside the next
+                # word, so it is left out and the gap between the words' boxes says where it is.
+                continue
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
-        if y != last_y or not i & 15:
+        elif y != last_y or not i & 15:
             size, last_y = get_size(tp, i), y
-        append((chr(code), ox.value, y, rect.left, rect.right, size, i))
+            bold = _is_bold(tp, i, name)
+        append((chr(code), ox.value, y, rect.left, rect.right, size, i, bold))
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
     step = max(1, len(chars) // 50)
     sample = chars[::step]
@@ -142,19 +150,42 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
     glyphs: list[Glyph] = []
     members: list[list[str]] = []
-    for ch, x, y, x0, x1, size, i in chars:
-        if glyphs and abs(glyphs[-1].y - y) < 0.01 and abs(glyphs[-1].ox - x) < 0.01:
+    for ch, x, y, x0, x1, size, i, heavy in chars:
+        if glyphs and ch != " " and glyphs[-1].text != " " and abs(glyphs[-1].y - y) < 0.01 \
+                and abs(glyphs[-1].ox - x) < 0.01:
             g = glyphs[-1]
             g.x0, g.x1 = min(g.x0, x0), max(g.x1, x1)
             members[-1].append(ch)
             continue
-        glyphs.append(Glyph(ch, min(x0, x), x1, y, size, i, x))
+        glyphs.append(Glyph(ch, min(x0, x), x1, y, size, i, x, heavy))
         members.append([ch])
     for k, g in enumerate(glyphs):
         parts = members[k]
         if len(parts) > 1:
-            g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
+            if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
+                # Lam-alef is one glyph only for lam then alef; writers map it either way round.
+                g.text = "ل" + (parts[0] if parts[1] == "ل" else parts[1])
+            else:
+                g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
     return glyphs, unmapped
+
+
+def _is_bold(tp, i: int, name) -> bool:
+    """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
+    when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular)."""
+    import pypdfium2.raw as raw
+
+    raw.FPDFText_GetFontInfo(tp, i, name, len(name), None)
+    face = name.value.decode("latin-1")
+    if _BOLD_NAME.search(face):
+        return True
+    if _REGULAR_NAME.search(face):
+        return False
+    return raw.FPDFText_GetFontWeight(tp, i) >= 600
+
+
+_BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
+_REGULAR_NAME = re.compile(r"regular|book|medium|light|roman|normal", re.IGNORECASE)
 
 
 def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
@@ -204,6 +235,10 @@ def logical(line: list[Glyph]) -> str:
     visual: list[str] = []
     prev: Glyph | None = None
     for g in sorted(line, key=lambda g: (g.ox if g.ox < g.x1 else g.x0, g.order)):
+        if g.text == " ":  # a space glyph with its own advance (LibreOffice, Word)
+            visual.append(" ")
+            prev = None
+            continue
         if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
             visual.append(" ")
         visual.append(g.text)
@@ -305,6 +340,23 @@ def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[fl
     return hs, vs
 
 
+def _image_cover(page, area: float) -> float:
+    """The share of the page's area under image objects (capped at 1)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    box = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    covered = 0.0
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        if raw.FPDFPageObj_GetType(obj) in (raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM) \
+                and raw.FPDFPageObj_GetBounds(obj, *box):
+            covered += max(0.0, right.value - left.value) * max(0.0, top.value - bottom.value)
+    return min(1.0, covered / area) if area > 0 else 0.0
+
+
 def _tables(page) -> list[_Table]:
     hs, vs = _rules(page)
     if len(hs) < 2 or len(vs) < 2:
@@ -388,9 +440,11 @@ def page_text(doc, index: int, where: str) -> PdfPage:
             textpage.close()
         width, height = page.get_size()
         tables = _tables(page) if glyphs else []
+        chars = sum(len(g.text) for g in glyphs)
+        cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
     finally:
         page.close()
-    out = PdfPage(index + 1, chars=sum(len(g.text) for g in glyphs), unmapped=unmapped)
+    out = PdfPage(index + 1, chars=chars, unmapped=unmapped, image_cover=cover)
     placed: list[_Placed] = []
     free = glyphs
     for t in tables:
@@ -407,7 +461,7 @@ def page_text(doc, index: int, where: str) -> PdfPage:
             text = logical(seg)
             if text:
                 placed.append(_Placed(y, text, band, min(g.x0 for g in seg), max(g.x1 for g in seg),
-                                      max(g.size for g in seg)))
+                                      max(g.size for g in seg), sum(g.bold for g in seg) >= 0.8 * len(seg)))
     placed.sort(key=lambda p: -p.y)
     sizes = sorted(p.size for p in placed if not p.band and p.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
@@ -415,6 +469,8 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         if body and not p.band and p.size >= body * 1.1 and len(p.text) < 200:
             # Set larger than the body: a heading, marked as the DOCX reader marks one.
             p.text = "### " + p.text
+        elif p.bold and not p.band and len(p.text) < 200:
+            p.text = f"**{p.text}**"  # a bold-only line, as the DOCX reader marks one
         if p.band == "top":
             out.top_band.append(p.text)
         elif p.band == "bottom":
@@ -431,6 +487,7 @@ class _Placed:
     x0: float = 0.0
     x1: float = 0.0
     size: float = 0.0
+    bold: bool = False
 
 
 def _paragraphs(placed: list[_Placed]) -> list[_Placed]:
@@ -446,6 +503,7 @@ def _paragraphs(placed: list[_Placed]) -> list[_Placed]:
     for p in placed:
         prev = out[-1] if out else None
         if (prev is not None and not prev.band and not p.band and abs(prev.size - p.size) < 0.5
+                and prev.bold == p.bold
                 and 0 < prev.y - p.y <= 1.9 * p.size and prev.x0 - left <= 1.5 * p.size
                 and right - p.x1 <= 1.5 * p.size):
             prev.text += " " + p.text
@@ -513,7 +571,8 @@ def _furniture(pages: list[PdfPage]) -> tuple[set[tuple[int, str]], list[str]]:
 
 # --- text layer or OCR ----------------------------------------------------------------------
 
-MIN_CHARS = 20  # a page with fewer characters in its text layer is a scan
+MIN_CHARS = 20  # a page with fewer characters in its text layer, and mostly image, is a scan
+SCAN_COVER = 0.3  # … where images cover this share of the page (a blank page is not a scan)
 OCR_MODES = ("auto", "always", "never")
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _LEGACY = re.compile("[\u00a1-\u00ff\u0152-\u0192\u02c6-\u02dc\u2013-\u2122]")
@@ -558,7 +617,7 @@ def read_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> 
             text = "\n".join(p.lines)
             if legacy_font(p, text):
                 need[p.number] = "its text layer is in a legacy (non-Unicode) Persian font encoding"
-            elif p.chars < MIN_CHARS:
+            elif p.chars < MIN_CHARS and p.image_cover >= SCAN_COVER:
                 need[p.number] = "it has no text layer (a scan)"
         if ocr == "always":
             need = {i + 1: "--ocr always" for i in range(total)}
@@ -589,7 +648,26 @@ def read_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> 
 def _kept(layer: list[PdfPage], need: dict[int, str]) -> tuple[dict[int, list[str]], list[str]]:
     pages = [p for p in layer if p.number not in need]
     drop, found = _furniture(pages)
-    return {p.number: [t for t in p.lines if (p.number, t) not in drop] for p in pages}, found
+    kept = {p.number: [t for t in p.lines if (p.number, t) not in drop] for p in pages}
+    _join_split_rows(kept)
+    return kept, found
+
+
+def _join_split_rows(kept: dict[int, list[str]]) -> None:
+    """A table row that a page break cut in two: the next page opens with a row of as many
+    cells whose first (the row number) is empty. Its cells are appended to the row above."""
+    numbers = sorted(kept)
+    for a, b in zip(numbers, numbers[1:]):
+        if b != a + 1 or not kept[a] or not kept[b]:
+            continue
+        last, first = kept[a][-1], kept[b][0]
+        if "\t" not in last or not first.startswith("\t"):
+            continue
+        above, below = last.split("\t"), first.split("\t")
+        if len(above) != len(below):
+            continue
+        kept[a][-1] = "\t".join(" ".join(t for t in (x, y) if t) for x, y in zip(above, below))
+        kept[b].pop(0)
 
 
 def image_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> list[PageResult]:
