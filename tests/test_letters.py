@@ -127,3 +127,12 @@ def test_ics_task_status(status, expected):
                                     statuses={"1399-11-21-s6-r1": status}))
     todo = next(t for t in cal.walk("VTODO") if t["uid"].startswith("1399-11-21-s6-r1@"))
     assert todo["status"] == expected
+
+
+def test_letters_in_files_of_their_own_each_have_their_number():
+    parts = render_per_actor(fixture003(), "docx", as_of=AS_OF, letter_number="۹۹")
+    lab = words("labels")
+    numbers = [next(p.text for p in docx.Document(io.BytesIO(d)).paragraphs
+                    if p.text.startswith(lab["letter_number"] + ":")) for _, d in parts]
+    assert numbers == [f"{lab['letter_number']}: ۹۹/{i}".translate(str.maketrans("1234567", "۱۲۳۴۵۶۷"))
+                       for i in range(1, 8)]

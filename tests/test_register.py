@@ -266,6 +266,10 @@ def test_cli_add_status_list(db, tmp_path, capsys, monkeypatch):
         (f"{key}-r4", 4, "open", "open"), (f"{key}-r1", 1, "open", "in_progress"),
         (f"{key}-r2", 2, "cancelled", "cancelled"), (f"{key}-r3", 3, "undated", "open")]
     assert all({"id", "row", "text", "actor", "deadline", "status"} <= set(i) for i in items)
+    code, out, err = _cli(capsys, "history", f"{key}-r2")
+    assert code == 0 and err.strip() == "1 changes"
+    assert out.split("\t")[1:5] == [out.split("\t")[1], "open → cancelled", "", "cli"]
+    assert out.strip().endswith("\tمنتفی")
     code, out, err = _cli(capsys, "list", "--overdue", "--as-of", "1402-04-01")
     assert code == 0 and out.startswith(f"{key}-r4\toverdue\t1402-03-29\tبانک ملی\t") and "1 resolutions" in err
 
@@ -321,3 +325,15 @@ def test_look_alike_units_are_suggested_never_joined(db, capsys):
         assert len(reg.units()) == 3
     code, out, err = _cli(capsys, "actors", "--db", db)
     assert code == 0 and len(out.splitlines()) == 3 and err.startswith("one body? ")
+
+
+def test_without_the_register_extra_one_line_says_what_to_install(tmp_path, capsys, monkeypatch):
+    import sys
+
+    import minutes.register
+
+    monkeypatch.setitem(sys.modules, "minutes.register.cli_actions", None)  # as if not importable
+    monkeypatch.delattr(minutes.register, "cli_actions", raising=False)
+    code, out, err = _cli(capsys, "list", "--db", str(tmp_path / "r.sqlite"))
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "pip install 'minutes[register]'" in err

@@ -17,7 +17,7 @@ from ..sheets.units import actors_of
 from .command import dump_json
 from .store import Register, RegisterError
 
-__all__ = ["add", "status", "list", "carry_over", "sheet", "actors", "alias"]
+__all__ = ["add", "status", "list", "carry_over", "sheet", "history", "actors", "alias"]
 
 
 def _err(text: str) -> None:
@@ -113,6 +113,17 @@ def sheet(reg: Register, args) -> int:
     from .sheet import write_sheet
 
     return write_sheet(reg, args)
+
+
+def history(reg: Register, args) -> int:
+    """One line a change: when (UTC), who, from → to, the day it happened, where from, note."""
+    changes = reg.history(args.id)
+    for c in changes:
+        on = f"\ton {c.on.isoformat()}" if c.on else "\t"
+        print(f"{c.at.isoformat(timespec='seconds')}Z\t{c.by}\t{c.old} → {c.new}{on}\t{c.source}"
+              + (f"\t{c.note}" if c.note else ""))
+    _err(f"{len(changes)} changes")
+    return 0
 
 
 def actors(reg: Register, args) -> int:

@@ -7,7 +7,7 @@
     minutes register carry-over [--as-of DATE] [--body B]
     minutes register sheet --format FMT [-o OUT] [--by actor] [--as-of DATE] [--meeting M]
                            [--letter-number N] [--templates DIR] | --status-template
-    minutes register actors | alias SPELLING UNIT
+    minutes register history ID | actors | alias SPELLING UNIT
 
 Every command takes ``--db PATH_OR_URL`` (else ``$MINUTES_DB``, else a SQLite file in the
 user's data folder) and ``--vocab DIR``. Errors print one line; exit status 2 (1 for
@@ -80,6 +80,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     sh.add_argument("--status-template", action="store_true",
                     help="a blank status file (CSV) of the meetings' resolutions instead of a sheet")
 
+    hi = sub.add_parser("history", parents=[common], help="every status change of a resolution")
+    hi.add_argument("id", metavar="ID")
+
     sub.add_parser("actors", parents=[common], help="the units of the actor directory")
     al = sub.add_parser("alias", parents=[common], help="confirm that a spelling names a unit")
     al.add_argument("spelling")
@@ -102,9 +105,11 @@ def _open(args):
 
 
 def run(args: argparse.Namespace) -> int:
-    from . import cli_actions
-
     try:
+        try:
+            from . import cli_actions
+        except ImportError as exc:  # the register extra is not installed
+            raise MinutesError(_NEED, hint=str(exc)) from None
         with _open(args) as reg:
             return getattr(cli_actions, args.register_command.replace("-", "_"))(reg, args)
     except MinutesError as exc:

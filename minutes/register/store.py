@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -64,8 +65,14 @@ def db_url(db: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+@lru_cache(maxsize=4096)
 def _jalali(d: _dt.date | None) -> str | None:
-    return jdatetime.date.fromgregorian(date=d).isoformat() if d else None
+    """Jalali ISO of a day; cached, since a list repeats few days many times (jdatetime's
+    conversion and formatting were half the time of listing thousands of rows)."""
+    if d is None:
+        return None
+    j = jdatetime.date.fromgregorian(date=d)
+    return f"{j.year:04d}-{j.month:02d}-{j.day:02d}"
 
 
 def _gregorian(value) -> _dt.date | None:
@@ -184,21 +191,19 @@ class Register:
 
     # -- units ----------------------------------------------------------------------------
 
-    def _unit(self, s: Session, spelling: str, cache: dict[str, Unit]) -> Unit:
+    def _unit(self, s: Session, spelling: str, cache: "_Units") -> Unit:
         name = self.directory.unit(spelling)
         key = unit_key(name)
-        if key in cache:
-            return cache[key]
-        alias = s.scalar(select(Alias).where(Alias.key == unit_key(spelling)))
-        unit = s.get(Unit, alias.unit_id) if alias else s.scalar(select(Unit).where(Unit.key == key))
+        uid = cache.aliases.get(unit_key(spelling))
+        unit = cache.by_id.get(uid) if uid is not None else cache.by_key.get(key)
         if unit is None:
             unit = Unit(name=name, key=key)
             s.add(unit)
             s.flush()
-        cache[key] = unit
+            cache.by_key[key] = cache.by_id[unit.id] = unit
         return unit
 
-    def _assign(self, s: Session, row: ResolutionRow, actors: list[str], cache: dict) -> None:
+    def _assign(self, s: Session, row: ResolutionRow, actors: list[str], cache: "_Units") -> None:
         if row.id is not None and row.assignments:  # a revision: the old ones go first
             row.assignments.clear()
             s.flush()
@@ -214,7 +219,7 @@ class Register:
         with Session(self.engine) as s, s.begin():
             rows = s.scalars(select(ResolutionRow).where(~ResolutionRow.assignments.any())
                              .where(ResolutionRow.actor.is_not(None))).all()
-            cache: dict = {}
+            cache = _Units(s)
             for row in rows:
                 m = Minutes.model_validate_json(row.meeting.minutes_json)
                 res = m.resolutions[row.position] if row.position < len(m.resolutions) else None
@@ -224,7 +229,7 @@ class Register:
         """Confirm that ``spelling`` names the unit ``unit_name``: kept as an alias, and the
         resolutions given to the spelling's own unit move to that unit. Returns how many moved."""
         with Session(self.engine) as s, s.begin():
-            target = self._unit(s, unit_name, {})
+            target = self._unit(s, unit_name, _Units(s))
             key = unit_key(spelling)
             if key == target.key:
                 return 0
@@ -296,7 +301,7 @@ class Register:
                 report.outcome = "unchanged"
                 report.warnings = []
                 return report
-            cache: dict = {}
+            cache = _Units(s)
             if meeting is None:
                 meeting = MeetingRow(key=key, added_at=_now(), version=1)
                 s.add(meeting)
@@ -496,6 +501,16 @@ class Register:
             }
 
 
+class _Units:
+    """The units and aliases of the register, read once per transaction: looking each
+    actor up in the database cost a query (and a flush) per resolution."""
+
+    def __init__(self, s: Session):
+        self.by_key = {u.key: u for u in s.scalars(select(Unit)).all()}
+        self.by_id = {u.id: u for u in self.by_key.values()}
+        self.aliases = dict(s.execute(select(Alias.key, Alias.unit_id)).all())
+
+
 def _date_of(m: Minutes) -> str | None:
     d = m.header.meeting.date
     return d.jalali if d and d.jalali else None
@@ -523,6 +538,10 @@ def _user() -> str:
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
+    # A write-ahead log: a transaction is still all or nothing after a crash, and a commit
+    # needs no fsync of the whole file (an import was a third commit time).
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 
 

@@ -81,15 +81,19 @@ def render_per_actor(minutes_or_list, format: str, **options) -> list[tuple[str,
     meetings = _as_list(minutes_or_list)
     as_of = _as_of(options.pop("as_of", None))
     statuses = _statuses(options.pop("statuses", None), meetings)
+    number = options.pop("letter_number", None)
     out = []
     from .units import only
 
-    for actor, rows in group_by_actor(track(meetings, as_of, statuses)):
+    groups = group_by_actor(track(meetings, as_of, statuses))
+    for i, (actor, rows) in enumerate(groups, 1):
         ids = {id(t.resolution) for t in rows}
         subset = [m.model_copy(update={"resolutions": [only(r, actor) if actor else r
                                                        for r in m.resolutions if id(r) in ids]})
                   for m in meetings]
         subset = [m for m in subset if m.resolutions]
+        if number:  # each letter its own number: N/1, N/2, …
+            options["letter_number"] = f"{number}/{i}" if len(groups) > 1 else number
         out.append((actor or words("labels")["no_actor"],
                     render(subset, format, as_of=as_of, statuses=statuses, **options)))
     return out
