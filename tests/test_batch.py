@@ -1,4 +1,4 @@
-"""``minutes batch``: a folder of mixed inputs (text, Markdown, DOCX and HTML documents, a
+"""``minutes batch``: a folder of mixed inputs (text, Markdown, DOCX, HTML and PDF documents, a
 corrupt DOCX, a binary file) converted by 2 local worker processes and by a Dask cluster, each
 output identical to ``minutes parse`` of the same file, the failures reported one line each,
 exit status 1, and the tables joinable; JSON Lines, --resume, and how inputs are expanded."""
@@ -22,6 +22,7 @@ GOOD = {  # name in the batch → source document
     "news/001.txt": next(SEEDS.glob("001_*.txt")),
     "news/board.html": CORPUS / "university_news_board.html",
     "word/company_board_58.docx": CORPUS / "company_board_58.docx",
+    "word/seed003.pdf": CORPUS.parent / "pdf" / "seed003_naskh.pdf",
     "word/deep/committee.md": CORPUS / "company_committee_7.md",
 }
 BAD = ("word/broken.docx", "scan.txt")
@@ -164,6 +165,7 @@ def test_inputs_files_folders_globs(archive, tmp_path):
     assert [(Path(i.path).relative_to(archive).as_posix(), i.name) for i in items] == [
         ("word/broken.docx", "broken.docx"),
         ("word/company_board_58.docx", "company_board_58.docx"),
+        ("word/seed003.pdf", "seed003.pdf"),
         ("word/deep/committee.md", "deep/committee.md"),
         ("003.txt", "003.txt"),
         ("news/001.txt", "news/001.txt"),  # the glob's folder part is the root of its names

@@ -191,9 +191,14 @@ def _run(tasks: list[Task], *, workers: int | None, dask: str | None, progress: 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    # forkserver: workers fork from a clean server process (no threads inherited) that has
-    # built the normalizer and grammar once (minutes.batch.warm), so each starts warm.
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods and _one_thread():
+        # A process with one thread (the command line) forks safely, and at once: the workers
+        # warm up side by side instead of after a new interpreter's start.
+        context = multiprocessing.get_context("fork")
+    elif "forkserver" in methods:
+        # With other threads about (a library caller's), workers fork from a clean server
+        # process that has built the normalizer and grammar once (minutes.batch.warm).
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["minutes.batch.warm"])
     else:
@@ -210,6 +215,17 @@ def _run(tasks: list[Task], *, workers: int | None, dask: str | None, progress: 
                                     error=f"the worker stopped: {exc.__class__.__name__}: {exc}")
             progress.step()
     return results  # type: ignore[return-value]
+
+
+def _one_thread() -> bool:
+    """Whether this process has a single thread, native ones included (a library's pool of
+    C threads is invisible to ``threading``)."""
+    import threading
+
+    try:
+        return len(os.listdir("/proc/self/task")) == 1
+    except OSError:
+        return threading.active_count() == 1
 
 
 def _run_dask(tasks: list[Task], address: str, progress: _Progress) -> list[Result]:

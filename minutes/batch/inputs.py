@@ -25,7 +25,8 @@ from ..errors import InputError
 __all__ = ["Item", "expand", "READ_SUFFIXES"]
 
 # What a directory contributes: the suffixes read_any reads (a file named alone is read whatever it is).
-READ_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".xhtml", ".pdf")
+READ_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".docx", ".html", ".htm", ".xhtml", ".pdf",
+                 ".png", ".jpg", ".jpeg", ".tif", ".tiff")  # scans: read with OCR
 _MAGIC = set("*?[")
 
 
