@@ -53,6 +53,7 @@ DeadlineKind = Literal["date", "relative", "asap", "ongoing", "next_meeting", "c
 # (tests/test_diagnostics_doc.py checks both ways). A new code is one line here plus a row there.
 DiagnosticCode = Literal[
     # reading: bytes and code points mended before anything else
+    "control-character",
     "invalid-bytes",
     "lone-surrogate",
     # reading PDFs and scans: pages, furniture and OCR

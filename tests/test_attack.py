@@ -252,3 +252,94 @@ def test_an_escaping_template_is_one_line_in_the_cli(tmp_path, capsys):
     code = main(["sheet", str(SEED), "--as-of", "1399-11-25", "--templates", str(tmp_path)])
     _, err = capsys.readouterr()
     assert code == 2 and err.count("\n") == 1 and "sheet.html.j2" in err and "pwned" not in err, err
+
+
+# --- sheets: control characters, status files ----------------------------------------------
+
+def test_control_characters_are_cleaned_and_cited():
+    m = minutes.parse("صورتجلسه\nمتن\x0bدوم\x1b[0m سوم\n\x0cپایان")
+    cited = [(d.line, d.message) for d in m.diagnostics if d.code == "control-character"]
+    assert cited == [(2, "control character(s) U+000B U+001B replaced by a space"),
+                     (3, "control character(s) U+000C replaced by a space")]
+    assert not any(c in m.model_dump_json() for c in "\x0b\x0c\x1b")
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "csv", "md", "html"])
+def test_sheets_hold_text_that_carried_control_characters(fmt):
+    m = minutes.parse(SEED_TEXT.replace("مصوب شد", "مصوب\x0bشد", 1))
+    assert any(d.code == "control-character" for d in m.diagnostics)
+    by_hand = m.model_copy(deep=True)  # a JSON written by hand still carries them: the sheet cleans
+    by_hand.resolutions[0].text += "\x0b\x1bادامه"
+    for meeting in (m, by_hand):
+        out = minutes.render(meeting, fmt, as_of="1399-11-25")  # XLSX and DOCX raised before
+        assert out and (isinstance(out, bytes) or not any(c in out for c in "\x0b\x1b"))
+
+
+def test_a_status_csv_with_an_unterminated_quote_is_refused_naming_the_line(tmp_path):
+    from minutes.sheets.track import load_statuses
+
+    path = tmp_path / "status.csv"
+    path.write_text('id,status,done_on,note\na-1,done,,"never closed\na-2,done,,\na-3,done,,\n', encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_statuses(path)
+    assert str(err.value).startswith(f"{path}:2: a quoted cell is never closed")
+    path.write_text('id,status,done_on,note\na-1,done,,"closed, with a comma"\n', encoding="utf-8")
+    assert load_statuses(path)["a-1"].note == "closed, with a comma"
+
+
+@pytest.mark.parametrize("name, text, words", [
+    ("deep.yaml", "[" * 5000 + "]" * 5000, "nested too deeply"),
+    ("deep2.yaml", "a:\n" + "".join(" " * (i + 1) * 2 + f"k{i}:\n" for i in range(3000)), "nested too deeply"),
+    ("long.csv", "id,status,done_on,note\na-1,done,," + "x" * 200_000 + "\n", "field larger than field limit"),
+])
+def test_status_file_errors_name_the_file(tmp_path, name, text, words):
+    from minutes.sheets.track import load_statuses
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(InputError, match=words) as err:
+        load_statuses(tmp_path / name)
+    assert str(err.value).startswith(str(tmp_path / name))
+
+
+# --- indexes that replaced scans: same answers --------------------------------------------
+
+def test_family_index_answers_as_the_scan_did():
+    from minutes.models import Person
+    from minutes.parsing.build import State
+    from minutes.parsing.speakers import family
+
+    state = State(report=False)
+    state.people["a"] = Person(name="احمد")  # one word: not a family-name match
+    assert family(state, "رضایی") is None
+    state.people["b"] = first = Person(name="علی رضایی")
+    state.people["c"] = Person(name="حسن رضایی")
+    assert family(state, "رضایی") is first  # the first seen
+    state.people["b"] = other = Person(name="محمد کریمی")  # replaced: the index is built again
+    assert family(state, "رضایی") is state.people["c"] and family(state, "کریمی") is other
+    assert family(state, "علی رضایی") is None  # two words: not a family name
+
+
+def test_listed_index_follows_the_attendance_lists():
+    from minutes.models import Person
+    from minutes.parsing.build import State
+    from minutes.parsing.speakers import listed
+
+    state = State(report=False)
+    h = state.m.header
+    h.attendees.append(Person(name="علی رضایی", role="مدیر کل"))
+    assert listed(state, "رضایی").role == "مدیر کل" and listed(state, "کریمی") is None
+    h.attendees.append(Person(name="محمد کریمی", role="معاون"))
+    assert listed(state, "کریمی").role == "معاون"
+    h.attendees[0].name = "علی احمدی"  # a name changed in place: not found under the old one
+    assert listed(state, "رضایی") is None and listed(state, "احمدی").role == "مدیر کل"
+
+
+@pytest.mark.parametrize("name", ["popen", "nested-loops", "huge-string"])
+def test_the_letters_template_is_sandboxed_too(name, tmp_path, monkeypatch):
+    from minutes.sheets import sandbox
+
+    monkeypatch.setattr(sandbox, "TEMPLATE_SECONDS", 2.0)
+    (tmp_path / "letter.docx.j2").write_text({**ESCAPES, **BOMBS}[name], encoding="utf-8")
+    with pytest.raises(RenderError) as err:
+        minutes.render(minutes.parse(SEED_TEXT), "docx", as_of="1399-11-25", templates=tmp_path)
+    assert "letter.docx.j2" in str(err.value)

@@ -48,6 +48,9 @@ _COPIES = {"table-header-repeated", "table-rule", "markup", "unexpected-line", "
            "table-mirrored"}
 
 
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+
+
 def _sq(text: str) -> str:
     return _SQUASH.sub("", text)
 
@@ -113,7 +116,9 @@ def unaccounted(text: str, m: Minutes) -> list[tuple[int, str]]:
     missing = []
     # parse drops one BOM at the start of the text, as an encoding mark
     originals = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    for i, (original, line) in enumerate(zip(originals, normalize_lines(originals)), 1):
+    # control characters are spaces once read (a control-character diagnostic says so)
+    cleaned = [_CONTROLS.sub(" ", o) for o in originals]
+    for i, (original, line) in enumerate(zip(originals, normalize_lines(cleaned)), 1):
         if not line.strip():
             if original.strip() and i not in said:  # invisible or decorative marks only: said so
                 missing.append((i, original))

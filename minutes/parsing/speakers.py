@@ -15,6 +15,7 @@ opening with a label «Name:» is a transcript turn when the name is a person na
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..models import Person, Turn
@@ -204,14 +205,49 @@ def known_person(state: "State", found: PersonMatch, line: int) -> Person:
 
 
 def family(state: "State", name: str | None) -> Person | None:
-    """«خرم افزود» after «عابدین خرم …»: a one-word name that is a known speaker's family name."""
+    """«خرم افزود» after «عابدین خرم …»: a one-word name that is a known speaker's family name
+    (the first such speaker, in the order first seen)."""
     if not name or len(name.split()) != 1:
         return None
-    key = name_key(name)
-    for p in state.people.values():
-        if p.name and len(p.name.split()) > 1 and name_key(p.name.split()[-1]) == key:
-            return p
-    return None
+    if not isinstance(state.people, _People):
+        state.people = _People(state.people)
+    return state.people.families().get(name_key(name))
+
+
+_MISSING = object()
+
+
+class _People(dict):
+    """``state.people`` that keeps its index of family names up to date as people are added:
+    scanning every speaker on each one-word name cost time quadratic in the speakers (20,000
+    one-word speaker headings took 45 s). A person's name does not change once here."""
+
+    def __init__(self, *args) -> None:
+        super().__init__(*args)
+        self._index: dict[str, Person] = {}
+        self._new: list[Person] = list(self.values())
+        self._stale = False
+
+    def __setitem__(self, key, value) -> None:
+        old = self.get(key, _MISSING)
+        if old is _MISSING:
+            self._new.append(value)
+        elif old is not value:  # a replaced person: the index is built again
+            self._stale = True
+        super().__setitem__(key, value)
+
+    def __delitem__(self, key) -> None:
+        self._stale = True
+        super().__delitem__(key)
+
+    def families(self) -> dict[str, Person]:
+        if self._stale:
+            self._index, self._new, self._stale = {}, list(self.values()), False
+        for p in self._new:
+            if p.name and len(p.name.split()) > 1:
+                self._index.setdefault(name_key(p.name.split()[-1]), p)
+        self._new = []
+        return self._index
 
 
 def listed(state: "State", name: str | None) -> Person | None:
@@ -219,22 +255,43 @@ def listed(state: "State", name: str | None) -> Person | None:
     if not name:
         return None
     h, key = state.m.header, name_key(name)
-    for p in [*h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
-        if p.name and (name_key(p.name) == key or name_key(p.name.split()[-1]) == key):
-            return p.model_copy()
+    # An index of the lists, built again when they change: scanning every attendee for each
+    # speaker cost time quadratic in a long list (10,000 attendees × speakers: 84 s).
+    listed_now = (id(h.attendees), len(h.attendees), id(h.guests), len(h.guests), id(h.chair), id(h.secretary))
+    cached = getattr(state, "_listed", None)
+    if cached is None or cached[0] != listed_now:
+        index: dict[str, Person] = {}
+        for p in [*h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
+            if p.name:
+                for k in (name_key(p.name), name_key(p.name.split()[-1])):
+                    index.setdefault(k, p)
+        state._listed = cached = (listed_now, index)
+    p = cached[1].get(key)
+    if p is not None and p.name and (name_key(p.name) == key or name_key(p.name.split()[-1]) == key):
+        return p.model_copy()
+    if p is not None:  # a name changed since: read the lists again
+        state._listed = None
+        return listed(state, name)
     return None
+
+
+@lru_cache(maxsize=4096)
+def _role_head(role: str, v) -> str | None:
+    """The role head's key («معاون», «مدیر» …), asked once per role (and vocabulary ``v``):
+    by_role asks it of every person for every role-only heading."""
+    found = v.key_at_start("people.role_heads", role)
+    return found[0] if found else None
 
 
 def by_role(state: "State", role: str, line: int, quiet: bool = False) -> Person:
     """«معاون بهزیستی استان» → the person already seen (speaker or attendee) whose role matches best."""
     words = role_words(role)
-    head = vocab().key_at_start("people.role_heads", role)
+    v = vocab()
+    head = _role_head(role, v)
     best, best_score = None, 0
     h = state.m.header
     for p in [*state.people.values(), *h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
-        if not p.role or head is None or vocab().key_at_start("people.role_heads", p.role) is None:
-            continue
-        if vocab().key_at_start("people.role_heads", p.role)[0] != head[0]:
+        if not p.role or head is None or _role_head(p.role, v) != head:
             continue
         score = len(words & (role_words(p.role) | role_words(p.organization)))
         if score > best_score:

@@ -7,6 +7,7 @@ unknown text yields ``None``, never an exception.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 from dataclasses import dataclass, field
@@ -233,13 +234,21 @@ def find_speaker(text: str, within: int | None = None) -> PersonMatch | None:
     ``within``, only an honorific that starts before that offset counts.
 
     «پس از خاتمه سخنان جناب آقای …» and «با حضور جناب آقای …» are mentions: the
-    word before the honorific (``people.mention_before``) says so. Not cached: the lexer
-    hands its reading of a heading to the builder (``LineToken.speaker``) instead.
+    word before the honorific (``people.mention_before``) says so. The lexer hands its reading
+    of a heading to the builder (``LineToken.speaker``); a line read as prose is searched by
+    both, and the search is kept for the last lines (``_first_speaker``).
     """
-    v = vocab()
+    found = _first_speaker(text, vocab())
+    if found is None or (within is not None and found.start >= within):
+        return None  # ``within`` only cuts the same search short: the first person or none
+    return dataclasses.replace(found, titles=list(found.titles))  # callers tidy its role
+
+
+@lru_cache(maxsize=64)
+def _first_speaker(text: str, v) -> PersonMatch | None:
+    """find_speaker without ``within``, once per line (and vocabulary ``v``): the lexer reads a
+    line's speaker, and the builder reads the same line again."""
     for m in v.compiled("people.honorifics").finditer(text):
-        if within is not None and m.start() >= within:
-            break
         # The word before, and the person after, read near the honorific: splitting the whole
         # line before and after each honorific cost time quadratic in a line of honorifics
         # that name no one («جناب آقای» repeated).
@@ -265,7 +274,7 @@ def role_words(role: str | None) -> set[str]:
     """Content words of a role, for matching «معاون بهزیستی استان» to «معاون سازمان بهزیستی»."""
     if not role:
         return set()
-    return _role_words(role) - _generic_roles() - {""}
+    return _role_words(role) - _generic_roles(vocab()) - {""}
 
 
 @lru_cache(maxsize=4096)
@@ -274,6 +283,6 @@ def _role_words(role: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _generic_roles() -> frozenset[str]:
-    """Built once: role_words is asked of every person on every role-only heading."""
-    return frozenset(s for s, _ in vocab().spellings("people.role_generic"))
+def _generic_roles(v) -> frozenset[str]:
+    """Built once per vocabulary: role_words is asked of every person on every role-only heading."""
+    return frozenset(s for s, _ in v.spellings("people.role_generic"))

@@ -25,7 +25,7 @@ from ..models import Minutes
 from ..text.normalize import to_persian_digits
 from ..resources import resource_dir
 from . import sandbox
-from .sandbox import render_limited
+from .sandbox import printable, render_limited
 from .track import (StatusEntry, Tracked, group_by_actor, load_statuses, parse_day, summarize,
                     today, track)
 from ..text.vocab import vocab
@@ -61,7 +61,7 @@ def render(minutes_or_list, format: str, *, as_of=None, by: str | None = None, s
     except ValueError as exc:  # a day or a grouping that cannot be read: the caller's input
         raise RenderError(str(exc)) from None
     if format in _TEMPLATE_FORMATS:
-        out = render_limited(_environment(templates), f"sheet.{format}.j2", {**sheet, "sheet": sheet})
+        out = printable(render_limited(_environment(templates), f"sheet.{format}.j2", {**sheet, "sheet": sheet}))
         return ("\ufeff" + out.lstrip("\ufeff")) if format == "csv" else out
     if format == "ics":
         from .ics import render_ics

@@ -10,15 +10,16 @@ past either, ``RenderError`` names the template.
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Any
 
-from jinja2 import TemplateError
+from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
 
-__all__ = ["LimitedEnvironment", "render_limited", "TEMPLATE_SECONDS", "TEMPLATE_MAX_CHARS"]
+__all__ = ["LimitedEnvironment", "render_limited", "printable", "TEMPLATE_SECONDS", "TEMPLATE_MAX_CHARS"]
 
 TEMPLATE_SECONDS = 20.0  # one sheet of a few thousand rows takes well under a second
 TEMPLATE_MAX_CHARS = 50_000_000  # characters of output, and of any one string a template builds
@@ -35,11 +36,41 @@ class _Limits:
             raise RenderError(f"the template ran longer than {self.seconds:g} s")
 
 
+class _LimitedTemplate(Template):
+    """A template rendered outside ``render_limited`` (the letters' wording, rendered by the
+    DOCX writer) keeps the same limits for its one render."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        env = self.environment
+        if not isinstance(env, LimitedEnvironment) or env.limits is not None:
+            return super().render(*args, **kwargs)
+        env.limits = _Limits(TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS)
+        try:
+            out = super().render(*args, **kwargs)
+        except RenderError as exc:
+            exc.path = exc.path or self.name
+            raise
+        except TemplateError as exc:
+            raise RenderError(f"template error: {exc.__class__.__name__}: {exc}", path=self.name,
+                              line=getattr(exc, "lineno", None)) from None
+        except RecursionError:
+            raise RenderError("the template recurses too deeply", path=self.name) from None
+        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+            raise RenderError(f"template failed: {exc.__class__.__name__}: {exc}", path=self.name) from None
+        finally:
+            env.limits = None
+        if len(out) > TEMPLATE_MAX_CHARS:
+            raise RenderError(f"the template's output is longer than {TEMPLATE_MAX_CHARS:,} characters",
+                              path=self.name)
+        return out
+
+
 class LimitedEnvironment(SandboxedEnvironment):
     """A sandbox whose calls, attribute lookups, ``range`` loops and ``*`` check the limits
     of the render in progress (``limits``, set by ``render_limited``)."""
 
     intercepted_binops = frozenset(["*", "**"])
+    template_class = _LimitedTemplate
     limits: _Limits | None = None
 
     def _check(self) -> None:
@@ -120,6 +151,15 @@ def render_limited(env: LimitedEnvironment, name: str, context: dict[str, Any], 
     finally:
         env.limits = None
     return "".join(parts)
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters (tab and line breaks kept), each run a space: a
+    parse replaces them and says so, but a Minutes JSON written by hand may still carry them."""
+    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
 
 
 def _where(exc: TemplateError, name: str) -> str:

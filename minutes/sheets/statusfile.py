@@ -127,13 +127,21 @@ def _table(rows: Iterator[tuple[int, list[str]]], path: str):
 def csv_rows(text: str, path: str):
     text = text.lstrip("\ufeff")
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first))
+    # An odd number of quotes leaves a quoted cell open: a lenient reader would swallow every
+    # row after it into that cell, silently. Read strictly, the error names where it opened.
+    unbalanced = text.count('"') % 2 == 1
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(first), strict=unbalanced)
 
     def rows():
+        start = 1  # the line where the record being read begins
         try:
             for cells in reader:
                 yield reader.line_num, cells
+                start = reader.line_num + 1
         except csv.Error as exc:
+            if unbalanced:
+                raise InputError(f"a quoted cell is never closed ({exc})", path=path, line=start,
+                                 hint='close the quote, or double a quote inside a cell ("")') from None
             raise InputError(f"not a readable CSV: {exc}", path=path, line=reader.line_num + 1) from None
 
     yield from _table(rows(), path)

@@ -289,6 +289,8 @@ def _yaml_rows(text: str, path: str):
         raise InputError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
                          line=mark.line + 1 if mark else None, column=mark.column + 1 if mark else None,
                          text=lines[mark.line] if mark and mark.line < len(lines) else None) from None
+    except RecursionError:  # «[[[[…» nested thousands deep
+        raise InputError("YAML nested too deeply to read", path=path) from None
     if root is None:
         return
 
