@@ -337,3 +337,13 @@ def test_without_the_register_extra_one_line_says_what_to_install(tmp_path, caps
     code, out, err = _cli(capsys, "list", "--db", str(tmp_path / "r.sqlite"))
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
     assert "pip install 'minutes[register]'" in err
+
+
+def test_a_version_with_a_corrected_session_number_is_pointed_out(db):
+    with Register(db) as reg:
+        reg.add(meeting(COUNCIL, "1402-03-15", 12, ROWS))
+        rep = reg.add(meeting(COUNCIL, "1402-03-15", 13, ROWS[:3]))
+        assert rep.outcome == "added" and len(rep.warnings) == 1
+        assert f"3 of its 3 resolutions are those of meeting {meeting_key(meeting(COUNCIL, '1402-03-15', 12, ROWS))}" \
+            in rep.warnings[0]
+        assert reg.add(meeting(BOARD, "1402-03-16", 1, [(1, "متن دیگری", "بانک ملی", "یک ماه")])).warnings == []

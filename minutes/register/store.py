@@ -303,6 +303,7 @@ class Register:
                 return report
             cache = _Units(s)
             if meeting is None:
+                report.warnings += self._looks_like(s, key, m)
                 meeting = MeetingRow(key=key, added_at=_now(), version=1)
                 s.add(meeting)
                 old: list[ResolutionRow] = []
@@ -340,6 +341,20 @@ class Register:
             dupes = _duplicate_fingerprints(m)
             report.warnings += [f"{key}: rows {a} and {b} have the same text" for a, b in dupes]
         return report
+
+    @staticmethod
+    def _looks_like(s: Session, key: str, m: Minutes) -> list[str]:
+        """A new meeting whose resolutions are mostly those of a meeting already in the register
+        is likely a version of it with a corrected date, session or title: said, not merged."""
+        prints = {fingerprint(r.text) for r in m.resolutions}
+        if not prints:
+            return []
+        rows = s.execute(select(MeetingRow.key, func.count()).join(ResolutionRow)
+                         .where(ResolutionRow.fingerprint.in_(prints), ResolutionRow.gone.is_(False))
+                         .group_by(MeetingRow.key)).all()
+        return [f"{key}: {n} of its {len(prints)} resolutions are those of meeting {other} "
+                "(the same meeting with a corrected date, session or title? both are kept)"
+                for other, n in rows if n * 2 >= len(prints)]
 
     @staticmethod
     def _meeting_fields(meeting: MeetingRow, m: Minutes, path, sha, payload) -> None:
