@@ -343,3 +343,33 @@ def test_the_letters_template_is_sandboxed_too(name, tmp_path, monkeypatch):
     with pytest.raises(RenderError) as err:
         minutes.render(minutes.parse(SEED_TEXT), "docx", as_of="1399-11-25", templates=tmp_path)
     assert "letter.docx.j2" in str(err.value)
+
+
+# --- lines lost outright: each now in a field or a diagnostic ------------------------------
+
+MINUTES_TOP = "### صورتجلسه\n#### د : موضوعات مطرح شده\n### جناب آقای احمدی فرمودند :\nمتن سخنان.\n"
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(str(i) for i in range(1, 20_001)),
+    MINUTES_TOP + "\n".join("۱۲۳۴۵"[: 1 + i % 5] for i in range(2_000)),
+    MINUTES_TOP + "\n".join(["\ufeff", "\u200c", "\u200d", "\u200f", "ـــــ", "﴾﴿", "\u200c\u200f", " ـ "]) + "\nپایان",
+    "\u200d\n\u200f\n﴾ ﴿",
+], ids=["20k-digit-lines", "digit-lines-in-a-turn", "invisible-marks-in-a-turn", "invisible-marks-only"])
+def test_no_line_is_lost(text):
+    from test_properties import unaccounted
+
+    m = minutes.parse(text)
+    assert unaccounted(text, m) == []
+
+
+def test_a_line_of_marks_only_is_cited_with_its_marks():
+    m = minutes.parse(MINUTES_TOP + "\u200d\u200f\nپایان")
+    [d] = [d for d in m.diagnostics if d.code == "no-text"]
+    assert d.line == 5 and "U+200D U+200F" in d.message and "«\u200d\u200f»" in d.message
+
+
+def test_text_after_the_closing_is_kept_whole():
+    long_line = "متن پس از پایان جلسه که بلند است " * 20
+    m = minutes.parse(SEED_TEXT + "\n" + long_line)
+    assert any(long_line.strip() in d.message for d in m.diagnostics)
