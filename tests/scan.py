@@ -60,3 +60,27 @@ def letters(text: str) -> str:
 def similarity(a: str, b: str) -> float:
     """Letter similarity of two texts, 0–1 (difflib's ratio over their letters)."""
     return SequenceMatcher(None, letters(a), letters(b), autojunk=False).ratio()
+
+
+# Latin-1 text as an old Iranian 8-bit font's text layer extracts (invented lines, not a real
+# mapping): what a legacy-font PDF gives a text extractor while its glyphs show Persian.
+LEGACY_LINES = ["ÕæÑÊÌáÓå ÔæÑÇí åãÇå˜í", "ÇÏÇÑå ˜á ÊÚÇæä ¡ ˜ÇÑ æ ÑÝÇå ÇÌÊãÇÚí", "ãÕæÈÇÊ ÌáÓå ÔÔã"]
+
+
+def with_legacy_layer(image_pdf: Path, target: Path) -> None:
+    """``image_pdf`` (one page, an image) with an invisible Latin-1 text layer over it."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(image_pdf)
+    page = doc[0]
+    for n, line in enumerate(LEGACY_LINES):
+        obj = raw.FPDFPageObj_NewTextObj(doc.raw, b"Helvetica", 12.0)
+        raw.FPDFText_SetText(obj, (ctypes.c_ushort * (len(line) + 1))(*map(ord, line), 0))
+        raw.FPDFTextObj_SetTextRenderMode(obj, raw.FPDF_TEXTRENDERMODE_INVISIBLE)
+        raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 60, 780 - 20 * n)
+        raw.FPDFPage_InsertObject(page.raw, obj)
+    raw.FPDFPage_GenerateContent(page.raw)
+    doc.save(target)

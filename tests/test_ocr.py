@@ -21,7 +21,7 @@ from minutes.errors import InputError
 from minutes.read import ocr
 from minutes.read.readers import read_any, read_bytes
 
-from scan import PDF_DIR, degrade, encode, page_image, similarity
+from scan import LEGACY_LINES, PDF_DIR, degrade, encode, page_image, similarity, with_legacy_layer
 
 PDF = PDF_DIR / "seed003_nazli.pdf"
 TABLE_PAGE = 13  # 0-based: the page with the resolutions table's first rows
@@ -86,6 +86,24 @@ def test_image_only_pdf_page_goes_to_ocr(tmp_path):
     with pytest.raises(InputError) as err:
         minutes.parse_file(path, ocr="never")
     assert "no page has a readable text layer" in str(err.value)
+
+
+def test_legacy_font_layer_is_never_parsed_as_text(tmp_path):
+    """A page whose text layer is an old 8-bit Persian font's (Latin-1 letters over Persian
+    glyphs) goes to OCR; with --ocr never it is left unread and said so, never parsed."""
+    from PIL import Image
+
+    img = Image.open(io.BytesIO(degrade(page_image(PDF, 0))))
+    scanned, legacy = tmp_path / "scan.pdf", tmp_path / "legacy.pdf"
+    img.save(scanned, format="PDF", resolution=200)
+    with_legacy_layer(scanned, legacy)
+    doc = read_any(legacy)
+    text = "\n".join(ln.original for ln in doc.lines)
+    assert doc.source.pages[0].method == "ocr" and "ÇÏÇÑå" not in text and "ششمین نشست" in text
+    assert any(d.code == "ocr-page" and "legacy" in d.message for d in doc.diagnostics)
+    with pytest.raises(InputError, match="legacy"):
+        read_any(legacy, ocr="never")
+    assert LEGACY_LINES
 
 
 def test_ocr_always_reads_a_text_pdf_page_by_ocr(tmp_path):

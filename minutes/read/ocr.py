@@ -46,6 +46,7 @@ _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩", "۰۱۲۳۴۵۶۷۸۹")
 class OcrLine:
     text: str
     confidence: float  # mean word confidence, 0–100
+    top: float = 0.0  # where the line stands, as a share of the page's height
 
 
 def clean(text: str) -> str:
@@ -156,10 +157,10 @@ def _pnm(img) -> bytes:
 
 # --- Tesseract ------------------------------------------------------------------------------
 
-def _tesseract_tsv(image: bytes, where: str, page: int, psm: int) -> list[list[str]]:
+def _tesseract_tsv(image: bytes, where: str, page: int, psm: int, dpi: int = DPI) -> list[list[str]]:
     exe = shutil.which(os.environ.get("MINUTES_TESSERACT", "tesseract")) or "tesseract"
     try:
-        proc = subprocess.run([exe, "-", "-", "-l", LANG, "--dpi", str(DPI), "--psm", str(psm), "tsv"],
+        proc = subprocess.run([exe, "-", "-", "-l", LANG, "--dpi", str(dpi), "--psm", str(psm), "tsv"],
                               input=image, capture_output=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         raise InputError(f"OCR of page {page} took more than {TIMEOUT} s", path=where) from None
@@ -172,17 +173,19 @@ def _tesseract_tsv(image: bytes, where: str, page: int, psm: int) -> list[list[s
     return [r for r in rows if len(r) == 12]
 
 
-def _lines_of(rows: list[list[str]]) -> list[OcrLine]:
-    """Words grouped by Tesseract's (block, paragraph, line), in its reading order."""
+def _lines_of(rows: list[list[str]], top: int = 0, height: int = 0) -> list[OcrLine]:
+    """Words grouped by Tesseract's (block, paragraph, line), in its reading order; each
+    line's top as a share of ``height`` (the page's), ``top`` being where this image began."""
     lines: list[OcrLine] = []
     key = None
     words: list[str] = []
     confs: list[float] = []
+    y = 0
 
     def flush():
         text = " ".join(clean(w) for w in words).strip()
         if text:
-            lines.append(OcrLine(text, round(sum(confs) / len(confs), 1)))
+            lines.append(OcrLine(text, round(sum(confs) / len(confs), 1), (top + y) / height if height else 0.0))
 
     for r in rows:
         if r[0] != "5" or not r[11].strip():
@@ -191,12 +194,119 @@ def _lines_of(rows: list[list[str]]) -> list[OcrLine]:
         if k != key:
             if words:
                 flush()
-            key, words, confs = k, [], []
+            key, words, confs, y = k, [], [], int(r[7])
         words.append(r[11].strip())
         confs.append(max(0.0, float(r[10])))
     if words:
         flush()
     return lines
+
+
+_GAP = 0.04  # of an inch: ink rows closer than this belong to one text line (dots, diacritics)
+
+
+def _cell_lines(cell) -> list:
+    """The text lines of one table cell as separate images, each cropped to its ink."""
+    from PIL import Image
+
+    dark = cell.point(lambda v: 255 if v < 140 else 0)
+    if dark.getbbox() is None:
+        return []
+    rows = dark.resize((1, dark.height), resample=Image.Resampling.BOX).tobytes()
+    runs: list[list[int]] = []
+    start = None
+    for i, v in enumerate(rows + b"\0"):
+        if v and start is None:
+            start = i
+        elif not v and start is not None:
+            if runs and start - runs[-1][1] < DPI * _GAP:
+                runs[-1][1] = i
+            else:
+                runs.append([start, i])
+            start = None
+    out = []
+    for a, b in runs:
+        if b - a < 4:
+            continue  # a speck
+        strip = cell.crop((0, max(0, a - 2), cell.width, min(cell.height, b + 2)))
+        ink = strip.point(lambda v: 255 if v < 140 else 0).getbbox()
+        if ink is not None:
+            out.append(strip.crop(ink))
+    return out
+
+
+def _one_row(lines):
+    """A cell's text lines set side by side, the first on the right, as one line of text:
+    a word alone on a line («سال» under «تا پایان») reads better with its neighbours."""
+    from PIL import Image
+
+    gap = int(DPI * 0.12)
+    height = max(im.height for im in lines)
+    row = Image.new("L", (sum(im.width for im in lines) + gap * (len(lines) - 1), height), 255)
+    x = row.width
+    for im in lines:
+        x -= im.width
+        row.paste(im, (x, height - im.height))  # bottoms aligned: near enough to the baselines
+        x -= gap
+    return row
+
+
+def _read_table(img, table_bands, where: str, page: int) -> dict[int, OcrLine]:
+    """Every cell of the page's ruled rows read line by line in one Tesseract run: the lines
+    are stacked in one image, apart, so each is read alone (a date under «تا» in a tall cell
+    is lost when the cell is read whole), and mapped back by their place in the stack."""
+    from PIL import Image
+
+    strips = []  # (band index, cell index from the right, image)
+    cells_per_band: dict[int, int] = {}
+    for bi, band in table_bands:
+        edges = band.cols
+        k = 0
+        for x0, x1 in reversed(list(zip(edges, edges[1:]))):  # right to left
+            if x1 - x0 < 12:
+                continue
+            lines = _cell_lines(img.crop((x0 + 4, band.y0 + 4, x1 - 4, band.y1 - 4)))
+            if lines and len(lines) <= 3 and sum(im.width for im in lines) <= DPI * 5:
+                lines = [_one_row(lines)]  # a short cell (a deadline, a body): one line
+            strips += [(bi, k, im) for im in lines]
+            k += 1
+        cells_per_band[bi] = k
+    if not strips:
+        return {}
+    pad = 24
+    width = max(im.width for _, _, im in strips) + 2 * pad
+    height = sum(im.height + pad for _, _, im in strips) + pad
+    if width * height > MAX_PIXELS:
+        raise InputError(f"refused: the table on page {page} is too large to read", path=where)
+    sheet = Image.new("L", (width, height), 255)
+    spans = []
+    y = pad
+    for bi, k, im in strips:
+        sheet.paste(im, (width - pad - im.width, y))  # right-aligned, as the text stood
+        spans.append((y, y + im.height, bi, k))
+        y += im.height + pad
+    texts: dict[tuple[int, int, int], list[str]] = {}
+    confs: dict[int, list[float]] = {}
+    for r in _tesseract_tsv(_pnm(sheet), where, page, 6):
+        if r[0] != "5" or not r[11].strip():
+            continue
+        mid = int(r[7]) + int(r[9]) / 2
+        for n, (y0, y1, bi, k) in enumerate(spans):
+            if y0 - pad / 2 <= mid < y1 + pad / 2:
+                texts.setdefault((bi, k, n), []).append(clean(r[11].strip()))
+                confs.setdefault(bi, []).append(max(0.0, float(r[10])))
+                break
+    out: dict[int, OcrLine] = {}
+    for bi, count in cells_per_band.items():
+        cells = []
+        for k in range(count):
+            parts = [" ".join(words) for (b, c, _n), words in sorted(texts.items(), key=lambda t: t[0][2])
+                     if b == bi and c == k]
+            cells.append(" ".join(parts).replace("\t", " "))
+        if any(cells):
+            c = confs.get(bi, [])
+            out[bi] = OcrLine("\t".join(cells), round(sum(c) / len(c), 1) if c else 0.0)
+    return out
 
 
 def ocr_image(img, where: str, page: int) -> list[OcrLine]:
@@ -205,21 +315,16 @@ def ocr_image(img, where: str, page: int) -> list[OcrLine]:
     from .grid import bands, deskew
 
     img = deskew(img)
+    found = bands(img)
+    table = _read_table(img, [(i, b) for i, b in enumerate(found) if b.cols], where, page)
     out: list[OcrLine] = []
-    for band in bands(img):
-        if not band.cols:
-            part = img.crop((0, band.y0, img.width, band.y1))
-            out += _lines_of(_tesseract_tsv(_pnm(part), where, page, 3 if band.y1 - band.y0 > 200 else 6))
+    for i, band in enumerate(found):
+        if band.cols:
+            if i in table:
+                table[i].top = band.y0 / img.height
+                out.append(table[i])
             continue
-        cells, confs = [], []
-        edges = band.cols
-        for x0, x1 in reversed(list(zip(edges, edges[1:]))):  # right to left
-            if x1 - x0 < 12:
-                continue
-            cell = img.crop((x0 + 4, band.y0 + 4, x1 - 4, band.y1 - 4))
-            got = _lines_of(_tesseract_tsv(_pnm(cell), where, page, 6))
-            cells.append(" ".join(ln.text for ln in got).replace("\t", " "))
-            confs += [ln.confidence for ln in got]
-        if any(cells):
-            out.append(OcrLine("\t".join(cells), round(sum(confs) / len(confs), 1) if confs else 0.0))
+        part = img.crop((0, band.y0, img.width, band.y1))
+        out += _lines_of(_tesseract_tsv(_pnm(part), where, page, 3 if band.y1 - band.y0 > 200 else 6),
+                         band.y0, img.height)
     return out

@@ -16,7 +16,7 @@ one page. So the order is rebuilt from the page geometry and never taken from th
   aside), or is a bare page number, is furniture: kept once (the first page's header, as
   the DOCX reader keeps a header) or dropped (page numbers), and said so in a diagnostic.
 
-Text comes from ``FPDFText_GetUnicode`` (the ToUnicode map), so presentation forms
+Text comes from ``FPDFText_GetText`` (the ToUnicode map), so presentation forms
 (U+FB50–U+FEFF) are mapped back to letters here if a PDF carries them.
 
 Safety: page count, file size and characters per page are bounded (``MAX_PAGES``,
@@ -230,19 +230,27 @@ def _segments(line: list[Glyph]) -> list[list[Glyph]]:
     return list(reversed(blocks))
 
 
+def _visual(line: list[Glyph]):
+    """(glyph, space before it) left to right; a space glyph is not yielded but sets the flag."""
+    prev: Glyph | None = None
+    space = False
+    for g in sorted(line, key=lambda g: (g.ox if g.ox < g.x1 else g.x0, g.order)):
+        if g.text == " ":  # a space glyph with its own advance (LibreOffice, Word)
+            space, prev = True, None
+            continue
+        if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
+            space = True
+        yield g, space
+        prev, space = g, False
+
+
 def logical(line: list[Glyph]) -> str:
     """The text of one line in logical order: read right to left, LTR runs left to right."""
     visual: list[str] = []
-    prev: Glyph | None = None
-    for g in sorted(line, key=lambda g: (g.ox if g.ox < g.x1 else g.x0, g.order)):
-        if g.text == " ":  # a space glyph with its own advance (LibreOffice, Word)
-            visual.append(" ")
-            prev = None
-            continue
-        if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
+    for g, space in _visual(line):
+        if space and visual:
             visual.append(" ")
         visual.append(g.text)
-        prev = g
     units = list(reversed(visual))
     out: list[str] = []
     i = 0
@@ -627,33 +635,42 @@ def read_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> 
         if ocr == "never" and need and len(need) == total:
             raise InputError(f"no page has a readable text layer ({need[min(need)]})", path=where,
                              hint="run with --ocr auto; " + ocr_mod.INSTALL_HINT)
-        kept, found = _kept(layer, need)
-        results: list[PageResult] = []
+        read: dict[int, PdfPage] = {}
+        scores: dict[int, list[float]] = {}
         for i in range(total):
             n = i + 1
             if n in need and ocr != "never":
                 got = ocr_mod.ocr_image(ocr_mod.render_pdf_page(doc, i, where), where, n)
-                results.append(PageResult(n, [g.text for g in got], "ocr", [g.confidence for g in got], need[n]))
+                read[n] = PdfPage(n, [g.text for g in got], sum(len(g.text) for g in got),
+                                  top_band=[g.text for g in got if g.top < BAND],
+                                  bottom_band=[g.text for g in got if g.top > 1 - BAND])
+                scores[n] = [g.confidence for g in got]
+            elif n not in need:
+                read[n] = layer[i]
+            if progress is not None:
+                progress(n, total)
+        drop, found = _furniture(list(read.values()))
+        kept: dict[int, list[str]] = {}
+        for n, p in read.items():
+            keep = [(n, t) not in drop for t in p.lines]
+            kept[n] = [t for t, k in zip(p.lines, keep) if k]
+            if n in scores:
+                scores[n] = [c for c, k in zip(scores[n], keep) if k]
+        _join_split_rows(kept, scores)
+        results: list[PageResult] = []
+        for n in range(1, total + 1):
+            if n in scores:
+                results.append(PageResult(n, kept[n], "ocr", scores[n], need[n]))
             elif n in need:
                 results.append(PageResult(n, [], "empty", None, need[n]))
             else:
                 results.append(PageResult(n, kept[n], "text"))
-            if progress is not None:
-                progress(n, total)
         return results, found
     finally:
         doc.close()
 
 
-def _kept(layer: list[PdfPage], need: dict[int, str]) -> tuple[dict[int, list[str]], list[str]]:
-    pages = [p for p in layer if p.number not in need]
-    drop, found = _furniture(pages)
-    kept = {p.number: [t for t in p.lines if (p.number, t) not in drop] for p in pages}
-    _join_split_rows(kept)
-    return kept, found
-
-
-def _join_split_rows(kept: dict[int, list[str]]) -> None:
+def _join_split_rows(kept: dict[int, list[str]], scores: dict[int, list[float]]) -> None:
     """A table row that a page break cut in two: the next page opens with a row of as many
     cells whose first (the row number) is empty. Its cells are appended to the row above."""
     numbers = sorted(kept)
@@ -668,6 +685,8 @@ def _join_split_rows(kept: dict[int, list[str]]) -> None:
             continue
         kept[a][-1] = "\t".join(" ".join(t for t in (x, y) if t) for x, y in zip(above, below))
         kept[b].pop(0)
+        if b in scores:  # an OCR page: its confidences stay one per line
+            scores[b].pop(0)
 
 
 def image_pages(data: bytes, where: str, *, ocr: str = "auto", progress=None) -> list[PageResult]:
