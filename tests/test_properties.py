@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 import minutes
 from minutes import Minutes, MinutesError
 from minutes.parsing.layout import split_inline_list, split_markdown
+from minutes.read.sources import CONTROLS
 from minutes.text.normalize import normalize, normalize_lines
 from minutes.text.vocab import vocab
 
@@ -46,9 +47,6 @@ _DIGITS = re.compile(r"^[0-9۰-۹]+$")
 
 _COPIES = {"table-header-repeated", "table-rule", "markup", "unexpected-line", "table-row-cells",
            "table-mirrored"}
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 def _sq(text: str) -> str:
@@ -117,7 +115,7 @@ def unaccounted(text: str, m: Minutes) -> list[tuple[int, str]]:
     # parse drops one BOM at the start of the text, as an encoding mark
     originals = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     # control characters are spaces once read (a control-character diagnostic says so)
-    cleaned = [_CONTROLS.sub(" ", o) for o in originals]
+    cleaned = [CONTROLS.sub(" ", o) for o in originals]
     for i, (original, line) in enumerate(zip(originals, normalize_lines(cleaned)), 1):
         if not line.strip():
             if original.strip() and i not in said:  # invisible or decorative marks only: said so

@@ -207,7 +207,7 @@ def read_text(text: str, *, path: str | None = None, fmt: str = "text", encoding
     except UnicodeEncodeError:
         mended = _mend_surrogates(lines)
         raw = "\n".join(ln.original for ln in lines).encode("utf-8")
-    if _CONTROLS.search(text):
+    if CONTROLS.search(text):
         mended += _clean_controls(lines)
     digest = hashlib.sha256(raw).hexdigest()
     return Document(Source(path=shown_path(path), sha256=digest, format=fmt, encoding=encoding), lines, mended)
@@ -216,15 +216,15 @@ def read_text(text: str, *, path: str | None = None, fmt: str = "text", encoding
 # Control characters but tab and the line breaks: \v is Word's manual line break, \f a page
 # break, ESC and the like come from terminals and broken exports. XLSX and DOCX cannot hold
 # them (openpyxl's IllegalCharacterError), JSON and CSV carry them invisibly: each run is a space.
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 def _clean_controls(lines: list[Line]) -> list[Diagnostic]:
     out = []
     for ln in lines:
-        if _CONTROLS.search(ln.original):
-            found = sorted({f"U+{ord(c):04X}" for run in _CONTROLS.findall(ln.original) for c in run})
-            ln.original = _CONTROLS.sub(" ", ln.original)
+        if CONTROLS.search(ln.original):
+            found = sorted({f"U+{ord(c):04X}" for run in CONTROLS.findall(ln.original) for c in run})
+            ln.original = CONTROLS.sub(" ", ln.original)
             out.append(Diagnostic(level="warning", code="control-character", line=ln.number,
                                   message=f"control character(s) {' '.join(found)} replaced by a space"))
     return out

@@ -11,6 +11,8 @@ import io
 import re
 from typing import Any
 
+from .sandbox import printable
+
 __all__ = ["render_xlsx", "render_docx"]
 
 _TEXT_WIDTH = 60  # widest column, in characters; longer text wraps
@@ -74,7 +76,7 @@ def _write_table(ws, headers: list[str], rows: list[list[Any]], widths_cap: int 
         r = last
         for i, value in enumerate(values):
             cell = ws.cell(row=r, column=i + 1)
-            value = _printable(value)
+            value = printable(value)
             cell.value = value
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with
@@ -169,17 +171,8 @@ def _rtl_paragraph(par, text: str = "", *, bold: bool = False, size: float | Non
     if align:
         par.alignment = getattr(WD_ALIGN_PARAGRAPH, align.upper())
     if text:
-        _rtl_run(par.add_run(_printable(text)), bold=bold, size=size)
+        _rtl_run(par.add_run(printable(text)), bold=bold, size=size)
     return par
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
-
-
-def _printable(value):
-    """Text without control characters, which XLSX and DOCX cannot hold (a parse replaces
-    them and says so; a JSON written by hand may still carry them): each run is a space."""
-    return _CONTROLS.sub(" ", value) if isinstance(value, str) and _CONTROLS.search(value) else value
 
 
 def _letter_table(doc, sheet: dict[str, Any], rows: list[dict[str, Any]]):

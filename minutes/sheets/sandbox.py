@@ -10,14 +10,15 @@ past either, ``RenderError`` names the template.
 
 from __future__ import annotations
 
-import re
 import time
+from contextlib import contextmanager
 from typing import Any
 
 from jinja2 import Template, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 
 from ..errors import RenderError
+from ..read.sources import CONTROLS
 
 __all__ = ["LimitedEnvironment", "render_limited", "printable", "TEMPLATE_SECONDS", "TEMPLATE_MAX_CHARS"]
 
@@ -46,17 +47,8 @@ class _LimitedTemplate(Template):
             return super().render(*args, **kwargs)
         env.limits = _Limits(TEMPLATE_SECONDS, TEMPLATE_MAX_CHARS)
         try:
-            out = super().render(*args, **kwargs)
-        except RenderError as exc:
-            exc.path = exc.path or self.name
-            raise
-        except TemplateError as exc:
-            raise RenderError(f"template error: {exc.__class__.__name__}: {exc}", path=self.name,
-                              line=getattr(exc, "lineno", None)) from None
-        except RecursionError:
-            raise RenderError("the template recurses too deeply", path=self.name) from None
-        except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
-            raise RenderError(f"template failed: {exc.__class__.__name__}: {exc}", path=self.name) from None
+            with _named(self.name):
+                out = super().render(*args, **kwargs)
         finally:
             env.limits = None
         if len(out) > TEMPLATE_MAX_CHARS:
@@ -131,36 +123,38 @@ def render_limited(env: LimitedEnvironment, name: str, context: dict[str, Any], 
     env.limits = limits = _Limits(seconds, max_chars)
     parts, size = [], 0
     try:
-        template = env.get_template(name)
-        for chunk in template.generate(**context):
-            size += len(chunk)
-            if size > max_chars:
-                raise RenderError(f"the template's output is longer than {max_chars:,} characters")
-            limits.check()
-            parts.append(chunk)
-    except RenderError as exc:
-        exc.path = exc.path or name
-        raise
-    except TemplateError as exc:
-        raise RenderError(f"template error: {exc.__class__.__name__}: {exc}", path=_where(exc, name),
-                          line=getattr(exc, "lineno", None)) from None
-    except RecursionError:
-        raise RenderError("the template recurses too deeply", path=name) from None
-    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
-        raise RenderError(f"template failed: {exc.__class__.__name__}: {exc}", path=name) from None
+        with _named(name):
+            for chunk in env.get_template(name).generate(**context):
+                size += len(chunk)
+                if size > max_chars:
+                    raise RenderError(f"the template's output is longer than {max_chars:,} characters")
+                limits.check()
+                parts.append(chunk)
     finally:
         env.limits = None
     return "".join(parts)
 
 
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+@contextmanager
+def _named(name: str | None):
+    """Any failure of the template in here is a ``RenderError`` naming it."""
+    try:
+        yield
+    except RenderError as exc:
+        exc.path = exc.path or name
+        raise
+    except TemplateError as exc:
+        where = getattr(exc, "filename", None) or getattr(exc, "name", None) or name
+        raise RenderError(f"template error: {exc.__class__.__name__}: {exc}", path=where,
+                          line=getattr(exc, "lineno", None)) from None
+    except RecursionError:
+        raise RenderError("the template recurses too deeply", path=name) from None
+    except (ArithmeticError, TypeError, ValueError, LookupError, AttributeError) as exc:
+        raise RenderError(f"template failed: {exc.__class__.__name__}: {exc}", path=name) from None
 
 
-def printable(text: str) -> str:
+def printable(text):
     """``text`` without control characters (tab and line breaks kept), each run a space: a
-    parse replaces them and says so, but a Minutes JSON written by hand may still carry them."""
-    return _CONTROLS.sub(" ", text) if _CONTROLS.search(text) else text
-
-
-def _where(exc: TemplateError, name: str) -> str:
-    return getattr(exc, "filename", None) or getattr(exc, "name", None) or name
+    parse replaces them and says so, but a Minutes JSON written by hand may still carry them,
+    and XLSX and DOCX cannot hold them. Anything but a ``str`` is returned as it is."""
+    return CONTROLS.sub(" ", text) if isinstance(text, str) and CONTROLS.search(text) else text
