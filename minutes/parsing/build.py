@@ -18,7 +18,7 @@ from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, 
                                session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
-from ..phrases.resolutions import extract, inline_items, is_heading, item_start, split_actors
+from ..phrases.resolutions import ends_with_intro, extract, inline_items, is_heading, item_start, split_actors
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
 from . import closing, speakers, tree
@@ -47,6 +47,7 @@ class State:
     signature_columns: list[str | None] | None = None
     topic: str | None = None  # the topic heading over the list items being read
     open_parent: Resolution | None = None  # a numbered item ending «:» whose lettered parts follow
+    intro_opens: bool = True  # the last intro ends with a colon or names «the following»: prose after it decides
     open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
@@ -384,6 +385,7 @@ def _people_in(state: State, text: str, line: int) -> list[Person]:
 # -- resolutions ------------------------------------------------------------------------------
 
 def _intro(state: State, intro: LineToken) -> None:
+    state.intro_opens = intro.value.rstrip(" *").endswith((":", "：")) or ends_with_intro(intro.value)
     state.m.sections.append(Section(key="resolutions", title=intro.value, line=intro.line))
     h = state.m.header
     h.session_number = h.session_number or session_number(intro.value)
@@ -398,6 +400,11 @@ def _intro(state: State, intro: LineToken) -> None:
 
 def _decision(state: State, item: tree.Item) -> None:
     text = [t for t in item.more if t.type != "VOTE"]
+    if item.token.type == "PARAGRAPH" and not state.intro_opens:
+        # prose under a heading that only names the list («مصوبات دومین جلسه …», no colon): the
+        # meeting's story before the decisions, not a decision
+        _paragraph(state, "resolutions", item.token, " ".join([item.token.value] + [t.value for t in text]))
+        return
     if item.token.type == "PARAGRAPH" and not text:  # prose right after an intro: «الف، ب، ج و د.»
         listed = inline_items(item.token.value, commas=True)
         if len(listed) > 1:

@@ -253,6 +253,7 @@ def _date_res() -> dict[str, re.Pattern]:
     day = rf"[0-9]{{1,2}}|{ordinal_pattern()}|{cardinal_pattern()}"
     w, e = r"(?<![\w\u200c])", r"(?![\w\u200c])"
     return {
+        "decision": v.rx(rf"{w}(?:<<resolutions.decided>>|<<resolutions.decision_forms>>|<<report.decisions>>){e}"),
         "citation": v.rx(rf"{w}(?:<<meeting.date_citations>>){e}"),
         "session": v.rx(rf"{w}(?:<<meeting.session_words>>|<<meeting.held_words>>)"),
         "other": v.rx(rf"{w}(?:<<meeting.session_words>>)\s+(?:<<meeting.other_meeting>>){e}"),
@@ -312,7 +313,8 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
     """The date a sentence gives the meeting, or a page stamp when that is all the text holds.
 
     Skipped: a date in a citation («نامه شماره ۱۲ مورخ …», «مصوبه مورخ …»), a deadline
-    («تا ۱۵ خرداد»), a Gregorian date. A stamp is a date after a page label («تاریخ انتشار:»),
+    («تا ۱۵ خرداد»), a date after a decision in its sentence («مقرر شد نشست بعدی پنجم اردیبهشت …»),
+    a Gregorian date. A stamp is a date after a page label («تاریخ انتشار:»),
     a date followed by its clock («۱۵ تیر ۱۴۰۰ ۲۲:۱۱»), or a line holding only a date — unless,
     after the page's prose has begun (``after_prose``), that line names the day («شنبه مورخ ۱۷ دی
     ۱۴۰۱»): that is the report's dateline. Two days («دوم و سوم اسفند ۱۴۰۲») give the first."""
@@ -330,6 +332,9 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
             two = None
         if two is None and res["deadline"].search(before[-20:]):
             continue
+        clause = _SENTENCE_END.split(before)[-1]
+        if res["decision"].search(clause):
+            continue  # «… مقرر شد نشست بعدی پنجم اردیبهشت برگزار شود»: a date the decision sets
         cited = None
         for cited in res["citation"].finditer(before, max(0, start - _CITATION_REACH)):
             pass

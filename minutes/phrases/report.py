@@ -76,19 +76,38 @@ def decision_sentences(text: str) -> list[str]:
     if not rx["any"].search(text):
         return []  # most paragraphs: one search, no sentence split
     found = []
-    for sentence in _SENTENCE_END.split(text):
-        sentence = _statement(sentence.strip())
+    for said in _SENTENCE_END.split(text):
+        sentence = _statement(said.strip())
         if not sentence or rx["following"].search(sentence):
             continue  # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list
         hits = _hits(sentence)
+        if sentence != said.strip() and hits and all(h.kind == "obliged" for h in hits) \
+                and not rx["this_meeting"].search(sentence):
+            continue  # «فرماندار افزود: ادارات موظفند …»: what a speaker says must be done, not the meeting's decision
         if hits and hits[-1].end >= len(sentence.rstrip(" :")) and sentence.rstrip().endswith(":"):
             hits.pop()  # «… تصویب نمود:» introduces what follows
-        if not hits and rx["among_any"].search(sentence):
-            listed = inline_items(sentence)  # «…، «الف»، «ب» و «ج» از جمله مصوبات شورا بود»
-            found += listed if len(listed) > 1 else []
-            continue
+        among = rx["among_any"].search(sentence)
+        if among and all(h.start >= among.start() for h in hits):
+            # «الف، ب و ج از جمله مصوبات این جلسه بود», ««الف»، «ب» … از تصمیمات شورا بود»: the items named
+            listed = _among_items(sentence[:among.start()])
+            if len(listed) > 1:
+                found += listed
+                continue
+            if not hits:
+                continue
         found += [item for part in _split(sentence, hits) for item in inline_items(part)]
     return found
+
+
+def _among_items(head: str) -> list[str]:
+    """The items a sentence names before «از جمله مصوبات …»: a quoted, slashed or comma run, or
+    two phrases of two words or more joined by one «و»."""
+    listed = inline_items(head, commas=True)
+    if len(listed) == 1:
+        parts = re.split(r"\sو\s", head.strip(" ،,"))
+        if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
+            listed = [p.strip() for p in parts]
+    return listed
 
 
 def same_decision(a: str, b: str, *, lede: bool = False) -> bool:
@@ -150,7 +169,8 @@ def _rx() -> dict[str, re.Pattern]:
             body = rf"{before}\s(?:{nouns})(?:\s{word}){{0,6}}?"
         frames.append(rf"(?P<frame_{key}>{left}(?:{opened}){body}\s(?:{closed}){right})")
     among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?:{v.pattern('report.among_nouns')})"
-             rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}){right})")
+             rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
+             rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right})")  # «… سومین جلسه»
     phrases = rf"(?P<phrase>{left}(?:{v.pattern('report.decisions')}){right})"
     clause_end = r"[،,:؛;.!؟]"
     return {
@@ -165,6 +185,7 @@ def _rx() -> dict[str, re.Pattern]:
         "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
         # «از جمله مصوبات …» naming no meeting: decisions only beside a list of quoted items
         "among_any": re.compile(rf"{left}(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')}){right}"),
+        "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
     }
 
@@ -234,13 +255,17 @@ def _background(sentence: str, hit: _Hit, start: int = 0) -> bool:
 
 
 def _split(sentence: str, hits: list[_Hit]) -> list[str]:
-    """One string per decision: cut before a join («همچنین», «؛») between two decision phrases."""
+    """One string per decision: cut before a join («همچنین», «؛») between two decision phrases,
+    or at a bare «و» right before an opening one («… تصویب شد و مقرر شد …»)."""
     if not hits:
         return []
     parts, start = [], 0
     for a, b in zip(hits, hits[1:]):
         joins = list(_rx()["join"].finditer(sentence, a.end, b.start))
         if not joins:
+            if b.opening and sentence[a.end:b.start].strip(" \u200c") == "و":  # «… تصویب شد و مقرر شد …»
+                parts.append(sentence[start:a.end])
+                start = b.start
             continue
         join = joins[-1]
         words = join.group(0).split()

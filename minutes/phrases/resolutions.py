@@ -578,14 +578,15 @@ def inline_items(text: str, *, commas: bool = False) -> list[str]:
         return parts
     if commas:
         parts = _cut(text, [m.span() for m in re.finditer(r"\s*[،,]\s*", _unbracketed(outside))])
-        if len(parts) >= _MIN_RUN and all(_MIN_ITEM_WORDS <= len(p.split()) <= _MAX_RUN_ITEM_WORDS for p in parts) \
-                and not any(_ends_with_verb(p) for p in parts):  # «…، از دو نفر به سه نفر افزایش می‌یابد» is a clause
+        if len(parts) >= _MIN_RUN - 1 and all(_MIN_ITEM_WORDS <= len(p.split()) <= _MAX_RUN_ITEM_WORDS for p in parts) \
+                and not _has_verb(text):  # «…، از دو نفر به سه نفر افزایش می‌یابد» is a clause
             # «… و انتخاب دو شهرستان …» cuts; «شانزدهمین و هفدهمین دوره» joins two ordinals of one phrase
             last = [m for m in re.finditer(r"\sو\s", parts[-1]) if not _ordinal_or_number(parts[-1][m.end():])]
             if last and min(len(parts[-1][:last[-1].start()].split()),
                             len(parts[-1][last[-1].end():].split())) > _MIN_ITEM_WORDS:
                 parts[-1:] = [parts[-1][:last[-1].start()].strip(), parts[-1][last[-1].end():].strip()]
-            return [p.rstrip(" .") for p in parts]
+            if len(parts) >= _MIN_RUN:
+                return [p.rstrip(" .") for p in parts]
     return [text]
 
 
@@ -598,10 +599,10 @@ def _alternatives(text: str, slash: re.Match) -> bool:
     return all(v.lookup("people.honorifics", w) or v.lookup("numbers.joiners", w) or w == "یا" for w in before + after)
 
 
-def _ends_with_verb(phrase: str) -> bool:
-    words = phrase.rstrip(" .").split()
-    return bool(words) and (vocab().lookup("resolutions.heading_verb_endings", words[-1]) is not None
-                            or words[-1].startswith(("می‌", "نمی‌")))
+def _has_verb(text: str) -> bool:
+    v = vocab()
+    return any(v.lookup("resolutions.heading_verb_endings", w) is not None or v.lookup("resolutions.clause_verbs", w)
+               is not None or w.startswith(("می‌", "نمی‌")) for w in re.findall(r"[^\s.،,:;؛]+", text))
 
 
 def _ordinal_or_number(text: str) -> bool:
