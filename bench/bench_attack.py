@@ -66,6 +66,7 @@ def shapes(scale: float) -> dict[str, str | tuple[bytes, str]]:
         "a run of digits": "۱۲۳۴۵۶۷۸۹۰" * (size // 10),
         "number words joined by «و»": "مقرر شد ظرف " + " و ".join(["بیست"] * (size // 7)) + " روز انجام شود",
         "«مصوب شد» repeated": "مصوب شد " * (size // 8),
+        "a count of resolutions repeated": "در این جلسه ۷ مصوبه " * (size // 20) + "تصویب شد",
         "honorifics naming no one": "جناب آقای " * (size // 10) + "فرمودند",
         "an attendance line of short words": "حاضرین: " + " ".join(["الف"] * (size // 4)),
         "one-word speaker headings": top + "\n".join(f"### آقای احمدی{i} :\nمتن" for i in range(n // 4)),

@@ -133,12 +133,11 @@ def closing_kind(text: str) -> str | None:
     if (v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or
             v.rx(r"(?:<<sections.closing_end>>)").match(text)) and len(text.split()) <= 20:
         return "end"
-    # A count, the noun, the approval. The approval searched first, its last place found from
-    # the start only, and a count begun only where a run of digits begins: tried from every
-    # digit and every noun, one pattern cost time quadratic in a long line.
-    approved = v.rx(r"^.*((?:<<sections.closing_approved>>))").match(text)
-    if approved and v.rx(r"(?<![0-9۰-۹])[0-9۰-۹]++\s*(?:<<sections.closing_nouns>>)\s").search(
-            text, 0, approved.start(1)):
+    # A count, the noun, then the approval after them. The first count is enough (an approval
+    # after a later one is after it too), and a count begins only where a run of digits does:
+    # one pattern tried from every digit and every noun cost time quadratic in a long line.
+    count = v.rx(r"(?<![0-9۰-۹])[0-9۰-۹]++\s*(?:<<sections.closing_nouns>>)\s").search(text)
+    if count and v.rx(r"(?:<<sections.closing_approved>>)").search(text, count.end()):
         return "count"
     return None
 
