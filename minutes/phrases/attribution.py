@@ -73,7 +73,13 @@ def _reported_by(text: str) -> int:
 
 def lead_in(text: str) -> int:
     """Offset where the sentence's own words start: after bullets and emoji, a dateline, a news
-    lead and connectives («🔻 در ادامه جلسه آقای …» → «آقای …»)."""
+    lead and connectives («🔻 در ادامه جلسه آقای …» → «آقای …»). Asked twice of each paragraph
+    (a transcript label, then the speaker), so the last answers are kept."""
+    return _lead_in(text, vocab())
+
+
+@lru_cache(maxsize=64)
+def _lead_in(text: str, v) -> int:
     start = 0
     m = _JUNK.match(text)
     if m:
