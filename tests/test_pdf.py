@@ -195,3 +195,12 @@ def test_cli_reads_a_pdf_and_checks_ocr_choice(tmp_path, capsys):
     with pytest.raises(SystemExit) as exc:
         main(["parse", str(NAZLI), "--ocr", "sometimes"])
     assert exc.value.code == 2
+
+
+def test_sheet_from_a_pdf(tmp_path):
+    from minutes.cli import main
+
+    out = tmp_path / "sheet.md"
+    assert main(["sheet", str(NAZLI), "--format", "md", "-o", str(out)]) == 0
+    sheet = out.read_text(encoding="utf-8")
+    assert "پایان بهمن ۹۹" in sheet and "دبیرخانه شورای هماهنگی استان" in sheet

@@ -40,7 +40,7 @@ MAX_CHARS_PER_PAGE = 200_000  # a real page holds a few thousand
 # Bidi classes read left to right inside an RTL line: strong L, European/Arabic numbers.
 _LTR = {"L", "EN", "AN"}
 # Separators kept inside an LTR run when an LTR character stands on both sides («۹۹/۱۱/۲۱», «1.5»).
-_JOINERS = {"CS", "ES", "ET", "WS"}
+_JOINERS = {"CS", "ES", "ET"}
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(?:[^\s\d۰-۹٠-٩]{1,6}\s+)?[\d۰-۹٠-٩]{1,4}(?:\s*(?:/|[^\s\d۰-۹٠-٩]{1,3})\s*[\d۰-۹٠-٩]{1,4})?[\s\-–—|]*$")
 _DIGIT = re.compile(r"[\d۰-۹٠-٩]+")
 _SPACE = re.compile(r"\s+")
@@ -124,7 +124,7 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     chars: list[tuple[str, float, float, float, float, float, int]] = []
     skip = _SKIP
     append = chars.append
-    size, last_y, bold = 0.0, None, False
+    size, last_y, bold = 0.0, -1.0, False
     name = ctypes.create_string_buffer(128)
     for i in range(min(n, len(codes))):
         code = codes[i]
@@ -139,7 +139,7 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
                 # word, so it is left out and the gap between the words' boxes says where it is.
                 continue
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
-        elif y != last_y or not i & 15:
+        elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(tp, i), y
             bold = _is_bold(tp, i, name)
         append((chr(code), ox.value, y, rect.left, rect.right, size, i, bold))
@@ -258,7 +258,7 @@ def logical(line: list[Glyph]) -> str:
         if _is_ltr(units[i]):
             j = i
             while j + 1 < len(units) and (_is_ltr(units[j + 1]) or (
-                    _is_joiner(units[j + 1]) and j + 2 < len(units) and _is_ltr(units[j + 2]))):
+                    j + 2 < len(units) and _joins(units[j], units[j + 1], units[j + 2]))):
                 j += 1
             out.extend(reversed(units[i:j + 1]))
             i = j + 1
@@ -272,13 +272,9 @@ def logical(line: list[Glyph]) -> str:
 def _space_gap(left: str, right: str) -> float:
     """The gap (in ems) between two glyphs that means a space. Letters' advance boxes abut
     within a word (gaps ≤ 0.05 em; a space is ≥ 0.18 em). PDFium boxes digits and
-    punctuation by their ink, so their side bearings (up to 0.12 em for «۱») look like gaps."""
-    a, b = left[-1].isalpha(), right[0].isalpha()
-    if a and b:
-        return 0.1
-    if a or b:
-        return 0.15
-    return 0.3
+    punctuation by their ink, so their side bearings (up to 0.12 em for «۱») look like gaps:
+    beside them a space is wider than 0.15 em."""
+    return 0.1 if left[-1].isalpha() and right[0].isalpha() else 0.15
 
 
 _HAS_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
@@ -288,8 +284,17 @@ def _is_ltr(unit: str) -> bool:
     return unit != " " and unicodedata.bidirectional(unit[0]) in _LTR
 
 
-def _is_joiner(unit: str) -> bool:
-    return unicodedata.bidirectional(unit[0]) in _JOINERS
+def _joins(left: str, mid: str, right: str) -> bool:
+    """Whether ``mid`` stays inside the left-to-right run between ``left`` and ``right``: a
+    separator («/», «.», «:», «-», «%») between digits or Latin letters, a space only between
+    Latin words. Two numbers a space apart are two runs, which an RTL line shows in
+    reverse order («۱۲ ۳۴» is drawn «۳۴ ۱۲»)."""
+    if not (_is_ltr(left) and _is_ltr(right)):
+        return False
+    kind = unicodedata.bidirectional(mid[0])
+    if kind == "WS":
+        return unicodedata.bidirectional(left[-1]) == "L" and unicodedata.bidirectional(right[0]) == "L"
+    return kind in _JOINERS
 
 
 _MIRRORS = str.maketrans("()[]{}«»", ")(][}{»«")
