@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser ocr-tools postgres wheel-smoke bench bench-attack clean
+.PHONY: run test setup browser ocr-tools postgres office wheel-smoke bench bench-attack clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
@@ -44,7 +44,14 @@ postgres:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; \
 	  else echo "make postgres: no apt-get; install PostgreSQL to run the register's tests" >&2; fi; }
 
-test: setup browser ocr-tools postgres
+# Debian's LibreOffice Writer (no GUI), which the letters' test opens a Word letter with.
+office:
+	@command -v soffice >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
+	  else echo "make office: no apt-get; install LibreOffice Writer to run the letters' test" >&2; fi; }
+
+test: setup browser ocr-tools postgres office
 	$(PY) -m pytest
 	$(MAKE) wheel-smoke
 

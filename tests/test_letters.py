@@ -136,3 +136,26 @@ def test_letters_in_files_of_their_own_each_have_their_number():
                     if p.text.startswith(lab["letter_number"] + ":")) for _, d in parts]
     assert numbers == [f"{lab['letter_number']}: ۹۹/{i}".translate(str.maketrans("1234567", "۱۲۳۴۵۶۷"))
                        for i in range(1, 8)]
+
+
+def test_libreoffice_lays_the_letter_table_out_with_our_widths(tmp_path):
+    """LibreOffice (``make office`` installs it) opens the letter and keeps the text column the
+    widest: with python-docx's equal grid it made five equal columns."""
+    import re
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.fail("LibreOffice not found: `make office` (apt-get install libreoffice-writer-nogui)")
+    letter = tmp_path / "letter.docx"
+    letter.write_bytes(render(fixture003(), "docx", as_of=AS_OF))
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+                    "--convert-to", "html", "--outdir", str(tmp_path), str(letter)],
+                   check=True, capture_output=True, timeout=300)
+    html = (tmp_path / "letter.html").read_text(encoding="utf-8", errors="replace")
+    widths = [int(w) for w in re.findall(r'<col width="(\d+)"', html)[:5]]
+    assert len(widths) == 5
+    assert widths[1] == max(widths) and widths[1] > 2 * widths[2]
+    assert 0.35 < widths[1] / sum(widths) < 0.5  # 8.6 of 20 cm; equal columns would be 0.2
+    assert widths[0] == min(widths)

@@ -347,3 +347,32 @@ def test_a_version_with_a_corrected_session_number_is_pointed_out(db):
         assert f"3 of its 3 resolutions are those of meeting {meeting_key(meeting(COUNCIL, '1402-03-15', 12, ROWS))}" \
             in rep.warnings[0]
         assert reg.add(meeting(BOARD, "1402-03-16", 1, [(1, "متن دیگری", "بانک ملی", "یک ماه")])).warnings == []
+
+
+@pytest.mark.parametrize("fmt", ["html", "md", "csv", "xlsx", "ics", "docx"])
+def test_every_sheet_format_from_the_register(tmp_path, capsys, fmt):
+    a = meeting(COUNCIL, "1402-03-15", 12, ROWS)
+    b = meeting(BOARD, "1402-04-01", 3, [(1, "بانک ملی گزارش وام‌ها را ارائه کند.", "بانک ملی", "یک هفته")])
+    db = str(tmp_path / "r.sqlite")
+    with Register(db) as reg:
+        reg.add(a)
+        reg.add(b)
+        reg.set_status(f"{meeting_key(a)}-r1", "done")
+    out = tmp_path / f"sheet.{fmt}"
+    code, _, err = _cli(capsys, "sheet", "-f", fmt, "-o", str(out), "--as-of", "1402-04-20", "--db", db)
+    assert code == 0, err
+    data = out.read_bytes()
+    if fmt == "xlsx":
+        from openpyxl import load_workbook
+
+        ws = load_workbook(out).worksheets[0]
+        ids = [row[-1] for row in ws.iter_rows(min_row=2, values_only=True)]  # the id column is last
+        assert sorted(ids) == sorted([f"{meeting_key(a)}-r{i}" for i in range(1, 5)] + [f"{meeting_key(b)}-r1"])
+    elif fmt == "docx":
+        import docx
+
+        assert len(docx.Document(out).tables) == 4  # a letter per unit: bank, roads, governor, secretariat
+    else:
+        text = data.decode("utf-8")
+        for rid in (f"{meeting_key(a)}-r1", f"{meeting_key(b)}-r1"):
+            assert rid in text
