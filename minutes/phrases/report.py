@@ -81,7 +81,7 @@ def decision_sentences(text: str) -> list[str]:
         if not sentence or rx["following"].search(sentence):
             continue  # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list
         hits = _hits(sentence)
-        if sentence != said.strip() and hits and all(h.kind == "obliged" for h in hits) \
+        if sentence != said.strip() and hits and all(h.kind == "duty" for h in hits) \
                 and not rx["this_meeting"].search(sentence):
             continue  # «فرماندار افزود: ادارات موظفند …»: what a speaker says must be done, not the meeting's decision
         if hits and hits[-1].end >= len(sentence.rstrip(" :")) and sentence.rstrip().endswith(":"):
@@ -133,7 +133,7 @@ def same_decision(a: str, b: str, *, lede: bool = False) -> bool:
 # -- decision phrases -------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!؟])|(?<=[.!؟][»\"”]))\s+")
-_OPENING = frozenset({"decided", "arranged", "resolved", "obliged", "agreed_that", "frame_tasmim", "among"})
+_OPENING = frozenset({"decided", "arranged", "resolved", "obliged", "duty", "agreed_that", "frame_tasmim", "among"})
 _NEAR_WORDS = 2  # an opening phrase this close after a past session's name is that session's («در جلسه قبل مقرر شد»)
 _LEDE_RUN = 5  # content words in a row a lead and its restatement share
 _LEDE_SHARE = 0.6  # and the share of the shorter one's content words

@@ -100,6 +100,8 @@ def _res() -> dict[str, re.Pattern]:
         "assigned": re.compile(rf"{_L}(?:{_p('resolutions.assign_prep')})\s+(?P<x>.+?)\s+(?:{_p('resolutions.assigned')}){_R}"),
         "obligation": re.compile(rf"\s*(?:{_p('resolutions.obligations')}|{_p('resolutions.supervision')}"
                                  rf"|{_p('resolutions.cooperation')}){_R}"),
+        # an item that ends on an active verb in the subjunctive: its subject is the one who acts
+        "acts": re.compile(rf"\s(?:{_p('resolutions.active_subjunctive')})\s*[.!]?\s*$"),
         "supervision": re.compile(rf"{_L}(?:{_p('resolutions.supervision')}){_R}\s*"),
         "intro": re.compile(rf"^(?:(?:{_p('resolutions.item_letters')})\s*[:\-–)]\s*)?"
                             rf"(?:{_p('resolutions.intros')})\s*(?:[:：؛]\s*(?P<rest>.*))?$"),
@@ -397,6 +399,8 @@ def _actor(text: str, folded: str) -> str | None:
             after = _skip_deadline(folded, at + len(actor)) if at >= 0 else None
             if after is not None and res["obligation"].match(folded, after):
                 return actor
+            if start == 0 and res["acts"].search(folded):
+                return actor  # «دفتر برنامه‌ریزی تا پایان خرداد فهرست … را تهیه کند.»: the subject acts
     return None
 
 
