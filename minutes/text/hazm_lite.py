@@ -37,6 +37,38 @@ _ZWNJ = "\u200c"
 _CONTINUOUS, _PARTICIPLE, _NEGATIVE = "\u0645\u06cc", "\u0647", "\u0646"
 
 
+def _any(*needles: str):
+    return lambda text: any(n in text for n in needles)
+
+
+# What each of hazm's patterns needs in a text to change it: one of these strings (the two that
+# match empty strings replace nothing by nothing without a ZWNJ). An ``in`` is a scan in C; a
+# regex tries its pattern at every position, so on seed 003 these subs that change nothing were
+# a sixth of the normalization. Keyed by the pattern's text: a pattern not listed always runs.
+# tests/test_parse_speed.py checks each guard on generated text.
+_NEEDS = {
+    "^ +| +$": lambda text: text.startswith(" ") or text.endswith((" ", " \n")),  # $: also before a last \n
+    " {2,}": _any("  "),
+    "\\n{3,}": _any("\n\n\n"),
+    "\\u200c{2,}": _any(_ZWNJ),
+    "\\u200c{1,} ": _any(_ZWNJ),
+    " \\u200c{1,}": _any(_ZWNJ),
+    "\\b\\u200c*\\B": _any(_ZWNJ),
+    "\\B\\u200c*\\b": _any(_ZWNJ),
+    "([^ ]ه) ی ": _any("ه ی "),
+    "(^| )(ن?می) ": _any("می "),
+    "(?<=[^\\n\\d \\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]{2}) (تر(ین?)?|گری?|های?)(?=[ \\n\\.:!،؛؟»\\]\\)\\}«\\[\\(\\{]|$)":
+        _any(" تر", " گر", " ها"),
+    "([^ ]ه) (ا(م|یم|ش|ند|ی|ید|ت))(?=[ \\n\\.:!،؛؟»\\]\\)\\}]|$)": _any("ه ا"),
+    "(ه)(ها)": _any("هها"),
+    '" ([^\\n"]+) "': _any('"'),
+    "([^ «\\[\\(\\{])([«\\[\\(\\{])": _any("«", "[", "(", "{"),
+    '"([^\\n"]+)"': _any('"'),
+    "([\\d+])\\.([\\d+])": _any("."),
+    " ?\\.\\.\\.": _any("..."),
+}
+
+
 def _hazm_dir() -> Path | None:
     spec = importlib.util.find_spec("hazm")  # finds the package without running its __init__
     if spec is None or not spec.submodule_search_locations:
@@ -161,7 +193,9 @@ class LiteNormalizer:
         self._c = c
         self._translations = {ord(a): b for a, b in zip(c.TRANSLATION_SRC, c.TRANSLATION_DST)}
         self._numbers = {ord(a): b for a, b in zip(c.NUMBERS_SRC, c.NUMBERS_DST)}
-        self._compiled = {name: [(re.compile(p), r) for p, r in getattr(c, name)] for name in (
+        self._translations_rx, self._numbers_rx = (re.compile("[" + "".join(map(re.escape, map(chr, table))) + "]")
+                                                   for table in (self._translations, self._numbers))
+        self._compiled = {name: [(re.compile(p), r, _NEEDS.get(p)) for p, r in getattr(c, name)] for name in (
             "EXTRA_SPACE_PATTERNS", "AFFIX_SPACING_PATTERNS", "PUNCTUATION_SPACING_PATTERNS",
             "PERSIAN_STYLE_PATTERNS", "DIACRITICS_PATTERNS", "SPECIAL_CHARS_PATTERNS")}
         self._words = _Words(folder / "data" / "words.dat")
@@ -177,14 +211,27 @@ class LiteNormalizer:
         self._mi_head = re.compile(r"^(ن?می)")
 
     def _sub(self, name: str, text: str) -> str:
-        for pattern, repl in self._compiled[name]:
-            text = pattern.sub(repl, text)
+        for pattern, repl, needs in self._compiled[name]:
+            if needs is None or needs(text):
+                text = pattern.sub(repl, text)
+        return text
+
+    @staticmethod
+    def _translate(text: str, table: dict[int, str], present: re.Pattern) -> str:
+        """``text.translate(table)``, by one str.replace per character present when few are:
+        translate looks every character up in the dict (a tenth of seed 003's parse, twice).
+        The same text, as no replacement is itself a character the table replaces."""
+        found = set(present.findall(text))
+        if len(found) > 16 or any(ord(ch) in table for old in found for ch in table[ord(old)]):
+            return text.translate(table)
+        for old in found:
+            text = text.replace(old, table[ord(old)])
         return text
 
     def normalize(self, text: str) -> str:
-        text = text.translate(self._translations)
+        text = self._translate(text, self._translations, self._translations_rx)
         text = self._sub("PERSIAN_STYLE_PATTERNS", text)
-        text = text.translate(self._numbers)
+        text = self._translate(text, self._numbers, self._numbers_rx)
         text = self._sub("DIACRITICS_PATTERNS", text)
         text = self._correct_spacing(text)
         for old, new in self._c.UNICODE_REPLACEMENTS:
@@ -226,6 +273,8 @@ class LiteNormalizer:
         return result
 
     def _decrease_repeated_chars(self, text: str) -> str:
+        if self._more_than_two.search(text) is None:  # what _repeated needs: no backtracking scan
+            return text
         for m in reversed(list(self._repeated.finditer(text))):
             word = m.group()
             if word in self._words:
