@@ -236,6 +236,7 @@ class Page(_Strict):
     last_line: int | None = None
     method: Literal["text", "ocr", "empty"] = "text"  # its text layer, OCR, or nothing readable
     confidence: float | None = None  # OCR: mean word confidence, 0–100
+    line_confidence: list[float] | None = None  # OCR: each line's, from first_line on
 
 
 class Source(_Strict):

@@ -61,6 +61,8 @@ def test_prose_page_letter_accuracy():
     assert similarity(page_text(0), got) >= 0.97
     assert "سه شنبه ۹۹/۱۱/۲۱" in got
     assert doc.source.pages[0].confidence > 70
+    page = doc.source.pages[0]
+    assert len(page.line_confidence) == page.last_line - page.first_line + 1  # one per OCR line
     assert any(d.code == "ocr-page" for d in doc.diagnostics)
 
 

@@ -42,7 +42,8 @@ def _document(data: bytes, path: str | None, fmt: str, results: list[PageResult]
         if r.method == "ocr" and r.confidences:
             conf = round(sum(r.confidences) / len(r.confidences), 1)
         pages.append(Page(number=r.number, first_line=first if last else None, last_line=last,
-                          method=r.method if r.lines or r.method != "text" else "empty", confidence=conf))
+                          method=r.method if r.lines or r.method != "text" else "empty", confidence=conf,
+                          line_confidence=list(r.confidences) if r.method == "ocr" and r.confidences else None))
         if r.method == "ocr":
             diagnostics.append(Diagnostic(
                 level="info", code="ocr-page", line=first if last else None,
