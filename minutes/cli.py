@@ -102,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     from .register import command as register_command
 
     register_command.add_parser(sub)
+    from .web import command as web_command
+
+    web_command.add_parser(sub)
     return p
 
 

@@ -8,6 +8,7 @@ Layers (a module's layer is its subpackage, or itself for a top-level module):
               speakers (and any new module there)  sheets   render, office, track, command, canonical
     register  identity, schema, store, migrations, command, … (``minutes register``)
     batch     inputs, work, tables, command, warm (``minutes batch``)
+    web       app, store, command (``minutes serve``)
     top level errors, models, resources, pipeline, cli, and the package root ``minutes`` (the public API)
 
 Rules:
@@ -22,6 +23,8 @@ Rules:
 * ``register`` does not import parsing, phrases, pipeline, batch (it reads documents through
   the sheets' loader); ``sheets`` does not import ``register`` (the register is built on them).
 * ``batch`` does not import parsing, phrases, sheets: it runs documents through the pipeline.
+* ``web`` does not import parsing, phrases, batch: it reads uploads through the readers and the
+  pipeline's entry points, and keeps them through the register's API.
 * ``models`` and ``errors`` import nothing from minutes.
 
 What counts: every ``import``/``from … import`` statement in the module, at module level, inside
@@ -42,7 +45,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "minutes"
 LAYERS = {"read", "text", "dates", "phrases", "parsing", "sheets", "register", "batch",
-          "errors", "models", "resources", "pipeline", "cli", "minutes"}
+          "web", "errors", "models", "resources", "pipeline", "cli", "minutes"}
 
 # layer -> the only layers it may import (itself included where it has several modules)
 ONLY = {
@@ -59,6 +62,7 @@ NEVER = {
     "register": {"parsing", "phrases", "pipeline", "batch"},
     # batch runs the whole pipeline through its entry points, never a stage's insides
     "batch": {"parsing", "phrases", "sheets"},
+    "web": {"parsing", "phrases", "batch"},
 }
 # layer -> layers it may import only inside a function
 LAZY_ONLY = {"sheets": {"minutes"}}

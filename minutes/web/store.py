@@ -1,0 +1,158 @@
+"""Corrections a clerk makes in the web app, on top of the register's own API.
+
+The register keeps statuses and their history; a correction of a resolution's actor,
+supervisor, deadline, text or row is kept here, in a table of its own in the same database
+(``web_corrections``, created when missing), with who and when. The corrected fields are
+written to the register's row *and* to the meeting's stored minutes, so every sheet and
+letter made from the register shows them; an actor correction also confirms the old
+spelling as an alias of the corrected unit (the register's ``alias``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from sqlalchemy import DateTime, Integer, String, Text, select
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+
+from ..dates.deadlines import parse_deadline
+from ..models import Minutes
+from ..register.schema import ResolutionRow
+from ..register.store import Register, RegisterError, _gregorian
+from ..sheets.units import actors_of
+
+__all__ = ["CORRECTABLE", "Correction", "correct", "corrections", "ensure_tables"]
+
+# What a clerk may correct; anything else in a request is refused, never set.
+CORRECTABLE = ("actor", "supervisor", "deadline", "text", "row")
+
+
+class _Base(DeclarativeBase):
+    pass
+
+
+class CorrectionRow(_Base):
+    __tablename__ = "web_corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rid: Mapped[str] = mapped_column(String(120), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[_dt.datetime] = mapped_column(DateTime)
+
+
+@dataclass
+class Correction:
+    rid: str
+    field: str
+    old: str | None
+    new: str | None
+    by: str
+    at: str
+
+
+def ensure_tables(reg: Register) -> None:
+    _Base.metadata.create_all(reg.engine)
+
+
+def _blank(value) -> str | None:
+    if value is None:
+        return None
+    value = str(value).strip()
+    return value or None
+
+
+def correct(reg: Register, rid: str, fields: dict, *, by: str) -> list[Correction]:
+    """Correct a resolution's fields (a subset of ``CORRECTABLE``) in one transaction;
+    returns what changed. An unknown id or field, or a row that is not a number, is a
+    ``RegisterError`` and nothing is written."""
+    unknown = sorted(set(fields) - set(CORRECTABLE))
+    if unknown:
+        raise RegisterError(f"cannot correct {', '.join(unknown)}",
+                            hint=f"correctable: {', '.join(CORRECTABLE)}")
+    now = _dt.datetime.now(_dt.UTC).replace(tzinfo=None)
+    out: list[Correction] = []
+    teach: tuple[str, str] | None = None
+    with Session(reg.engine) as s, s.begin():
+        row = s.scalar(select(ResolutionRow).where(ResolutionRow.rid == rid))
+        if row is None:
+            raise RegisterError(f"no resolution {rid!r} in the register")
+        meeting = row.meeting
+        m = Minutes.model_validate_json(meeting.minutes_json)
+        res = m.resolutions[row.position] if row.position < len(m.resolutions) else None
+        for name in CORRECTABLE:
+            if name not in fields:
+                continue
+            new = _blank(fields[name])
+            if name == "row":
+                if new is not None and not new.isdigit():
+                    raise RegisterError(f"row must be a number, got {new!r}")
+                old, value = row.row, (int(new) if new is not None else None)
+                if old == value:
+                    continue
+                row.row = value
+                if res is not None:
+                    res = res.model_copy(update={"row": value})
+            elif name == "text":
+                if new is None:
+                    raise RegisterError("a resolution's text cannot be empty")
+                old = row.text
+                if old == new:
+                    continue
+                row.text = new
+                if res is not None:
+                    res = res.model_copy(update={"text": new})
+            elif name == "deadline":
+                old = row.deadline_text
+                if old == new:
+                    continue
+                d = parse_deadline(new, meeting_date=meeting.date_jalali)
+                due = None
+                for v in (d.gregorian, d.jalali):
+                    if v and due is None:
+                        try:
+                            due = _gregorian(v)
+                        except ValueError:
+                            pass
+                row.deadline_text, row.deadline_kind, row.due = d.text, d.kind, due
+                if res is not None:
+                    res = res.model_copy(update={"deadline": d})
+            else:  # actor, supervisor
+                old = getattr(row, name)
+                if old == new:
+                    continue
+                setattr(row, name, new)
+                if res is not None:
+                    res = res.model_copy(update={name: new})
+                    if name == "actor":
+                        res = res.model_copy(update={"actors": actors_of(res) if new else []})
+                if name == "actor" and old and new:
+                    teach = (old, new)
+            out.append(Correction(rid, name, None if old is None else str(old),
+                                  None if (v := getattr(row, "deadline_text" if name == "deadline"
+                                                         else name)) is None else str(v),
+                                  by, now.isoformat(timespec="seconds")))
+            s.add(CorrectionRow(rid=rid, field=name, old=out[-1].old, new=out[-1].new, by=by, at=now))
+        if res is not None and out:
+            m.resolutions[row.position] = res
+            meeting.minutes_json = m.model_dump_json()
+        if any(c.field == "actor" for c in out):
+            from ..register.store import _Units
+
+            reg._assign(s, row, actors_of(res) if res is not None and row.actor else
+                        ([row.actor] if row.actor else []), _Units(s))
+    if teach is not None:  # the old spelling now names the corrected unit
+        reg.alias(*teach)
+    return out
+
+
+def corrections(reg: Register, rid: str | None = None) -> list[Correction]:
+    with Session(reg.engine) as s:
+        q = select(CorrectionRow).order_by(CorrectionRow.id)
+        if rid is not None:
+            q = q.where(CorrectionRow.rid == rid)
+        return [Correction(c.rid, c.field, c.old, c.new, c.by, c.at.isoformat(timespec="seconds"))
+                for c in s.scalars(q).all()]
