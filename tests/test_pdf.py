@@ -204,3 +204,17 @@ def test_sheet_from_a_pdf(tmp_path):
     assert main(["sheet", str(NAZLI), "--format", "md", "-o", str(out)]) == 0
     sheet = out.read_text(encoding="utf-8")
     assert "پایان بهمن ۹۹" in sheet and "دبیرخانه شورای هماهنگی استان" in sheet
+
+
+def test_zwnj_kept_where_the_pdf_has_it():
+    """LibreOffice keeps a ZWNJ as marked content (/ActualText), which PDFium's text leaves out:
+    every one comes back, in its place, and the lines read exactly as written."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "pdf"))
+    from make import ZWNJ_TEXT
+
+    lines = [ln.original for ln in read_any(ROOT / "tests" / "fixtures" / "pdf" / "zwnj_libreoffice.pdf").lines]
+    written = [ln.lstrip("# ") for ln in ZWNJ_TEXT.splitlines()]
+    assert [ln.strip("*") for ln in lines] == written
+    assert sum(ln.count("\u200c") for ln in lines) == ZWNJ_TEXT.count("\u200c") == 8

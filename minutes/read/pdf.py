@@ -238,6 +238,9 @@ def _visual(line: list[Glyph]):
         if g.text == " ":  # a space glyph with its own advance (LibreOffice, Word)
             space, prev = True, None
             continue
+        if g.text == "\u200c":  # zero width: no gap of its own, the letters around it decide
+            yield g, False
+            continue
         if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
             space = True
         yield g, space
@@ -353,6 +356,46 @@ def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[fl
     return hs, vs
 
 
+def _zwnj_spans(page) -> list[Glyph]:
+    """ZWNJs that the writer put in the page as marked content (LibreOffice: a zero-width
+    glyph in ``/Span <</ActualText <FEFF200C>>> BDC``): PDFium's text page leaves them out,
+    so each comes back as a zero-width glyph where its span was drawn."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    out: list[Glyph] = []
+    buf = ctypes.create_string_buffer(64)
+    bytes_ = ctypes.cast(buf, ctypes.POINTER(ctypes.c_ubyte))
+    size = ctypes.c_ulong()
+    matrix = raw.FS_MATRIX()
+    for k in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, k)
+        for m in range(raw.FPDFPageObj_CountMarks(obj)):
+            mark = raw.FPDFPageObj_GetMark(obj, m)
+            if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", bytes_, len(buf), ctypes.byref(size)):
+                continue
+            blob = buf.raw[:size.value]
+            text = blob[2:].decode("utf-16-be", "replace") if blob.startswith(b"\xfe\xff") else blob.decode("latin-1")
+            if text == "\u200c" and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                out.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
+    return out
+
+
+def _place_zwnj(marks: list[Glyph], glyphs: list[Glyph]) -> list[Glyph]:
+    """Each ZWNJ just left of the glyph whose origin is nearest on its baseline: the span's
+    position is the pen's, and a letter's ink (a final «ی»'s tail) may reach past it."""
+    if not marks:
+        return []
+    for z in marks:
+        line = [g for g in glyphs if abs(g.y - z.y) < 0.5 and g.text != " "]
+        if line:
+            g = min(line, key=lambda g: abs(g.ox - z.ox))
+            z.x0 = z.x1 = z.ox = g.ox - 0.001
+            z.size = g.size
+    return marks
+
+
 def _image_cover(page, area: float) -> float:
     """The share of the page's area under image objects (capped at 1)."""
     import ctypes
@@ -452,6 +495,7 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         finally:
             textpage.close()
         width, height = page.get_size()
+        glyphs += _place_zwnj(_zwnj_spans(page), glyphs)
         tables = _tables(page) if glyphs else []
         chars = sum(len(g.text) for g in glyphs)
         cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
