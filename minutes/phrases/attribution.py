@@ -92,6 +92,12 @@ def _lead_in(text: str, v) -> int:
     return start
 
 
+@lru_cache(maxsize=1)
+def _elected() -> re.Pattern:
+    v = vocab()
+    return re.compile(rf"(?<![\w\u200c])(?:{v.pattern('report.frame_close', 'elected')}|{v.pattern('report.decisions', 'elected_by_vote')})(?![\w\u200c])")
+
+
 def attribute(text: str, *, speech_verb: bool | None = None,
               speaker: PersonMatch | None = None,
               known: Callable[[str], bool] | None = None) -> Attribution | None:
@@ -105,6 +111,8 @@ def attribute(text: str, *, speech_verb: bool | None = None,
         # («آقای کرمانی نایب‌رئیس شورا با اشاره به … خواستار تسریع شد»), or the agent of a
         # report («گزارش … توسط آقای X ارائه شد»).
         lead = person_at(rest, 0)
+        if lead and _elected().search(rest):
+            return None  # «خانم X، عضو …، به عنوان دبیر … انتخاب شد»: chosen, not speaking
         if lead:
             lead.role = clean_role(lead.role)
             return Attribution(kind="person", person=lead)
