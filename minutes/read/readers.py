@@ -230,15 +230,39 @@ def _run_has_text(r) -> bool:
                for child in r)
 
 
+_ON, _OFF = ("1", "true", "on"), ("0", "false", "off")
+
+
+def _run_bold(r) -> bool | None:
+    """python-docx's ``run.bold`` read off the run's XML (its property path was a third of
+    reading a paragraph): ``w:rPr/w:b``, on without a ``w:val``. An odd value goes the long
+    way, so python-docx says what is wrong with it."""
+    rpr = r.find(f"{_W}rPr")
+    b = rpr.find(f"{_W}b") if rpr is not None else None
+    if b is None:
+        return None
+    val = b.get(f"{_W}val")
+    if val is None or val in _ON:
+        return True
+    if val in _OFF:
+        return False
+    from docx.text.run import Run
+
+    return Run(r, None).bold
+
+
 def _is_bold(par, styles) -> bool:
-    runs = [r for r in par.runs if _run_has_text(r._r)]
+    from docx.text.run import Run
+
+    runs = [r for r in par._p.r_lst if _run_has_text(r)]  # par.runs, without a Run per w:r
     if not runs:
         return False
 
-    def bold(run) -> bool:
-        if run.bold is not None:
-            return run.bold
-        return styles.bold(styles.run(run)) or styles.bold(styles.paragraph(par))
+    def bold(r) -> bool:
+        explicit = _run_bold(r)
+        if explicit is not None:
+            return explicit
+        return styles.bold(styles.run(Run(r, par))) or styles.bold(styles.paragraph(par))
 
     return all(bold(r) for r in runs)
 

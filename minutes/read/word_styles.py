@@ -47,11 +47,11 @@ class StyleIndex:
 
     def paragraph(self, par):
         """``par.style``, from the index."""
-        return self._style(par._p.style, _PARAGRAPH)
+        return self._style(_style_id(par._p, "pPr", "pStyle"), _PARAGRAPH)
 
     def run(self, run):
         """``run.style``, from the index."""
-        return self._style(run._r.style, _CHARACTER)
+        return self._style(_style_id(run._r, "rPr", "rStyle"), _CHARACTER)
 
     def bold(self, style) -> bool:
         """``bool(style.font.bold)`` of a style from this index (None: not bold)."""
@@ -61,3 +61,15 @@ class StyleIndex:
         if key not in self._bold:
             self._bold[key] = bool(style.font.bold)
         return self._bold[key]
+
+
+def _style_id(el, props: str, ref: str) -> str | None:
+    """``el.style`` (python-docx: the first ``props`` child's first ``ref`` child's ``w:val``)
+    by two lxml finds: python-docx's properties cost more than the rest of reading a paragraph.
+    A reference without a value goes the long way, so python-docx says what is wrong."""
+    pr = el.find(_W + props)
+    found = pr.find(_W + ref) if pr is not None else None
+    if found is None:
+        return None
+    sid = found.get(_W + "val")
+    return sid if sid is not None else el.style
