@@ -1,0 +1,135 @@
+"""The web app in a real browser (issue 15's acceptance): Debian's Chromium driven by Playwright
+(``executable_path``: no browser is downloaded), against ``minutes serve``'s app on loopback.
+
+Upload seed 003, see 7 resolutions and 15 speakers, click a resolution and see its source line
+highlighted, save, correct an actor, mark a resolution done, download the XLSX and read it back.
+``make test`` installs Chromium first (``make browser``); in CI (``CI`` set) a missing browser
+is a failure, elsewhere the test is skipped with that reason. MINUTES_UPDATE_SCREENSHOT=1 copies
+the review and dashboard screenshots to docs/web-review.png and docs/web-dashboard.png.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import threading
+import time
+
+import openpyxl
+import pytest
+from sheetdata import ROOT, SEED
+
+CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))), None)
+pytestmark = pytest.mark.skipif(CHROMIUM is None and not os.environ.get("CI"),
+                                reason="chromium not installed (make browser)")
+AS_OF = "1399-11-28"
+NEW_ACTOR = "معاونت توسعه مدیریت"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    import uvicorn
+
+    from minutes.web.app import create_app
+
+    db = tmp_path_factory.mktemp("web") / "register.sqlite"
+    with socket.socket() as s:  # a free port on loopback
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), as_of=AS_OF, user="clerk"),
+                                        host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the app did not start"
+    yield f"http://127.0.0.1:{port}", db
+    srv.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        yield b
+        b.close()
+
+
+def _shot(page, tmp_path, name: str) -> None:
+    path = tmp_path / name
+    page.screenshot(path=str(path), full_page=False)
+    assert path.stat().st_size > 10_000
+    if os.environ.get("MINUTES_UPDATE_SCREENSHOT"):
+        shutil.copy(path, ROOT / "docs" / name)
+
+
+def test_clerk_scenario(server, browser, tmp_path):
+    base, db = server
+    page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
+    page.goto(base + "/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+
+    # Upload and review.
+    page.set_input_files("#upload-form input[name=file]", str(SEED))
+    page.click("#upload-form button")
+    page.wait_for_url(re.compile(r"/review/"))
+    assert page.inner_text("#n-resolutions") == "۷"
+    assert page.inner_text("#n-speakers") == "۱۵"
+    assert page.locator("#resolutions .res").count() == 7
+    assert page.locator("#speakers li").count() == 15
+
+    # A resolution's link highlights its source line.
+    link = page.locator("#resolutions a.res-text").nth(2)
+    line = link.get_attribute("href").lstrip("#")
+    link.click()
+    assert page.evaluate("location.hash") == "#" + line
+    color = page.evaluate(f"getComputedStyle(document.getElementById('{line}')).backgroundColor")
+    plain = page.evaluate("getComputedStyle(document.querySelector('.line:not(:target)')).backgroundColor")
+    assert color == "rgb(255, 224, 102)" and plain != color
+    text = page.inner_text(f"#{line}")
+    assert link.inner_text()[:20] in text.replace("\n", " ")  # the line is the resolution's own
+    _shot(page, tmp_path, "web-review.png")
+
+    # Save, then correct an actor.
+    page.click("#save")
+    page.wait_for_url(re.compile(r"/meetings/"))
+    assert page.locator("tr[data-id]").count() == 7
+    page.locator("tr[data-id] a").first.click()
+    page.wait_for_url(re.compile(r"/resolutions/"))
+    rid = page.url.rsplit("/", 1)[1]
+    page.fill("#correct-form input[name=actor]", NEW_ACTOR)
+    page.click("#correct-form button")
+    page.wait_for_load_state()
+    assert page.input_value("#correct-form input[name=actor]") == NEW_ACTOR
+    assert page.locator("#history tr.fix").count() == 1
+
+    # Mark it done.
+    page.select_option(".status-form select[name=status]", "done")
+    page.fill(".status-form input[name=done_on]", "۱۳۹۹/۱۱/۲۷")
+    page.click(".status-form button")
+    page.wait_for_load_state()
+    assert page.inner_text("#status") == "انجام\u200cشده"
+
+    # The dashboard as of the day.
+    page.goto(base + "/")
+    assert page.inner_text('#counts [data-status="done"] b') == "۱"
+    _shot(page, tmp_path, "web-dashboard.png")
+
+    # Download the meeting's XLSX and read it back.
+    page.goto(base + "/meetings/" + rid.rsplit("-", 1)[0])
+    with page.expect_download() as dl:
+        page.click("a.dl-xlsx")
+    path = tmp_path / "sheet.xlsx"
+    dl.value.save_as(str(path))
+    wb = openpyxl.load_workbook(path)
+    cells = [c for ws in wb.worksheets for row in ws.iter_rows(values_only=True) for c in row
+             if isinstance(c, str)]
+    assert any(NEW_ACTOR in c for c in cells)
+    assert sum(1 for c in cells if re.fullmatch(r"1399-11-21-.*-r\d+", c)) == 7
+    page.close()
