@@ -11,6 +11,7 @@ import pytest
 from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 
+import minutes
 from minutes.read import readers
 from minutes.errors import InputError
 from minutes.read.readers import html_lines, read_any, read_bytes
@@ -129,7 +130,7 @@ def test_docx_merged_cells_and_rtl_table():
         "ردیف\tشرح\tمسئول اجرا",  # logical order kept for a right-to-left table
         "عنوان بخش",  # horizontally merged: once
         "۱\tالف\tشهرداری",
-        "۲\tب\t",  # vertically merged: not duplicated
+        "۲\tب\t\u3003",  # vertically merged: «as above», not duplicated
     ]
 
 
@@ -138,7 +139,7 @@ def test_corpus_docx_files():
     assert lines[0] == "دانشگاه فردوسی مشهد"
     assert "# صورتجلسه چهل و یکمین جلسه شورای دانشگاه" in lines
     assert "مصوبات بخش آموزشی" in lines
-    assert any(line.startswith("۲\t") and "\t\t" in line for line in lines)
+    assert any(line.startswith("۲\t") and "\t\u3003\t" in line for line in lines)  # a merged cell: «as above»
     assert "نام و نام خانوادگی\tسمت\tامضاء" in _lines(read_any(CORPUS / "company_board_58.docx"))
 
 
@@ -235,3 +236,19 @@ def test_html_marked_sections_read_or_kept_as_text(section, kept):
     assert html_lines(page) == [f"پیش {kept} پس"]
     doc = read_bytes(page.encode("utf-8"), "page.html")
     assert kept in doc.lines[0].original
+
+
+def test_docx_vertically_merged_actor_is_each_rows_actor():
+    """«مسئول اجرا» merged over two rows: both resolutions have it (and each gets its letter)."""
+    def build(doc):
+        doc.add_paragraph("صورتجلسه")
+        table = doc.add_table(rows=3, cols=3)
+        for c, text in enumerate(("ردیف", "شرح مصوبه", "مسئول اجرا")):
+            table.cell(0, c).text = text
+        table.cell(1, 0).text, table.cell(1, 1).text = "۱", "لایروبی انهار شمالی"
+        table.cell(2, 0).text, table.cell(2, 1).text = "۲", "نصب تابلوهای ورودی روستا"
+        table.cell(1, 2).merge(table.cell(2, 2)).text = "دهیاری"
+
+    m = minutes.parse_bytes(_docx_bytes(build), "merged.docx")
+    assert [(r.row, r.text, r.actor) for r in m.resolutions] == [
+        (1, "لایروبی انهار شمالی", "دهیاری"), (2, "نصب تابلوهای ورودی روستا", "دهیاری")]

@@ -464,6 +464,7 @@ def _table(state: State, table: tree.Table) -> None:
                                            line=table.title.line)
     elif table.title is not None:  # a second table's title: reported, not dropped
         state.warn("table-header", f"another table's title: «{table.title.value}»", table.title.line, "info")
+    above: dict[str, str] = {}  # the row above's cells, for a ditto cell («〃», a merged Word cell)
     for tok in table.rows:
         if tok.type == "TABLE_HEAD":
             if m.resolution_list is None:
@@ -479,6 +480,8 @@ def _table(state: State, table: tree.Table) -> None:
             state.warn("table-row-without-header", "table row with no header above it", tok.line)
             continue
         cells = dict(zip(columns, tok.value.split("\t")))
+        cells = {k: above.get(k, "") if vocab().lookup("tables.ditto", v.strip()) else v for k, v in cells.items()}
+        above = cells
         extra = {k[6:]: v for k, v in cells.items() if k.startswith("extra:") and v}
         if extra:
             state.warn("table-extra-columns", f"columns kept in 'extra': {', '.join(extra)}", tok.line, "info")

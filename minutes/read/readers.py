@@ -196,21 +196,26 @@ def _cell_text(tc) -> str:
     return " ".join(p for p in parts if p)
 
 
+DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
+
+
 def _table_rows(tbl) -> list[str]:
     """One tab-separated line per row, cells in XML order — which is the logical order,
     also for right-to-left (``bidiVisual``) tables: Word mirrors them only on screen.
     A horizontally merged cell (``gridSpan``) appears once; a vertical continuation
-    (``vMerge`` without ``restart``) is an empty cell, so text is never duplicated."""
+    (``vMerge`` without ``restart``) is the ditto mark ``〃`` (``DITTO``), so text is never
+    duplicated and the table's reader can take the value from the row above («مسئول اجرا»
+    merged over three rows is each row's actor)."""
     rows = []
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells = []
         for tc in tr.iterchildren(f"{_W}tc"):
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
-                cells.append("")
+                cells.append(DITTO)
             else:
                 cells.append(_cell_text(tc).replace("\t", " "))
-        if any(cells):
+        if any(c and c != DITTO for c in cells):
             rows.append("\t".join(cells))
     return rows
 
