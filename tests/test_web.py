@@ -363,7 +363,7 @@ def test_openapi_lists_every_endpoint(client):
     assert spec["openapi"].startswith("3.")
     assert {(p, m) for p, ops in spec["paths"].items() for m in ops} == {
         ("/api/parse", "post"), ("/api/minutes", "post"), ("/api/meetings", "get"),
-        ("/api/resolutions", "get"), ("/api/resolutions/{id}", "patch")}
+        ("/api/resolutions", "get"), ("/api/resolutions/{id}", "patch"), ("/api/deadline", "get")}
 
 
 def test_api_malformed_bodies(client):
@@ -371,3 +371,51 @@ def test_api_malformed_bodies(client):
     assert r.status_code == 400 and r.json() == {"error": "no file in the field «file»"}
     r = client.patch("/api/resolutions/x-r1", content=b"{bad", headers={"content-type": "application/json"})
     assert r.status_code == 400 and r.json() == {"error": "the body is not JSON (expected an object)"}
+
+
+def test_split_and_merge_make_a_revised_version(client, db):
+    key = saved(client)
+    ids = rids(client)
+    client.patch(f"/api/resolutions/{ids[7]}", json={"status": "done", "done_on": "1399-11-25"})
+    text3 = next(r["text"] for r in client.get("/api/resolutions").json() if r["id"] == ids[3])
+    cut = text3.index(" و ", len(text3) // 3)
+    r = client.post(f"/resolutions/{ids[3]}/split", follow_redirects=False, data={
+        "csrf": csrf(client), "parts": text3[:cut] + "\n" + text3[cut + 3:]})
+    assert r.status_code == 303 and r.headers["location"] == f"/meetings/{key}"
+    rows = {r["row"]: r for r in client.get("/api/resolutions").json()}
+    assert sorted(rows) == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert (rows[3]["text"], rows[4]["text"]) == (text3[:cut], text3[cut + 3:])
+    assert rows[3]["actor"] == rows[4]["actor"]
+    assert rows[8]["status"] == "done"  # the old row 7, moved, keeps its status
+    r = client.post(f"/resolutions/{rows[3]['id']}/merge", data={"csrf": csrf(client)}, follow_redirects=False)
+    assert r.status_code == 303
+    rows = {r["row"]: r for r in client.get("/api/resolutions").json()}
+    assert sorted(rows) == [1, 2, 3, 4, 5, 6, 7]
+    assert rows[3]["text"] == f"{text3[:cut]} {text3[cut + 3:]}" and rows[7]["status"] == "done"
+    with Register(db) as reg:
+        assert [c.field for c in store.corrections(reg)] == ["split", "merge"]
+    r = client.post(f"/resolutions/{rows[7]['id']}/merge", data={"csrf": csrf(client)})
+    assert r.status_code == 400 and "has no next one to merge with" in r.text
+    r = client.post(f"/resolutions/{rows[1]['id']}/split", data={"csrf": csrf(client), "parts": "one line"})
+    assert r.status_code == 400 and "on a line of its own" in r.text
+
+
+@pytest.mark.parametrize("text, kind, display", [
+    ("تا پایان اسفند", "date", "۱۳۹۹/۱۲/۳۰"),  # 1399 is a leap year
+    ("ظرف دو هفته", "relative", "۱۳۹۹/۱۲/۰۵"),
+    ("۱۴۰۰/۰۲/۱۰", "date", "۱۴۰۰/۰۲/۱۰"),
+    ("پس از تصویب بودجه", "condition", ""),
+])
+def test_api_deadline_reads_as_typed(client, text, kind, display):
+    d = client.get("/api/deadline", params={"text": text, "meeting_date": "1399-11-21"}).json()
+    assert (d["kind"], d["display"]) == (kind, display)
+
+
+def test_batch_upload_one_file_at_a_time(client, db):
+    token = csrf(client)
+    ok = client.post("/upload", data={"csrf": token, "one": "1"}, files={"file": ("003.txt", SEED_BYTES)})
+    assert ok.json()["name"] == "003.txt" and ok.json()["resolutions"] == 7
+    assert client.get(ok.json()["review"]).status_code == 200
+    bad = client.post("/upload", data={"csrf": token, "one": "1"}, files={"file": ("b.bin", b"\x00" * 10)})
+    assert bad.status_code == 400 and bad.json()["error"].startswith("b.bin: binary data")
+    assert counts(db)["meetings"] == 0

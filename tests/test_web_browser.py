@@ -70,7 +70,9 @@ def _shot(page, tmp_path, name: str) -> None:
 
 
 def test_clerk_scenario(server, browser, tmp_path):
-    base, db = server
+    from playwright.sync_api import expect
+
+    base, _ = server
     page = browser.new_page(viewport={"width": 1400, "height": 900}, accept_downloads=True)
     page.goto(base + "/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
@@ -103,11 +105,14 @@ def test_clerk_scenario(server, browser, tmp_path):
     page.locator("tr[data-id] a").first.click()
     page.wait_for_url(re.compile(r"/resolutions/"))
     rid = page.url.rsplit("/", 1)[1]
+    # A deadline is read as it is typed (parse_deadline, against the meeting's date).
+    page.fill("#correct-form input[name=deadline]", "ظرف دو هفته")
+    expect(page.locator("#deadline-read")).to_have_text("۱۳۹۹/۱۲/۰۵")
     page.fill("#correct-form input[name=actor]", NEW_ACTOR)
     page.click("#correct-form button")
     page.wait_for_load_state()
     assert page.input_value("#correct-form input[name=actor]") == NEW_ACTOR
-    assert page.locator("#history tr.fix").count() == 1
+    assert page.locator("#history tr.fix").count() == 2  # the deadline and the actor
 
     # Mark it done.
     page.select_option(".status-form select[name=status]", "done")
@@ -132,4 +137,24 @@ def test_clerk_scenario(server, browser, tmp_path):
              if isinstance(c, str)]
     assert any(NEW_ACTOR in c for c in cells)
     assert sum(1 for c in cells if re.fullmatch(r"1399-11-21-.*-r\d+", c)) == 7
+    page.close()
+
+
+def test_batch_upload_shows_progress(server, browser, tmp_path):
+    from playwright.sync_api import expect
+
+    base, _ = server
+    bad = tmp_path / "scan.bin"
+    bad.write_bytes(b"\x00\x01" * 100)
+    page = browser.new_page()
+    page.goto(base + "/")
+    page.set_input_files("#upload-form input[name=file]", [str(SEED), str(bad)])
+    page.click("#upload-form button")
+    expect(page.locator("#upload-results li")).to_have_count(2)
+    assert page.evaluate("document.getElementById('upload-progress').value") == 2
+    assert page.locator("#upload-results li a").count() == 1
+    assert page.inner_text("#upload-results li.error").startswith("scan.bin: binary data")
+    page.locator("#upload-results li a").click()
+    page.wait_for_url(re.compile(r"/review/"))
+    assert page.inner_text("#n-resolutions") == "۷"
     page.close()

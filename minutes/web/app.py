@@ -255,6 +255,15 @@ async def upload(request: Request):
     files = await _files(form, "file")
     if not files:
         raise _Error(400, "no file was sent (field «file»)")
+    if form.get("one") == "1":  # the page's script sends a batch file by file, to show progress
+        filename, data = files[0]
+        try:
+            item = await asyncio.to_thread(web.read_upload, data, filename)
+        except _Error as exc:
+            return JSONResponse({"name": _upload_name(filename), "error": exc.message}, status_code=exc.status)
+        m = item["minutes"]
+        return JSONResponse({"name": item["name"], "review": f"/review/{web.keep_pending(item)}",
+                             "resolutions": len(m.resolutions)})
     results = []
     for filename, data in files:
         try:
@@ -394,6 +403,44 @@ async def _correct(web: WebApp, rid: str, fields: dict):
             return await asyncio.to_thread(store.correct, web.reg, rid, fields, by=web.user)
     except MinutesError as exc:
         raise _Error(404 if "no resolution" in str(exc) else 400, str(exc)) from None
+
+
+async def split_form(request: Request):
+    web: WebApp = request.app.state.web
+    form = await _form(request)
+    rid = request.path_params["rid"]
+    report = await _restructure(web, rid, split=str(form.get("parts") or ""))
+    return RedirectResponse(f"/meetings/{quote(report.key)}", status_code=303)
+
+
+async def merge_form(request: Request):
+    web: WebApp = request.app.state.web
+    await _form(request)
+    rid = request.path_params["rid"]
+    report = await _restructure(web, rid, merge_next=True)
+    return RedirectResponse(f"/meetings/{quote(report.key)}", status_code=303)
+
+
+async def _restructure(web: WebApp, rid: str, **how):
+    try:
+        async with web.lock:
+            return await asyncio.to_thread(store.restructure, web.reg, rid, by=web.user, **how)
+    except MinutesError as exc:
+        raise _Error(404 if "no resolution" in str(exc) else 400, str(exc)) from None
+
+
+async def api_deadline(request: Request):
+    """A deadline phrase read as ``parse_deadline`` reads it (the correction form asks as the
+    clerk types): the ``Deadline`` of the JSON contract and ``display``, its Jalali day."""
+    from ..dates.deadlines import parse_deadline
+
+    text = request.query_params.get("text", "")[:500]
+    meeting_date = request.query_params.get("meeting_date") or None
+    try:
+        d = parse_deadline(text, meeting_date=meeting_date)
+    except ValueError as exc:  # a meeting date that is no date
+        raise _Error(400, f"meeting_date: {exc}") from None
+    return JSONResponse({**json.loads(d.model_dump_json()), "display": fa_date(d.jalali)})
 
 
 async def carry_page(request: Request):
@@ -613,6 +660,12 @@ OPENAPI = {
                                                         "contract, with a «register» object"},
                                                 "200": {"description": "the same content again"},
                                                 "400": _ERROR, "413": _ERROR, "415": _ERROR}}},
+        "/api/deadline": {"get": {
+            "summary": "Read a deadline phrase as parse_deadline does",
+            "parameters": [{"name": n, "in": "query", "required": n == "text", "schema": {"type": "string"}}
+                           for n in ("text", "meeting_date")],
+            "responses": {"200": {"description": "the Deadline of the JSON contract, and display"},
+                          "400": _ERROR}}},
         "/api/meetings": {"get": {"summary": "Meetings in the register",
                                   "responses": {"200": {"description": "a list of meetings"}}}},
         "/api/resolutions": {"get": {
@@ -658,7 +711,7 @@ class _Guard:
                     raise _Error(403, f"a request from another site ({origin}) is refused")
                 if origin == "null":
                     raise _Error(403, "a request from an opaque origin is refused")
-            if web.token_hash is not None and scope["path"] not in ("/login", "/static/app.css"):
+            if web.token_hash is not None and scope["path"] not in ("/login", "/static/app.css", "/static/app.js"):
                 bearer = request.headers.get("authorization", "")
                 ok = request.session.get("auth") is True or (
                     bearer.startswith("Bearer ") and _token_ok(bearer[7:], web.token_hash))
@@ -687,6 +740,10 @@ async def _css(request: Request):
     return Response((_TEMPLATES / "app.css").read_bytes(), media_type="text/css")
 
 
+async def _js(request: Request):
+    return Response((_TEMPLATES / "app.js").read_bytes(), media_type="text/javascript")
+
+
 def create_app(db: str | None = None, *, token: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
                user: str | None = None, as_of: str | None = None, secret: str | None = None) -> Starlette:
     """The app over the register ``db``. ``token``: required to sign in (only its hash is kept);
@@ -699,6 +756,9 @@ def create_app(db: str | None = None, *, token: str | None = None, max_bytes: in
         Route("/meetings/{key}", meeting_page), Route("/resolutions/{rid}", resolution_page),
         Route("/resolutions/{rid}/status", status_form, methods=["POST"]),
         Route("/resolutions/{rid}/correct", correct_form, methods=["POST"]),
+        Route("/resolutions/{rid}/split", split_form, methods=["POST"]),
+        Route("/resolutions/{rid}/merge", merge_form, methods=["POST"]),
+        Route("/api/deadline", api_deadline), Route("/static/app.js", _js),
         Route("/carry-over", carry_page), Route("/download", download), Route("/letters", letters),
         Route("/login", login, methods=["GET", "POST"]), Route("/logout", logout, methods=["POST"]),
         Route("/static/app.css", _css),

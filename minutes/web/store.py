@@ -22,7 +22,7 @@ from ..register.schema import ResolutionRow
 from ..register.store import Register, RegisterError, _gregorian
 from ..sheets.units import actors_of
 
-__all__ = ["CORRECTABLE", "Correction", "correct", "corrections", "ensure_tables"]
+__all__ = ["CORRECTABLE", "Correction", "correct", "corrections", "ensure_tables", "restructure"]
 
 # What a clerk may correct; anything else in a request is refused, never set.
 CORRECTABLE = ("actor", "supervisor", "deadline", "text", "row")
@@ -156,3 +156,55 @@ def corrections(reg: Register, rid: str | None = None) -> list[Correction]:
             q = q.where(CorrectionRow.rid == rid)
         return [Correction(c.rid, c.field, c.old, c.new, c.by, c.at.isoformat(timespec="seconds"))
                 for c in s.scalars(q).all()]
+
+
+def restructure(reg: Register, rid: str, *, split: str | None = None, merge_next: bool = False,
+                by: str):
+    """Split a resolution (``split``: its text with a line break wherever one item ends) or merge
+    it with the next one; the meeting's minutes so changed are imported as a revised version
+    (the register pairs the new items with the old, carrying statuses where the text matches)
+    and the change kept in ``web_corrections``. Returns the register's ``AddReport``."""
+    with Session(reg.engine) as s:
+        row = s.scalar(select(ResolutionRow).where(ResolutionRow.rid == rid))
+        if row is None:
+            raise RegisterError(f"no resolution {rid!r} in the register")
+        m = Minutes.model_validate_json(row.meeting.minutes_json)
+        pos, path = row.position, row.meeting.source_path
+    items = list(m.resolutions)
+    if pos >= len(items):
+        raise RegisterError(f"{rid}: not in the meeting's stored minutes")
+    this = items[pos]
+    if split is not None:
+        parts = [p.strip() for p in split.splitlines() if p.strip()]
+        if len(parts) < 2:
+            raise RegisterError(f"{rid}: to split, put each part of the text on a line of its own")
+        new = [this.model_copy(update={"text": p, "id": None}) for p in parts]
+        field, old_text, new_text = "split", this.text, "\n".join(parts)
+        items[pos:pos + 1] = new
+        shift = len(parts) - 1
+    elif merge_next:
+        if pos + 1 >= len(items):
+            raise RegisterError(f"{rid}: the last resolution has no next one to merge with")
+        nxt = items[pos + 1]
+        merged = this.model_copy(update={
+            "text": f"{this.text} {nxt.text}", "id": None,
+            "actor": this.actor or nxt.actor, "actors": this.actors or nxt.actors,
+            "supervisor": this.supervisor or nxt.supervisor,
+            "deadline": this.deadline if this.deadline.kind != "none" else nxt.deadline})
+        field, old_text, new_text = "merge", f"{this.text}\n{nxt.text}", merged.text
+        items[pos:pos + 2] = [merged]
+        shift = -1
+    else:
+        raise RegisterError(f"{rid}: say how to split it, or merge it with the next")
+    # Rows after the change move by what it added or took; a split's parts take the next rows.
+    first = this.row
+    for i, r in enumerate(items[pos:], pos):
+        if r.row is None or first is None:
+            continue
+        items[i] = r.model_copy(update={"row": first + (i - pos) if i - pos <= max(shift, 0)
+                                        else r.row + shift})
+    report = reg.add(m.model_copy(update={"resolutions": items}), path=path)
+    with Session(reg.engine) as s, s.begin():
+        s.add(CorrectionRow(rid=rid, field=field, old=old_text, new=new_text, by=by,
+                            at=_dt.datetime.now(_dt.UTC).replace(tzinfo=None)))
+    return report
