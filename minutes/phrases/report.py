@@ -86,6 +86,12 @@ def decision_sentences(text: str) -> list[str]:
             continue  # «فرماندار افزود: ادارات موظفند …»: what a speaker says must be done, not the meeting's decision
         if hits and hits[-1].end >= len(sentence.rstrip(" :")) and sentence.rstrip().endswith(":"):
             hits.pop()  # «… تصویب نمود:» introduces what follows
+        named = rx["among_named"].search(sentence)
+        if named:  # «از دیگر مصوبات این جلسه می‌توان به الف و ب اشاره کرد»
+            listed = _among_items(named.group("items"))
+            if len(listed) > 1:
+                found += listed
+                continue
         among = rx["among_any"].search(sentence)
         if among and all(h.start >= among.start() for h in hits):
             # «الف، ب و ج از جمله مصوبات این جلسه بود», ««الف»، «ب» … از تصمیمات شورا بود»: the items named
@@ -184,6 +190,8 @@ def _rx() -> dict[str, re.Pattern]:
         "clause_end": re.compile(clause_end),
         "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
         # «از جمله مصوبات …» naming no meeting: decisions only beside a list of quoted items
+        "among_named": re.compile(rf"(?:{v.pattern('report.among_nouns')})[^.؛]*?\s(?:{v.pattern('report.among_items_lead')})"
+                                  rf"\s(?P<items>.+?)\s(?:{v.pattern('report.among_items_end')}){right}"),
         "among_any": re.compile(rf"{left}(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')}){right}"),
         "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),

@@ -587,7 +587,7 @@ def inline_items(text: str, *, commas: bool = False) -> list[str]:
             # «… و انتخاب دو شهرستان …» cuts; «شانزدهمین و هفدهمین دوره» joins two ordinals of one phrase
             last = [m for m in re.finditer(r"\sو\s", parts[-1]) if not _ordinal_or_number(parts[-1][m.end():])]
             if last and min(len(parts[-1][:last[-1].start()].split()),
-                            len(parts[-1][last[-1].end():].split())) > _MIN_ITEM_WORDS:
+                            len(parts[-1][last[-1].end():].split())) >= _MIN_ITEM_WORDS:
                 parts[-1:] = [parts[-1][:last[-1].start()].strip(), parts[-1][last[-1].end():].strip()]
             if len(parts) >= _MIN_RUN:
                 return [p.rstrip(" .") for p in parts]
