@@ -189,10 +189,12 @@ def _rx() -> dict[str, re.Pattern]:
         "generic": re.compile(rf"{left}(?:{v.pattern('report.generic')})(?![\w\u200c])"),
         "clause_end": re.compile(clause_end),
         "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
-        # «از جمله مصوبات …» naming no meeting: decisions only beside a list of quoted items
+        # «از جمله مصوبات …», «از تصمیمات چهارمین جلسه …» after the items it names
         "among_named": re.compile(rf"(?:{v.pattern('report.among_nouns')})[^.؛]*?\s(?:{v.pattern('report.among_items_lead')})"
                                   rf"\s(?P<items>.+?)\s(?:{v.pattern('report.among_items_end')}){right}"),
-        "among_any": re.compile(rf"{left}(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')}){right}"),
+        "among_any": re.compile(rf"{left}(?:(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')})"
+                                rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')})\s"
+                                rf"(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right}"),
         "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
     }
