@@ -321,7 +321,49 @@ class _Table:
     cols: list[tuple[float, float, float]]  # vertical rules: x, y bottom, y top
 
 
-def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+def _objects(page) -> tuple[list, list[Glyph]]:
+    """One pass over the page's objects (Chromium draws each glyph as an object of its own,
+    thousands a page, so every PDFium call per object counts): the path objects, with one
+    level of form XObjects (LibreOffice's tables), and the ZWNJs that the writer put in the
+    page as marked content (LibreOffice: a zero-width glyph in ``/Span <</ActualText
+    <FEFF200C>>> BDC``), which PDFium's text page leaves out, each as a zero-width glyph
+    where its span was drawn."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    paths: list = []
+    zwnj: list[Glyph] = []
+    buf = ctypes.create_string_buffer(64)
+    bytes_ = ctypes.cast(buf, ctypes.POINTER(ctypes.c_ubyte))
+    size = ctypes.c_ulong()
+    psize = ctypes.byref(size)
+    matrix = raw.FS_MATRIX()
+    get_object, get_type, count_marks = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_CountMarks
+    get_mark, get_blob = raw.FPDFPageObj_GetMark, raw.FPDFPageObjMark_GetParamBlobValue
+    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    handle = page.raw
+    for k in range(raw.FPDFPage_CountObjects(handle)):
+        obj = get_object(handle, k)
+        kind = get_type(obj)
+        if kind == path_kind:
+            paths.append(obj)
+        elif kind == form_kind:
+            paths += [raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))
+                      if get_type(raw.FPDFFormObj_GetObject(obj, j)) == path_kind]
+        for m in range(count_marks(obj)):
+            # Only the four bytes of a UTF-16 ZWNJ are compared: decoding every glyph's
+            # ActualText (Chromium writes one per glyph) cost more than reading the glyphs.
+            if get_blob(get_mark(obj, m), b"ActualText", bytes_, 64, psize) and size.value == 4 \
+                    and buf.raw[:4] == _ZWNJ_UTF16 and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+                zwnj.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
+    return paths, zwnj
+
+
+_ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
+
+
+def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
     """Thin path rectangles: horizontal and vertical rules as (x0, y0, x1, y1)."""
     import pypdfium2.raw as raw
 
@@ -330,17 +372,7 @@ def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[fl
     hs, vs = [], []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     box = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    # Only path objects are wrapped: a page of text holds thousands of text objects.
-    handles = []
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, k)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_PATH:
-            handles.append(obj)
-        elif kind == raw.FPDF_PAGEOBJ_FORM:  # one level of form XObjects (LibreOffice's tables)
-            handles += [raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))
-                        if raw.FPDFPageObj_GetType(raw.FPDFFormObj_GetObject(obj, j)) == raw.FPDF_PAGEOBJ_PATH]
-    for obj in handles:
+    for obj in paths:
         if not raw.FPDFPageObj_GetBounds(obj, *box):
             continue
         x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
@@ -354,32 +386,6 @@ def _rules(page) -> tuple[list[tuple[float, float, float, float]], list[tuple[fl
             hs += [(x0, y0, x1, y0 + 0.5), (x0, y1 - 0.5, x1, y1)]
             vs += [(x0, y0, x0 + 0.5, y1), (x1 - 0.5, y0, x1, y1)]
     return hs, vs
-
-
-def _zwnj_spans(page) -> list[Glyph]:
-    """ZWNJs that the writer put in the page as marked content (LibreOffice: a zero-width
-    glyph in ``/Span <</ActualText <FEFF200C>>> BDC``): PDFium's text page leaves them out,
-    so each comes back as a zero-width glyph where its span was drawn."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    out: list[Glyph] = []
-    buf = ctypes.create_string_buffer(64)
-    bytes_ = ctypes.cast(buf, ctypes.POINTER(ctypes.c_ubyte))
-    size = ctypes.c_ulong()
-    matrix = raw.FS_MATRIX()
-    for k in range(raw.FPDFPage_CountObjects(page.raw)):
-        obj = raw.FPDFPage_GetObject(page.raw, k)
-        for m in range(raw.FPDFPageObj_CountMarks(obj)):
-            mark = raw.FPDFPageObj_GetMark(obj, m)
-            if not raw.FPDFPageObjMark_GetParamBlobValue(mark, b"ActualText", bytes_, len(buf), ctypes.byref(size)):
-                continue
-            blob = buf.raw[:size.value]
-            text = blob[2:].decode("utf-16-be", "replace") if blob.startswith(b"\xfe\xff") else blob.decode("latin-1")
-            if text == "\u200c" and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-                out.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
-    return out
 
 
 def _place_zwnj(marks: list[Glyph], glyphs: list[Glyph]) -> list[Glyph]:
@@ -413,8 +419,8 @@ def _image_cover(page, area: float) -> float:
     return min(1.0, covered / area) if area > 0 else 0.0
 
 
-def _tables(page) -> list[_Table]:
-    hs, vs = _rules(page)
+def _tables(paths: list) -> list[_Table]:
+    hs, vs = _rules(paths)
     if len(hs) < 2 or len(vs) < 2:
         return []
     # Group rules that touch into tables (union of overlapping boxes).
@@ -495,8 +501,9 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         finally:
             textpage.close()
         width, height = page.get_size()
-        glyphs += _place_zwnj(_zwnj_spans(page), glyphs)
-        tables = _tables(page) if glyphs else []
+        paths, zwnj = _objects(page)
+        glyphs += _place_zwnj(zwnj, glyphs)
+        tables = _tables(paths) if glyphs else []
         chars = sum(len(g.text) for g in glyphs)
         cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
     finally:
