@@ -332,18 +332,42 @@ def _zip_bomb() -> bytes:
     return buf.getvalue()
 
 
+def _xxe() -> bytes:
+    import docx
+
+    buf = io.BytesIO()
+    d = docx.Document()
+    d.add_paragraph("x")
+    d.save(buf)
+    src, out = zipfile.ZipFile(io.BytesIO(buf.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/document.xml":
+                head, _, rest = data.partition(b"?>")
+                data = head + b'?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + rest
+            zf.writestr(info.filename, data)
+    return out.getvalue()
+
+
+BAD = {"bomb.docx": _zip_bomb, "xxe.docx": _xxe}
+
+
 @pytest.mark.parametrize("name, data, status, message", [
     ("x.bin", b"\x00\x01\x02" * 100, 400, "x.bin: binary data, not a text document"),
     ("bomb.docx", None, 400, "bomb.docx: "),
+    ("xxe.docx", None, 400, "xxe.docx: "),
     ("empty.txt", b"", 400, "empty.txt: empty file"),
 ])
 @pytest.mark.parametrize("endpoint", ["/api/minutes", "/api/parse"])
 def test_api_bad_uploads(client, db, endpoint, name, data, status, message):
-    r = client.post(endpoint, files={"file": (name, _zip_bomb() if data is None else data)})
+    r = client.post(endpoint, files={"file": (name, BAD[name]() if data is None else data)})
     assert r.status_code == status and r.json()["error"].startswith(message)
     assert "\n" not in r.json()["error"]
     if name == "bomb.docx":
         assert "zip bomb" in r.json()["error"]
+    if name == "xxe.docx":
+        assert "DOCTYPE" in r.json()["error"]
     assert counts(db)["meetings"] == 0
 
 
@@ -419,3 +443,13 @@ def test_batch_upload_one_file_at_a_time(client, db):
     bad = client.post("/upload", data={"csrf": token, "one": "1"}, files={"file": ("b.bin", b"\x00" * 10)})
     assert bad.status_code == 400 and bad.json()["error"].startswith("b.bin: binary data")
     assert counts(db)["meetings"] == 0
+
+
+def test_missing_actor_or_deadline_stands_out_after_saving(client):
+    text = "صورتجلسه\nمصوبات:\n۱- مقرر شد گزارش عملکرد تهیه شود.\n"
+    where = upload(client, ("bare.txt", text.encode(), "text/plain")).headers["location"]
+    r = client.post(where + "/save", data={"csrf": csrf(client)}, follow_redirects=False)
+    page = client.get(r.headers["location"]).text
+    assert page.count('class="missing"') == 1
+    review = client.get(review_page(client)[0]).text  # seed 003: each actor links to its line
+    assert len(re.findall(r'مسئول اجرا: <a href="#L\d+">', review)) == 7
