@@ -5,7 +5,8 @@ similarity to the source, and seed 003 as a scan (make bench-pdf).
     python bench/bench_pdf.py --scan     # also seed 003 as a 200-dpi, lightly degraded scan
                                          # (every page through Tesseract: minutes, not seconds)
 
-Ratios are measured in one run on one machine, so they compare; absolute times do not travel.
+Ratios are measured in one run on one machine (CPU time, best of five), so they compare;
+absolute times do not travel.
 Similarity is difflib's ratio over letters only (tests/scan.py): the text layer against the
 seed's text, and each OCR'd page against that page's text layer.
 """
@@ -29,19 +30,21 @@ from scan import PDF_DIR, degrade, page_image, similarity  # noqa: E402
 SEED = next((ROOT / "seeds").glob("003_*.txt"))
 
 
+# CPU time, not wall time: the machines this runs on are shared, and another process's load
+# would otherwise land on whichever side happened to be running.
 def raw_pypdfium2(path: Path) -> float:
-    t = time.perf_counter()
+    t = time.process_time()
     doc = pdfium.PdfDocument(path)
     for page in doc:
         page.get_textpage().get_text_range()
     doc.close()
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def ours(path: Path) -> float:
-    t = time.perf_counter()
+    t = time.process_time()
     read_any(path)
-    return time.perf_counter() - t
+    return time.process_time() - t
 
 
 def best(fn, path, runs=5) -> float:

@@ -25,6 +25,7 @@ Safety: page count, file size and characters per page are bounded (``MAX_PAGES``
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -120,7 +121,9 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     pox, poy = ctypes.byref(ox), ctypes.byref(oy)
     rect = raw.FS_RECTF()
     prect = ctypes.byref(rect)
-    get_origin, get_box, get_size = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    get_origin, get_box, get_size = _plain("FPDFText_GetCharOrigin"), _plain("FPDFText_GetLooseCharBox"), \
+        _plain("FPDFText_GetFontSize")
+    at = ctypes.cast(tp, ctypes.c_void_p).value  # the handle as an address, for the _plain calls
     chars: list[tuple[str, float, float, float, float, float, int]] = []
     skip = _SKIP
     append = chars.append
@@ -130,17 +133,17 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
         code = codes[i]
         if code < 0x20 or code in skip:
             continue
-        get_origin(tp, i, pox, poy)
-        get_box(tp, i, prect)
+        get_origin(at, i, pox, poy)
+        get_box(at, i, prect)
         y = oy.value
         if code == 0x20:
-            if rect.right - rect.left < 0.05 or get_size(tp, i) < 2:
+            if rect.right - rect.left < 0.05 or get_size(at, i) < 2:
                 # A space drawn without advance (Chromium's): PDFium puts it inside the next
                 # word, so it is left out and the gap between the words' boxes says where it is.
                 continue
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
         elif abs(y - last_y) > 0.01 or not i & 15:
-            size, last_y = get_size(tp, i), y
+            size, last_y = get_size(at, i), y
             bold = _is_bold(tp, i, name)
         append((chr(code), ox.value, y, rect.left, rect.right, size, i, bold))
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
@@ -206,11 +209,14 @@ def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped by baseline, top to bottom."""
     rows: list[list[Glyph]] = []
+    row: list[Glyph] = []
+    head = None  # the row's first glyph, which the others are measured against
     for g in sorted(glyphs, key=lambda g: -g.y):
-        if rows and abs(rows[-1][0].y - g.y) <= max(rows[-1][0].size, g.size, 1.0) * 0.35:
-            rows[-1].append(g)
+        if head is not None and abs(head.y - g.y) <= max(head.size, g.size, 1.0) * 0.35:
+            row.append(g)
         else:
-            rows.append([g])
+            head, row = g, [g]
+            rows.append(row)
     return rows
 
 
@@ -321,13 +327,17 @@ class _Table:
     cols: list[tuple[float, float, float]]  # vertical rules: x, y bottom, y top
 
 
-def _objects(page) -> tuple[list, list[Glyph]]:
+def _objects(page, textpage) -> tuple[list, list[Glyph]]:
     """One pass over the page's objects (Chromium draws each glyph as an object of its own,
     thousands a page, so every PDFium call per object counts): the path objects, with one
     level of form XObjects (LibreOffice's tables), and the ZWNJs that the writer put in the
     page as marked content (LibreOffice: a zero-width glyph in ``/Span <</ActualText
     <FEFF200C>>> BDC``), which PDFium's text page leaves out, each as a zero-width glyph
-    where its span was drawn."""
+    where its span was drawn.
+
+    A ZWNJ span never gives the text page a character, so on a page of many objects only
+    those that gave it none are searched for one: asking each character for its object
+    costs far less than reading every mark of every object."""
     import ctypes
 
     import pypdfium2.raw as raw
@@ -335,45 +345,73 @@ def _objects(page) -> tuple[list, list[Glyph]]:
     paths: list = []
     zwnj: list[Glyph] = []
     buf = ctypes.create_string_buffer(64)
-    bytes_ = ctypes.cast(buf, ctypes.POINTER(ctypes.c_ubyte))
     size = ctypes.c_ulong()
     psize = ctypes.byref(size)
     matrix = raw.FS_MATRIX()
-    get_object, get_type, count_marks = raw.FPDFPage_GetObject, raw.FPDFPageObj_GetType, raw.FPDFPageObj_CountMarks
-    get_mark, get_blob = raw.FPDFPageObj_GetMark, raw.FPDFPageObjMark_GetParamBlobValue
+    get_object, get_type, count_marks = _plain("FPDFPage_GetObject"), _plain("FPDFPageObj_GetType"), \
+        _plain("FPDFPageObj_CountMarks")
+    get_mark, get_blob = _plain("FPDFPageObj_GetMark"), _plain("FPDFPageObjMark_GetParamBlobValue")
+    form_count, form_object = _plain("FPDFFormObj_CountObjects"), _plain("FPDFFormObj_GetObject")
     path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
     handle = page.raw
-    for k in range(raw.FPDFPage_CountObjects(handle)):
+    count = raw.FPDFPage_CountObjects(handle)
+    drawn: set[int] = set()
+    if count > _MANY_OBJECTS:
+        tp = textpage.raw
+        text_object = _plain("FPDFText_GetTextObject")
+        drawn = {text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
+        drawn.discard(None)
+    for k in range(count):
         obj = get_object(handle, k)
         kind = get_type(obj)
         if kind == path_kind:
             paths.append(obj)
         elif kind == form_kind:
-            paths += [raw.FPDFFormObj_GetObject(obj, j) for j in range(raw.FPDFFormObj_CountObjects(obj))
-                      if get_type(raw.FPDFFormObj_GetObject(obj, j)) == path_kind]
+            paths += [form_object(obj, j) for j in range(form_count(obj))
+                      if get_type(form_object(obj, j)) == path_kind]
+        if drawn and obj in drawn:
+            continue
         for m in range(count_marks(obj)):
             # Only the four bytes of a UTF-16 ZWNJ are compared: decoding every glyph's
             # ActualText (Chromium writes one per glyph) cost more than reading the glyphs.
-            if get_blob(get_mark(obj, m), b"ActualText", bytes_, 64, psize) and size.value == 4 \
-                    and buf.raw[:4] == _ZWNJ_UTF16 and raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+            if get_blob(get_mark(obj, m), b"ActualText", buf, 64, psize) and size.value == 4 \
+                    and buf.raw[:4] == _ZWNJ_UTF16 and _plain("FPDFPageObj_GetMatrix")(obj, ctypes.byref(matrix)):
                 zwnj.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
     return paths, zwnj
 
 
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
+_MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
+
+
+@functools.cache
+def _plain(name: str):
+    """PDFium's function ``name`` taking and returning handles as plain addresses (ints):
+    pypdfium2's binding builds a pointer object for every handle it returns, which on a page
+    of thousands of objects costs a quarter of each call."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    fn = getattr(raw, name)
+
+    def plain(t):
+        return ctypes.c_void_p if t is not None and issubclass(t, ctypes._Pointer) else t
+
+    proto = ctypes.CFUNCTYPE(plain(fn.restype), *(plain(t) for t in fn.argtypes))
+    return proto(ctypes.cast(fn, ctypes.c_void_p).value)
 
 
 def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
     """Thin path rectangles: horizontal and vertical rules as (x0, y0, x1, y1)."""
-    import pypdfium2.raw as raw
-
     import ctypes
 
     hs, vs = [], []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     box = [ctypes.byref(v) for v in (left, bottom, right, top)]
+    get_bounds = _plain("FPDFPageObj_GetBounds")
     for obj in paths:
-        if not raw.FPDFPageObj_GetBounds(obj, *box):
+        if not get_bounds(obj, *box):
             continue
         x0, y0, x1, y1 = left.value, bottom.value, right.value, top.value
         w, h = x1 - x0, y1 - y0
@@ -498,10 +536,10 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         textpage = page.get_textpage()
         try:
             glyphs, unmapped = _glyphs(textpage, where, index + 1)
+            paths, zwnj = _objects(page, textpage)
         finally:
             textpage.close()
         width, height = page.get_size()
-        paths, zwnj = _objects(page)
         glyphs += _place_zwnj(zwnj, glyphs)
         tables = _tables(paths) if glyphs else []
         chars = sum(len(g.text) for g in glyphs)
