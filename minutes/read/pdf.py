@@ -124,9 +124,11 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     get_origin, get_box, get_size = _plain("FPDFText_GetCharOrigin"), _plain("FPDFText_GetLooseCharBox"), \
         _plain("FPDFText_GetFontSize")
     at = ctypes.cast(tp, ctypes.c_void_p).value  # the handle as an address, for the _plain calls
-    chars: list[tuple[str, float, float, float, float, float, int]] = []
+    glyphs: list[Glyph] = []
+    kept: list[int] = []  # the characters read, for the ToUnicode sample below
+    members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
+    last: Glyph | None = None
     skip = _SKIP
-    append = chars.append
     size, last_y, bold = 0.0, -1.0, False
     name = ctypes.create_string_buffer(128)
     for i in range(min(n, len(codes))):
@@ -145,31 +147,30 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
         elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(at, i), y
             bold = _is_bold(tp, i, name)
-        append((chr(code), ox.value, y, rect.left, rect.right, size, i, bold))
-    # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
-    step = max(1, len(chars) // 50)
-    sample = chars[::step]
-    unmapped = sum(raw.FPDFText_HasUnicodeMapError(tp, c[6]) == 1 for c in sample) * len(chars) // max(1, len(sample))
-    # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
-    glyphs: list[Glyph] = []
-    members: list[list[str]] = []
-    for ch, x, y, x0, x1, size, i, heavy in chars:
-        if glyphs and ch != " " and glyphs[-1].text != " " and abs(glyphs[-1].y - y) < 0.01 \
-                and abs(glyphs[-1].ox - x) < 0.01:
-            g = glyphs[-1]
-            g.x0, g.x1 = min(g.x0, x0), max(g.x1, x1)
-            members[-1].append(ch)
+        kept.append(i)
+        x, left, right = ox.value, rect.left, rect.right
+        # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
+        if last is not None and code != 0x20 and last.text != " " and abs(last.y - y) < 0.01 \
+                and abs(last.ox - x) < 0.01:
+            if left < last.x0:
+                last.x0 = left
+            if right > last.x1:
+                last.x1 = right
+            members.setdefault(len(glyphs) - 1, [last.text]).append(chr(code))
             continue
-        glyphs.append(Glyph(ch, min(x0, x), x1, y, size, i, x, heavy))
-        members.append([ch])
-    for k, g in enumerate(glyphs):
-        parts = members[k]
-        if len(parts) > 1:
-            if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
-                # Lam-alef is one glyph only for lam then alef; writers map it either way round.
-                g.text = "ل" + (parts[0] if parts[1] == "ل" else parts[1])
-            else:
-                g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
+        last = Glyph(chr(code), left if left < x else x, right, y, size, i, x, bold)
+        glyphs.append(last)
+    # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
+    step = max(1, len(kept) // 50)
+    sample = kept[::step]
+    unmapped = sum(raw.FPDFText_HasUnicodeMapError(tp, i) == 1 for i in sample) * len(kept) // max(1, len(sample))
+    for k, parts in members.items():
+        g = glyphs[k]
+        if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
+            # Lam-alef is one glyph only for lam then alef; writers map it either way round.
+            g.text = "ل" + (parts[0] if parts[1] == "ل" else parts[1])
+        else:
+            g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
     return glyphs, unmapped
 
 
