@@ -75,10 +75,16 @@ def to_jalali(value) -> jdatetime.date | None:
 
 # --- patterns ---------------------------------------------------------------------------------
 
+def _month() -> str:
+    """«اسفند», «اسفند ماه», «ماه اسفند»: the one month shape of deadlines and of dates in text."""
+    mw = _p("dates.month_word")
+    return rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
+
+
 @lru_cache(maxsize=1)
 def _res() -> dict[str, re.Pattern]:
-    mw, yw = _p("dates.month_word"), _p("dates.periods", "year")
-    month = rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
+    yw = _p("dates.periods", "year")
+    month = _month()
     y = r"(?P<y>[0-9]{4}|[0-9]{2})"
     refs = _p("dates.period_refs")
     # «۱۴۰۰», «سال ۱۴۰۰», «سال جاری», «امسال» after a month or a quarter
@@ -390,9 +396,9 @@ def _find_res() -> dict[str, re.Pattern]:
     date in a sentence may be glued to the words around it («روزدوشنبه18 مردادماه»,
     «۹۸/۵/۵جلسه»), so a date written in digits needs only to stand apart from other digits; a
     day and month may be joined by slashes («10/اردیبهشت/92»)."""
-    mw, yw = _p("dates.month_word"), _p("dates.periods", "year")
+    yw = _p("dates.periods", "year")
     glue = r"[\s\u200c/\-]*"
-    month = rf"(?:(?:{mw}){SEP})?(?P<month>{_p('dates.months')})(?:{SEP}(?:{mw}))?"
+    month = _month()
     refs = _p("dates.period_refs")
     year_spec = (rf"(?:{glue}(?:(?:{yw}){SEP})?(?P<y>[0-9]{{4}}|[0-9]{{2}})(?![0-9])"
                  rf"|{SEP}(?:{yw}){SEP}(?P<yref>{refs}){_R}|{SEP}(?P<thisyear>{_p('dates.periods', 'this_year')}){_R})")

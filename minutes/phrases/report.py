@@ -110,7 +110,7 @@ def _among_items(head: str) -> list[str]:
     two phrases of two words or more joined by one «و»."""
     listed = inline_items(head, commas=True)
     if len(listed) == 1:
-        parts = re.split(r"\sو\s", head.strip(" ،,"))
+        parts = vocab().rx(r"\s(?:<<numbers.joiners>>)\s").split(head.strip(" ،,"))
         if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
             listed = [p.strip() for p in parts]
     return listed

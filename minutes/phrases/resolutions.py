@@ -25,7 +25,8 @@ from functools import lru_cache
 from ..text.numbers import NUMERIC_DATE, SEP, cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
 from ..text.vocab import vocab
 
-__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors", "inline_items", "is_bare_label", "starts_with_label"]
+__all__ = ["Extracted", "Item", "extract", "find_deadline", "is_intro", "ends_with_intro", "item_start", "split_actors",
+           "inline_items", "is_bare_label", "starts_with_label"]
 
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"  # word edges
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
@@ -548,7 +549,6 @@ def item_start(line: str) -> Item | None:
 # --- items run together in one sentence ------------------------------------------------------
 
 _QUOTED = re.compile(r"«([^«»]*)»")
-_RUN_SEPARATOR = re.compile(r"^[\s،,؛;]*(?:و\s+)?$")  # between two quoted items: a comma, an «و»
 _SLASH = re.compile(r"(?<![0-9۰-۹])\s*/\s*(?![0-9۰-۹])")  # «… نوروزی/ تهیه نهال …», not «۹۷/۱۰/۴»
 _MIN_RUN = 3  # slash- and comma-separated runs: fewer parts are a pair of words, not a list
 _MIN_ITEM_WORDS = 2
@@ -569,7 +569,7 @@ def inline_items(text: str, *, commas: bool = False) -> list[str]:
     quoted = [m for m in _QUOTED.finditer(text) if len(m.group(1).split()) >= _MIN_ITEM_WORDS]
     runs: list[list[re.Match]] = []
     for m in quoted:
-        if runs and _RUN_SEPARATOR.match(text[runs[-1][-1].end():m.start()]):
+        if runs and vocab().rx(r"^[\s،,؛;]*(?:(?:<<numbers.joiners>>)\s+)?$").match(text[runs[-1][-1].end():m.start()]):
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -585,7 +585,7 @@ def inline_items(text: str, *, commas: bool = False) -> list[str]:
         if len(parts) >= _MIN_RUN - 1 and all(_MIN_ITEM_WORDS <= len(p.split()) <= _MAX_RUN_ITEM_WORDS for p in parts) \
                 and not _has_verb(text):  # «…، از دو نفر به سه نفر افزایش می‌یابد» is a clause
             # «… و انتخاب دو شهرستان …» cuts; «شانزدهمین و هفدهمین دوره» joins two ordinals of one phrase
-            last = [m for m in re.finditer(r"\sو\s", parts[-1]) if not _ordinal_or_number(parts[-1][m.end():])]
+            last = [m for m in vocab().rx(r"\s(?:<<numbers.joiners>>)\s").finditer(parts[-1]) if not _ordinal_or_number(parts[-1][m.end():])]
             if last and min(len(parts[-1][:last[-1].start()].split()),
                             len(parts[-1][last[-1].end():].split())) >= _MIN_ITEM_WORDS:
                 parts[-1:] = [parts[-1][:last[-1].start()].strip(), parts[-1][last[-1].end():].strip()]
@@ -600,13 +600,14 @@ def _alternatives(text: str, slash: re.Match) -> bool:
     if not before or not after:
         return False
     v = vocab()
-    return all(v.lookup("people.honorifics", w) or v.lookup("numbers.joiners", w) or w == "یا" for w in before + after)
+    return all(v.lookup("people.honorifics", w) or v.lookup("numbers.joiners", w) or v.lookup("resolutions.alternatives", w)
+               for w in before + after)
 
 
 def _has_verb(text: str) -> bool:
     v = vocab()
     return any(v.lookup("resolutions.heading_verb_endings", w) is not None or v.lookup("resolutions.clause_verbs", w)
-               is not None or w.startswith(("می‌", "نمی‌")) for w in re.findall(r"[^\s.،,:;؛]+", text))
+               is not None or v.rx(r"^(?:<<resolutions.verb_prefixes>>)\u200c").match(w) for w in re.findall(r"[^\s.،,:;؛]+", text))
 
 
 def _ordinal_or_number(text: str) -> bool:
