@@ -16,7 +16,7 @@ from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, Str
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = ["Base", "MeetingRow", "ResolutionRow", "StatusChange", "ImportRow", "Unit", "Alias",
-           "Assignment", "PROGRESS"]
+           "Assignment", "Correction", "PROGRESS"]
 
 # What a clerk can say of a resolution; «open» is the start (nothing said yet).
 PROGRESS = ("open", "in_progress", "blocked", "done", "cancelled")
@@ -143,3 +143,16 @@ class Assignment(Base):
 
     resolution: Mapped[ResolutionRow] = relationship(back_populates="assignments")
     unit: Mapped[Unit] = relationship()
+
+
+class Correction(Base):
+    """A clerk's correction of a resolution's field (``minutes serve``): who, when, from what to what."""
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    rid: Mapped[str] = mapped_column(String(120), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    old: Mapped[str | None] = mapped_column(Text)
+    new: Mapped[str | None] = mapped_column(Text)
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[_dt.datetime] = mapped_column(DateTime)

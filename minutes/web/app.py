@@ -128,7 +128,6 @@ class WebApp:
                  max_bytes: int = DEFAULT_MAX_BYTES, user: str | None = None,
                  as_of: str | None = None):
         self.reg = Register(db, user=user)
-        store.ensure_tables(self.reg)
         self.token_hash = token_hash
         self.max_bytes = max_bytes
         self.user = self.reg.user

@@ -1,8 +1,8 @@
 """Corrections a clerk makes in the web app, on top of the register's own API.
 
 The register keeps statuses and their history; a correction of a resolution's actor,
-supervisor, deadline, text or row is kept here, in a table of its own in the same database
-(``web_corrections``, created when missing), with who and when. The corrected fields are
+supervisor, deadline, text or row is kept in the register's ``corrections`` table (created by
+its migrations like every other table), with who and when. The corrected fields are
 written to the register's row *and* to the meeting's stored minutes, so every sheet and
 letter made from the register shows them; an actor correction also confirms the old
 spelling as an alias of the corrected unit (the register's ``alias``).
@@ -13,35 +13,19 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass
 
-from sqlalchemy import DateTime, Integer, String, Text, select
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ..dates.deadlines import parse_deadline
 from ..models import Minutes
-from ..register.schema import ResolutionRow
+from ..register.schema import Correction as CorrectionRow, ResolutionRow
 from ..register.store import Register, RegisterError, _gregorian
 from ..sheets.units import actors_of
 
-__all__ = ["CORRECTABLE", "Correction", "correct", "corrections", "ensure_tables", "restructure"]
+__all__ = ["CORRECTABLE", "Correction", "correct", "corrections", "restructure"]
 
 # What a clerk may correct; anything else in a request is refused, never set.
 CORRECTABLE = ("actor", "supervisor", "deadline", "text", "row")
-
-
-class _Base(DeclarativeBase):
-    pass
-
-
-class CorrectionRow(_Base):
-    __tablename__ = "web_corrections"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    rid: Mapped[str] = mapped_column(String(120), index=True)
-    field: Mapped[str] = mapped_column(String(20))
-    old: Mapped[str | None] = mapped_column(Text)
-    new: Mapped[str | None] = mapped_column(Text)
-    by: Mapped[str] = mapped_column(String(120))
-    at: Mapped[_dt.datetime] = mapped_column(DateTime)
 
 
 @dataclass
@@ -52,10 +36,6 @@ class Correction:
     new: str | None
     by: str
     at: str
-
-
-def ensure_tables(reg: Register) -> None:
-    _Base.metadata.create_all(reg.engine)
 
 
 def _blank(value) -> str | None:
@@ -126,9 +106,8 @@ def correct(reg: Register, rid: str, fields: dict, *, by: str) -> list[Correctio
                     continue
                 setattr(row, name, new)
                 if res is not None:
-                    res = res.model_copy(update={name: new})
-                    if name == "actor":
-                        res = res.model_copy(update={"actors": actors_of(res) if new else []})
+                    # a corrected actor is the unit the clerk names, not the bodies read before
+                    res = res.model_copy(update={name: new, **({"actors": [new] if new else []} if name == "actor" else {})})
                 if name == "actor" and old and new:
                     teach = (old, new)
             out.append(Correction(rid, name, None if old is None else str(old),
@@ -163,7 +142,7 @@ def restructure(reg: Register, rid: str, *, split: str | None = None, merge_next
     """Split a resolution (``split``: its text with a line break wherever one item ends) or merge
     it with the next one; the meeting's minutes so changed are imported as a revised version
     (the register pairs the new items with the old, carrying statuses where the text matches)
-    and the change kept in ``web_corrections``. Returns the register's ``AddReport``."""
+    and the change kept in ``corrections``. Returns the register's ``AddReport``."""
     with Session(reg.engine) as s:
         row = s.scalar(select(ResolutionRow).where(ResolutionRow.rid == rid))
         if row is None:
