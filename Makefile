@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser ocr-tools postgres office wheel-smoke bench bench-attack clean
+.PHONY: run test setup browser ocr-tools postgres office pdf-fonts wheel-smoke bench bench-attack clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
@@ -51,7 +51,16 @@ office:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libreoffice-writer-nogui >/dev/null; \
 	  else echo "make office: no apt-get; install LibreOffice Writer to run the letters' test" >&2; fi; }
 
-test: setup browser ocr-tools postgres office
+# The fonts the PDF tests print seed 003 in (tests/pdfdata.py, in the tests' set-up): Nazli,
+# Noto Naskh Arabic, and DejaVu Sans for digits.
+pdf-fonts:
+	@{ fc-list :family=Nazli family | grep -q . && fc-list ":family=Noto Naskh Arabic" family | grep -q . \
+	   && fc-list ":family=DejaVu Sans" family | grep -q .; } 2>/dev/null || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fontconfig fonts-farsiweb fonts-noto-core fonts-dejavu-core >/dev/null; \
+	  else echo "make pdf-fonts: no apt-get; install the fonts Nazli, Noto Naskh Arabic and DejaVu Sans to run the PDF tests" >&2; fi; }
+
+test: setup browser ocr-tools postgres office pdf-fonts
 	$(PY) -m pytest
 	$(MAKE) wheel-smoke
 
@@ -67,10 +76,10 @@ bench-attack: setup
 
 # PDF text layers: time per page as a ratio to pypdfium2's raw extraction, similarity to the
 # seed; bench-pdf-scan also OCRs seed 003 as a 200-dpi degraded scan (minutes).
-bench-pdf: setup
+bench-pdf: setup browser office pdf-fonts
 	$(PY) bench/bench_pdf.py
 
-bench-pdf-scan: setup ocr-tools
+bench-pdf-scan: setup browser office pdf-fonts ocr-tools
 	$(PY) bench/bench_pdf.py --scan
 
 clean:

@@ -1,7 +1,8 @@
 """PDF and scan reading: time per page as a ratio to pypdfium2's raw text extraction, letter
 similarity to the source, and seed 003 as a scan (make bench-pdf).
 
-    python bench/bench_pdf.py            # text layers: both fixture PDFs
+    python bench/bench_pdf.py            # text layers: the seed-003 PDFs the tests print
+                                         # (tests/pdfdata.py: Chromium, LibreOffice; ~5 s)
     python bench/bench_pdf.py --scan     # also seed 003 as a 200-dpi, lightly degraded scan
                                          # (every page through Tesseract: minutes, not seconds)
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -25,7 +27,8 @@ import pypdfium2 as pdfium  # noqa: E402
 
 import minutes  # noqa: E402
 from minutes.read.readers import read_any, read_bytes  # noqa: E402
-from scan import PDF_DIR, degrade, page_image, similarity  # noqa: E402
+from pdfdata import build  # noqa: E402
+from scan import degrade, page_image, similarity  # noqa: E402
 
 SEED = next((ROOT / "seeds").glob("003_*.txt"))
 
@@ -51,10 +54,10 @@ def best(fn, path, runs=5) -> float:
     return min(fn(path) for _ in range(runs))
 
 
-def text_layers() -> None:
+def text_layers(pdfs: dict[str, Path]) -> None:
     seed = SEED.read_text(encoding="utf-8")
     print(f"{'file':<22} {'pages':>5} {'raw ms/p':>9} {'ours ms/p':>10} {'ratio':>6} {'letters≈seed':>13} {'raw≈seed':>9}")
-    for pdf in sorted(PDF_DIR.glob("seed003_*.pdf")):
+    for pdf in (p for name, p in sorted(pdfs.items()) if name.startswith("seed003_")):
         n = len(pdfium.PdfDocument(pdf))
         raw, mine = best(raw_pypdfium2, pdf), best(ours, pdf)
         doc = read_any(pdf)
@@ -64,15 +67,14 @@ def text_layers() -> None:
               f"{similarity(seed, got):>13.4f} {similarity(seed, rawtext):>9.4f}")
 
 
-def scanned() -> None:
+def scanned(pdfs: dict[str, Path]) -> None:
     """Seed 003 as a scanned PDF: every page rendered at 200 dpi, degraded (tests/scan.py),
     stored as JPEG in a PDF with no text layer, and read by ``minutes.parse_file``."""
     import io
-    import tempfile
 
     from PIL import Image
 
-    pdf = PDF_DIR / "seed003_nazli.pdf"
+    pdf = pdfs["seed003_nazli.pdf"]
     layer = read_any(pdf)
     lines = [ln.original for ln in layer.lines]
     images = [Image.open(io.BytesIO(degrade(page_image(pdf, i)))) for i in range(len(layer.source.pages))]
@@ -113,9 +115,11 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--scan", action="store_true", help="also OCR seed 003 as a scan (slow)")
     args = ap.parse_args()
-    text_layers()
-    if args.scan:
-        scanned()
+    with tempfile.TemporaryDirectory() as tmp:
+        pdfs = build(Path(tmp))
+        text_layers(pdfs)
+        if args.scan:
+            scanned(pdfs)
 
 
 if __name__ == "__main__":

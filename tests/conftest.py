@@ -56,3 +56,12 @@ def pytest_addoption(parser):
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
 
+
+
+@pytest.fixture(scope="session")
+def pdf_fixtures(tmp_path_factory) -> dict[str, Path]:
+    """The PDFs of the PDF, OCR and batch tests by file name, printed from seed 003 by Chromium
+    and LibreOffice once per session (tests/pdfdata.py, a few seconds)."""
+    import pdfdata
+
+    return pdfdata.build(tmp_path_factory.mktemp("pdf"))

@@ -1,4 +1,4 @@
-"""Scans made here from our own PDFs: a page rendered at 200 dpi, then degraded as a
+"""Scans made here from our own PDFs (tests/pdfdata.py): a page rendered at 200 dpi, then degraded as a
 scanner and a photocopier do (skew, blur, specks, JPEG), deterministically (seeded)."""
 
 from __future__ import annotations
@@ -8,9 +8,6 @@ import random
 import re
 from difflib import SequenceMatcher
 from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent.parent
-PDF_DIR = ROOT / "tests" / "fixtures" / "pdf"
 
 
 def page_image(pdf: Path, index: int, dpi: int = 200):

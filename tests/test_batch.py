@@ -22,7 +22,7 @@ GOOD = {  # name in the batch → source document
     "news/001.txt": next(SEEDS.glob("001_*.txt")),
     "news/board.html": CORPUS / "university_news_board.html",
     "word/company_board_58.docx": CORPUS / "company_board_58.docx",
-    "word/seed003.pdf": CORPUS.parent / "pdf" / "seed003_naskh.pdf",
+    "word/seed003.pdf": "seed003_naskh.pdf",  # a PDF built in the set-up (conftest's pdf_fixtures)
     "word/deep/committee.md": CORPUS / "company_committee_7.md",
 }
 BAD = ("word/broken.docx", "scan.txt")
@@ -35,11 +35,11 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
 
 
 @pytest.fixture(scope="module")
-def archive(tmp_path_factory) -> Path:
+def archive(tmp_path_factory, pdf_fixtures) -> Path:
     root = tmp_path_factory.mktemp("archive")
     for name, source in GOOD.items():
         (root / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, root / name)
+        shutil.copyfile(pdf_fixtures[source] if isinstance(source, str) else source, root / name)
     (root / "word/broken.docx").write_bytes((CORPUS / "company_board_58.docx").read_bytes()[:2000])  # cut short
     (root / "scan.txt").write_bytes(bytes(range(256)) * 8)  # binary, named as text
     (root / ".hidden.txt").write_text("not a document of the archive", encoding="utf-8")

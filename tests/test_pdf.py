@@ -1,4 +1,5 @@
-"""PDF input: seed 003 printed to PDF (tests/fixtures/pdf/make.py) reads as the seed's text does.
+"""PDF input: seed 003 printed to PDF in the tests' set-up (tests/pdfdata.py, conftest's
+``pdf_fixtures``) reads as the seed's text does.
 
 Three PDFs, two writers, three fonts: Chromium with Nazli and Persian digits; Chromium with Noto
 Naskh Arabic, every run of digits in a second font (DejaVu Sans) and the meeting line in Latin
@@ -21,10 +22,15 @@ from minutes.errors import InputError
 from minutes.read.pdf import MAX_PAGES, read_pdf
 from minutes.read.readers import read_any
 
-from conftest import ROOT, SEED_003
+from conftest import SEED_003
+from pdfdata import FILES, ZWNJ_TEXT
 
-PDFS = sorted((ROOT / "tests" / "fixtures" / "pdf").glob("seed003_*.pdf"))
-NAZLI, NASKH = (ROOT / "tests" / "fixtures" / "pdf" / f"seed003_{n}.pdf" for n in ("nazli", "naskh"))
+PDFS = [n for n in FILES if n.startswith("seed003_")]
+
+
+@pytest.fixture(scope="module")
+def nazli(pdf_fixtures) -> Path:
+    return pdf_fixtures["seed003_nazli.pdf"]
 
 
 @lru_cache(maxsize=None)
@@ -40,13 +46,15 @@ def _resolutions(m: minutes.Minutes) -> list[tuple]:
     return [(r.row, r.actor, r.supervisor, r.deadline.kind, r.deadline.jalali) for r in m.resolutions]
 
 
-def test_fixtures_are_there():
-    assert [p.name for p in PDFS] == ["seed003_libreoffice.pdf", "seed003_naskh.pdf", "seed003_nazli.pdf"]
+def test_fixtures_are_built(pdf_fixtures):
+    assert PDFS == ["seed003_libreoffice.pdf", "seed003_naskh.pdf", "seed003_nazli.pdf"]
+    assert sorted(pdf_fixtures) == sorted(FILES)
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in pdf_fixtures.values())
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_seed_as_pdf_gives_the_seeds_facts(path):
-    text, pdf = minutes.parse_file(SEED_003), parsed(path)
+@pytest.mark.parametrize("name", PDFS)
+def test_seed_as_pdf_gives_the_seeds_facts(pdf_fixtures, name):
+    text, pdf = minutes.parse_file(SEED_003), parsed(pdf_fixtures[name])
     assert len(pdf.resolutions) == 7
     assert _resolutions(pdf) == _resolutions(text)
     assert sum(1 for r in pdf.resolutions if r.deadline.jalali) == 6
@@ -55,10 +63,10 @@ def test_seed_as_pdf_gives_the_seeds_facts(path):
     assert len(pdf.agenda) == 3
 
 
-@pytest.mark.parametrize("path", PDFS, ids=lambda p: p.name)
-def test_lines_pages_and_furniture(path):
-    doc = read_any(path)
-    pages = {"seed003_nazli.pdf": 16, "seed003_naskh.pdf": 18, "seed003_libreoffice.pdf": 26}[path.name]
+@pytest.mark.parametrize("name", PDFS)
+def test_lines_pages_and_furniture(pdf_fixtures, name):
+    doc = read_any(pdf_fixtures[name])
+    pages = {"seed003_nazli.pdf": 16, "seed003_naskh.pdf": 18, "seed003_libreoffice.pdf": 26}[name]
     assert doc.source.format == "pdf" and len(doc.source.pages) == pages
     text = "\n".join(ln.original for ln in doc.lines)
     assert not re.search("[\ufb50-\ufdff\ufe70-\ufefe]", text), "presentation forms"
@@ -72,25 +80,25 @@ def test_lines_pages_and_furniture(path):
     assert any(d.code == "page-furniture" for d in doc.diagnostics)
 
 
-def test_digits_and_dates_in_order():
-    lines = [ln.original for ln in read_any(NAZLI).lines]
+def test_digits_and_dates_in_order(pdf_fixtures, nazli):
+    lines = [ln.original for ln in read_any(nazli).lines]
     assert any("سه شنبه ۹۹/۱۱/۲۱" in ln for ln in lines)
     assert any("۱۴/۵٪" in ln for ln in lines)
-    latin = [ln.original for ln in read_any(NASKH).lines]
+    latin = [ln.original for ln in read_any(pdf_fixtures["seed003_naskh.pdf"]).lines]
     assert any("ساعت 11 صبح روز سه شنبه 99/11/21" in ln for ln in latin)
 
 
-def test_table_rows_read_right_to_left():
-    lines = [ln.original for ln in read_any(NAZLI).lines]
+def test_table_rows_read_right_to_left(nazli):
+    lines = [ln.original for ln in read_any(nazli).lines]
     header = next(ln for ln in lines if ln.startswith("ردیف\t"))
     assert header.split("\t") == ["ردیف", "شرح مصوبات", "موضوع محوری", "اقدام کننده", "مسئول نظارت", "مدت اجراء"]
     row = next(ln for ln in lines if ln.startswith("۲\t"))
     assert row.split("\t")[-1] == "جذب کامل تسهیلات"
 
 
-def test_bytes_and_library_agree():
-    data = NAZLI.read_bytes()
-    assert _resolutions(minutes.parse_bytes(data, path="x.pdf")) == _resolutions(parsed(NAZLI))
+def test_bytes_and_library_agree(nazli):
+    data = nazli.read_bytes()
+    assert _resolutions(minutes.parse_bytes(data, path="x.pdf")) == _resolutions(parsed(nazli))
 
 
 # --- bad PDFs: one clear error, bounded -------------------------------------------------------
@@ -130,9 +138,9 @@ def _bomb(count: int) -> bytes:
     ("bomb.pdf", _bomb(10_000_000), "no text found in the PDF"),
     ("blank.pdf", _blank_pdf(3), "no text found in the PDF"),
 ])
-def test_bad_pdf_is_one_clear_error(tmp_path, name, data, message):
+def test_bad_pdf_is_one_clear_error(tmp_path, nazli, name, data, message):
     if data is None:
-        data = NAZLI.read_bytes()[:2000]
+        data = nazli.read_bytes()[:2000]
     path = tmp_path / name
     path.write_bytes(data)
     with pytest.raises(InputError) as err:
@@ -175,46 +183,41 @@ class _Terminal:
         pass
 
 
-def test_progress_on_a_terminal_only(monkeypatch):
+def test_progress_on_a_terminal_only(monkeypatch, nazli):
     from minutes import cli
 
     term = _Terminal()
     monkeypatch.setattr("sys.stderr", term)
-    minutes.parse_file(NAZLI, progress=cli._progress())
+    minutes.parse_file(nazli, progress=cli._progress())
     assert term.text.count("\r") == 16 and term.text.endswith("page 16/16\n")
     monkeypatch.undo()
     assert cli._progress() is None  # pytest's captured stderr is not a terminal
 
 
-def test_cli_reads_a_pdf_and_checks_ocr_choice(tmp_path, capsys):
+def test_cli_reads_a_pdf_and_checks_ocr_choice(tmp_path, capsys, nazli):
     from minutes.cli import main
 
     out = tmp_path / "out.json"
-    assert main(["parse", str(NAZLI), "--ocr", "never", "-o", str(out)]) == 0
+    assert main(["parse", str(nazli), "--ocr", "never", "-o", str(out)]) == 0
     assert '"format": "pdf"' in out.read_text(encoding="utf-8")
     with pytest.raises(SystemExit) as exc:
-        main(["parse", str(NAZLI), "--ocr", "sometimes"])
+        main(["parse", str(nazli), "--ocr", "sometimes"])
     assert exc.value.code == 2
 
 
-def test_sheet_from_a_pdf(tmp_path):
+def test_sheet_from_a_pdf(tmp_path, nazli):
     from minutes.cli import main
 
     out = tmp_path / "sheet.md"
-    assert main(["sheet", str(NAZLI), "--format", "md", "-o", str(out)]) == 0
+    assert main(["sheet", str(nazli), "--format", "md", "-o", str(out)]) == 0
     sheet = out.read_text(encoding="utf-8")
     assert "پایان بهمن ۹۹" in sheet and "دبیرخانه شورای هماهنگی استان" in sheet
 
 
-def test_zwnj_kept_where_the_pdf_has_it():
+def test_zwnj_kept_where_the_pdf_has_it(pdf_fixtures):
     """LibreOffice keeps a ZWNJ as marked content (/ActualText), which PDFium's text leaves out:
     every one comes back, in its place, and the lines read exactly as written."""
-    import sys
-
-    sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "pdf"))
-    from make import ZWNJ_TEXT
-
-    lines = [ln.original for ln in read_any(ROOT / "tests" / "fixtures" / "pdf" / "zwnj_libreoffice.pdf").lines]
+    lines = [ln.original for ln in read_any(pdf_fixtures["zwnj_libreoffice.pdf"]).lines]
     written = [ln.lstrip("# ") for ln in ZWNJ_TEXT.splitlines()]
     assert [ln.strip("*") for ln in lines] == written
     assert sum(ln.count("\u200c") for ln in lines) == ZWNJ_TEXT.count("\u200c") == 8
