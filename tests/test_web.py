@@ -1,5 +1,6 @@
-"""The web app (issue 15) through Starlette's TestClient against a SQLite register:
-pages, review, correction, tracking, sending, the API and its errors, and the safety rules."""
+"""The web app (issue 15) through Starlette's TestClient, against a SQLite register and a
+PostgreSQL one: pages, review, correction, tracking, sending, the API and its errors, and the
+safety rules."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ import zipfile
 
 import openpyxl
 import pytest
-from sheetdata import SEED
 from starlette.testclient import TestClient
+from webdata import (AS_OF, SEED_BYTES, counts, csrf, db, postgres_server,  # noqa: F401 - fixtures
+                     postgres_url, review_page, rids, saved, upload)
 
 from minutes.cli import main
 from minutes.register.store import Register
@@ -18,51 +20,11 @@ from minutes.web import store
 from minutes.web.app import create_app
 from minutes.web.command import is_loopback
 
-AS_OF = "1399-11-28"
-SEED_BYTES = SEED.read_bytes()
-
-
-@pytest.fixture
-def db(tmp_path):
-    return str(tmp_path / "register.sqlite")
-
 
 @pytest.fixture
 def client(db):
     with TestClient(create_app(db, as_of=AS_OF, user="clerk")) as c:
         yield c
-
-
-def csrf(client) -> str:
-    return re.search(r'name="csrf" value="([^"]+)"', client.get("/").text).group(1)
-
-
-def upload(client, *files, token=None):
-    return client.post("/upload", data={"csrf": token or csrf(client)},
-                       files=[("file", f) for f in files], follow_redirects=False)
-
-
-def review_page(client):
-    r = upload(client, ("003.txt", SEED_BYTES, "text/plain"))
-    assert r.status_code == 303 and r.headers["location"].startswith("/review/")
-    return r.headers["location"], client.get(r.headers["location"])
-
-
-def saved(client) -> str:
-    """Seed 003 uploaded, reviewed and saved; returns its meeting key."""
-    where, _ = review_page(client)
-    r = client.post(where + "/save", data={"csrf": csrf(client)}, follow_redirects=False)
-    assert r.status_code == 303
-    return re.match(r"/meetings/([^?]+)", r.headers["location"]).group(1)
-
-
-def counts(db) -> dict:
-    with Register(db) as reg:
-        return reg.counts()
-
-
-def rids(client) -> dict[int, str]:
-    return {r["row"]: r["id"] for r in client.get("/api/resolutions").json()}
 
 
 # -- pages -----------------------------------------------------------------------------------
@@ -157,8 +119,8 @@ def test_token_login_and_bearer(db):
         assert c.get("/api/meetings").status_code == 401
         assert c.get("/api/meetings", headers={"Authorization": "Bearer s3cret pass"}).json() == []
         token = re.search(r'name="csrf" value="([^"]+)"', c.get("/login").text).group(1)
-        assert c.post("/login", data={"csrf": token, "token": "wrong"}).status_code == 403
-        r = c.post("/login", data={"csrf": token, "token": "s3cret pass"}, follow_redirects=False)
+        assert c.post("/login", data={"csrf": token, "password": "wrong"}).status_code == 403
+        r = c.post("/login", data={"csrf": token, "password": "s3cret pass"}, follow_redirects=False)
         assert r.status_code == 303
         assert c.get("/").status_code == 200
 

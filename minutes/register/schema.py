@@ -16,7 +16,7 @@ from sqlalchemy import (Boolean, Date, DateTime, ForeignKey, Index, Integer, Str
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 __all__ = ["Base", "MeetingRow", "ResolutionRow", "StatusChange", "ImportRow", "Unit", "Alias",
-           "Assignment", "Correction", "PROGRESS"]
+           "Assignment", "Correction", "Clerk", "PendingUpload", "PROGRESS"]
 
 # What a clerk can say of a resolution; «open» is the start (nothing said yet).
 PROGRESS = ("open", "in_progress", "blocked", "done", "cancelled")
@@ -156,3 +156,32 @@ class Correction(Base):
     new: Mapped[str | None] = mapped_column(Text)
     by: Mapped[str] = mapped_column(String(120))
     at: Mapped[_dt.datetime] = mapped_column(DateTime)
+
+
+# --- the web app's clerks and the uploads waiting for review (migration 0004) --------------
+
+class Clerk(Base):
+    """A clerk who signs in to ``minutes serve``: the name kept as «who» on each change, and
+    the password only as a salted scrypt hash (``minutes.web.accounts``)."""
+
+    __tablename__ = "clerks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    password: Mapped[str] = mapped_column(String(255))  # scrypt$n$r$p$salt$hash (hex)
+    added_at: Mapped[_dt.datetime] = mapped_column(DateTime)
+
+
+class PendingUpload(Base):
+    """An upload read and parsed, waiting for a clerk's review before it is saved: kept in the
+    register so a restart of the app does not lose it; old or too many are dropped."""
+
+    __tablename__ = "pending_uploads"
+
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the review page's random id
+    name: Mapped[str] = mapped_column(Text)  # the upload's own name (its last part)
+    minutes_json: Mapped[str] = mapped_column(Text)
+    lines_json: Mapped[str] = mapped_column(Text)  # [[number, original, normalized], …]
+    size: Mapped[int] = mapped_column(Integer)  # bytes of the two JSON texts, for the cap
+    by: Mapped[str] = mapped_column(String(120))
+    at: Mapped[_dt.datetime] = mapped_column(DateTime, index=True)

@@ -387,13 +387,14 @@ class Register:
     # -- statuses -------------------------------------------------------------------------
 
     def set_status(self, rid: str, status: str, *, on=None, note: str | None = None,
-                   source: str = "cli") -> tuple[str, str]:
+                   source: str = "cli", by: str | None = None) -> tuple[str, str]:
         """Record a status; returns (old, new)."""
-        return self.set_statuses([(rid, status, on, note)], source=source)[0]
+        return self.set_statuses([(rid, status, on, note)], source=source, by=by)[0]
 
     def set_statuses(self, entries: Iterable[tuple[str, str, object, str | None]], *,
-                     source: str) -> list[tuple[str, str]]:
-        """Several statuses in one transaction: all recorded, or (an unknown id) none."""
+                     source: str, by: str | None = None) -> list[tuple[str, str]]:
+        """Several statuses in one transaction: all recorded, or (an unknown id) none. ``by``:
+        who (the web app's signed-in clerk); default the register's user."""
         out = []
         with Session(self.engine) as s, s.begin():
             for rid, status, on, note in entries:
@@ -415,7 +416,7 @@ class Register:
                 if note:
                     row.note = note
                 s.add(StatusChange(resolution_id=row.id, old=old, new=status, on=day, note=note,
-                                   by=self.user, at=_now(), source=source))
+                                   by=by or self.user, at=_now(), source=source))
                 out.append((old, status))
         return out
 

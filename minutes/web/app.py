@@ -4,13 +4,17 @@ track, send; and a small JSON API with the library's one-line errors.
 Safe by default: nothing from a request names a file (uploads are read from memory, pages
 are our own templates, downloads are rendered in memory); every form carries a CSRF token
 bound to the session and every unsafe request from another origin is refused; when the app
-is given a token (required off loopback) every request needs a session opened with it or an
-``Authorization: Bearer`` header, and only the token's salted hash is kept.
+is given a token (required off loopback) or the register holds clerk accounts, every request
+needs a session opened at ``/login`` (a clerk's name and password, or the token) or an
+``Authorization`` header (``Bearer TOKEN``, or ``Basic`` with a clerk's name and password);
+only salted hashes are kept. «Who» on a change is the signed-in clerk, else the OS user.
 """
 
 from __future__ import annotations
 
 import asyncio
+import base64
+import binascii
 import datetime as _dt
 import hashlib
 import hmac
@@ -20,7 +24,6 @@ import os
 import re
 import secrets
 import zipfile
-from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -43,13 +46,13 @@ from ..register.schema import PROGRESS
 from ..register.sheet import register_minutes
 from ..register.store import Register
 from ..text.normalize import to_persian_digits
-from . import store
+from . import accounts, store
+from .pending import Pending, PendingStore
 
 __all__ = ["DEFAULT_MAX_BYTES", "create_app", "hash_token"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _MAX_FILES = 50
-_PENDING = 64  # parsed uploads kept for review, oldest dropped first
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
@@ -126,13 +129,14 @@ def _status_words() -> dict[str, str]:
 class WebApp:
     def __init__(self, db: str | None = None, *, token_hash: tuple[bytes, bytes] | None = None,
                  max_bytes: int = DEFAULT_MAX_BYTES, user: str | None = None,
-                 as_of: str | None = None):
+                 as_of: str | None = None, pending: PendingStore | None = None):
         self.reg = Register(db, user=user)
         self.token_hash = token_hash
         self.max_bytes = max_bytes
         self.user = self.reg.user
         self.as_of = as_of  # tests pin the day; the app otherwise tracks as of today
-        self.pending: OrderedDict[str, dict] = OrderedDict()
+        # uploads waiting for review live in the register: a restart keeps them
+        self.pending = pending or PendingStore(self.reg)
         self.env = _environment()
         self.lock = asyncio.Lock()  # one writer at a time (SQLite); reads go side by side
 
@@ -147,14 +151,15 @@ class WebApp:
 
     def page(self, request: Request, template: str, code: int = 200, **context) -> HTMLResponse:
         html = self.env.get_template(template).render(
-            csrf=_csrf(request), today=self.today(), auth=self.token_hash is not None,
+            csrf=_csrf(request), today=self.today(), auth=request.scope.get("minutes_auth", False),
+            who=request.scope.get("minutes_who"),
             progress_words=PROGRESS, STATUS=_status_words(), **context)
         return HTMLResponse(html, status_code=code, headers={
             "Content-Security-Policy": "default-src 'self'; style-src 'self' 'unsafe-inline'; "
                                        "frame-ancestors 'none'",
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"})
 
-    def read_upload(self, data: bytes, filename: str | None) -> dict:
+    def read_upload(self, data: bytes, filename: str | None) -> Pending:
         """Read and parse one upload from memory; raises ``_Error`` with one line."""
         name = _upload_name(filename)
         if len(data) > self.max_bytes:
@@ -166,19 +171,20 @@ class WebApp:
             m = parse_document(doc)
         except Exception as exc:  # noqa: BLE001 - the readers' own checks (binary, zip bomb, XXE …) and any bug: one line
             raise _Error(400, _one_line(exc, name)) from None
-        lines = [(ln.number, ln.original) for ln in doc.lines]
-        return {"name": name, "minutes": m, "lines": lines}
+        return Pending(name, m, [(ln.number, ln.original, ln.text) for ln in doc.lines])
 
-    def keep_pending(self, item: dict) -> str:
-        pid = secrets.token_urlsafe(12)
-        self.pending[pid] = item
-        while len(self.pending) > _PENDING:
-            self.pending.popitem(last=False)
-        return pid
+    async def keep_pending(self, item: Pending, who: str) -> str:
+        async with self.lock:
+            return await asyncio.to_thread(self.pending.keep, item, by=who)
 
     async def add(self, m: Minutes, name: str):
         async with self.lock:
             return await asyncio.to_thread(self.reg.add, m, path=name)
+
+
+def _who(request: Request) -> str:
+    """Who makes this change: the signed-in clerk, else the user the app runs as."""
+    return request.scope.get("minutes_who") or request.app.state.web.user
 
 
 def _csrf(request: Request) -> str:
@@ -260,15 +266,15 @@ async def upload(request: Request):
             item = await asyncio.to_thread(web.read_upload, data, filename)
         except _Error as exc:
             return JSONResponse({"name": _upload_name(filename), "error": exc.message}, status_code=exc.status)
-        m = item["minutes"]
-        return JSONResponse({"name": item["name"], "review": f"/review/{web.keep_pending(item)}",
-                             "resolutions": len(m.resolutions)})
+        pid = await web.keep_pending(item, _who(request))
+        return JSONResponse({"name": item.name, "review": f"/review/{pid}",
+                             "resolutions": len(item.minutes.resolutions)})
     results = []
     for filename, data in files:
         try:
             item = await asyncio.to_thread(web.read_upload, data, filename)
-            results.append({"name": item["name"], "pid": web.keep_pending(item),
-                            "minutes": item["minutes"], "error": None})
+            results.append({"name": item.name, "pid": await web.keep_pending(item, _who(request)),
+                            "minutes": item.minutes, "error": None})
         except _Error as exc:
             results.append({"name": _upload_name(filename), "pid": None, "error": exc.message})
     if len(results) == 1 and results[0]["pid"]:
@@ -277,8 +283,8 @@ async def upload(request: Request):
                     code=400 if all(r["error"] for r in results) else 200)
 
 
-def _pending(web: WebApp, pid: str) -> dict:
-    item = web.pending.get(pid)
+async def _pending(web: WebApp, pid: str) -> Pending:
+    item = await asyncio.to_thread(web.pending.get, pid)
     if item is None:
         raise _Error(404, "this upload is no longer waiting for review; upload it again")
     return item
@@ -287,10 +293,11 @@ def _pending(web: WebApp, pid: str) -> dict:
 async def review(request: Request):
     web: WebApp = request.app.state.web
     pid = request.path_params["pid"]
-    item = _pending(web, pid)
-    m: Minutes = item["minutes"]
+    item = await _pending(web, pid)
+    m: Minutes = item.minutes
     speakers = sorted({t.speaker.name for t in m.turns if t.speaker.name})
-    return web.page(request, "review.html", pid=pid, name=item["name"], m=m, lines=item["lines"],
+    return web.page(request, "review.html", pid=pid, name=item.name, m=m,
+                    lines=[(n, original) for n, original, _ in item.lines],
                     speakers=speakers, by_line=_diagnostics_by_line(m))
 
 
@@ -306,9 +313,9 @@ async def save(request: Request):
     web: WebApp = request.app.state.web
     await _form(request)
     pid = request.path_params["pid"]
-    item = _pending(web, pid)
-    report = await web.add(item["minutes"], item["name"])
-    web.pending.pop(pid, None)
+    item = await _pending(web, pid)
+    report = await web.add(item.minutes, item.name)
+    await asyncio.to_thread(web.pending.drop, pid)
     return RedirectResponse(f"/meetings/{quote(report.key)}?outcome={report.outcome}", status_code=303)
 
 
@@ -357,17 +364,18 @@ async def status_form(request: Request):
     web: WebApp = request.app.state.web
     form = await _form(request)
     rid = request.path_params["rid"]
-    await _set_status(web, rid, form.get("status"), form.get("done_on") or None, form.get("note") or None)
+    await _set_status(web, rid, form.get("status"), form.get("done_on") or None, form.get("note") or None,
+                      who=_who(request))
     return RedirectResponse(_back(form, rid), status_code=303)
 
 
-async def _set_status(web: WebApp, rid: str, status, on, note):
+async def _set_status(web: WebApp, rid: str, status, on, note, *, who: str):
     if on is not None:
         on = _day(on)
     try:
         async with web.lock:
             return await asyncio.to_thread(web.reg.set_status, rid, status, on=on, note=note,
-                                           source=f"web:{web.user}")
+                                           source="web", by=who)
     except MinutesError as exc:
         raise _Error(404 if "no resolution" in str(exc) else 400, str(exc)) from None
     except ValueError as exc:
@@ -392,14 +400,14 @@ async def correct_form(request: Request):
     form = await _form(request)
     rid = request.path_params["rid"]
     fields = {k: form.get(k) for k in store.CORRECTABLE if k in form}
-    await _correct(web, rid, fields)
+    await _correct(web, rid, fields, who=_who(request))
     return RedirectResponse(_back(form, rid), status_code=303)
 
 
-async def _correct(web: WebApp, rid: str, fields: dict):
+async def _correct(web: WebApp, rid: str, fields: dict, *, who: str):
     try:
         async with web.lock:
-            return await asyncio.to_thread(store.correct, web.reg, rid, fields, by=web.user)
+            return await asyncio.to_thread(store.correct, web.reg, rid, fields, by=who)
     except MinutesError as exc:
         raise _Error(404 if "no resolution" in str(exc) else 400, str(exc)) from None
 
@@ -408,7 +416,7 @@ async def split_form(request: Request):
     web: WebApp = request.app.state.web
     form = await _form(request)
     rid = request.path_params["rid"]
-    report = await _restructure(web, rid, split=str(form.get("parts") or ""))
+    report = await _restructure(web, rid, who=_who(request), split=str(form.get("parts") or ""))
     return RedirectResponse(f"/meetings/{quote(report.key)}", status_code=303)
 
 
@@ -416,14 +424,14 @@ async def merge_form(request: Request):
     web: WebApp = request.app.state.web
     await _form(request)
     rid = request.path_params["rid"]
-    report = await _restructure(web, rid, merge_next=True)
+    report = await _restructure(web, rid, who=_who(request), merge_next=True)
     return RedirectResponse(f"/meetings/{quote(report.key)}", status_code=303)
 
 
-async def _restructure(web: WebApp, rid: str, **how):
+async def _restructure(web: WebApp, rid: str, *, who: str, **how):
     try:
         async with web.lock:
-            return await asyncio.to_thread(store.restructure, web.reg, rid, by=web.user, **how)
+            return await asyncio.to_thread(store.restructure, web.reg, rid, by=who, **how)
     except MinutesError as exc:
         raise _Error(404 if "no resolution" in str(exc) else 400, str(exc)) from None
 
@@ -538,12 +546,21 @@ async def login(request: Request):
     if request.method == "GET":
         return web.page(request, "login.html", error=None)
     form = await _form(request)
-    given = form.get("token")
-    if web.token_hash and isinstance(given, str) and _token_ok(given, web.token_hash):
+    name, given = form.get("name", ""), form.get("password")
+    if not isinstance(given, str) or not isinstance(name, str):
+        return web.page(request, "login.html", code=403, error="wrong name or password")
+    if name.strip():  # a clerk: their name is «who» on what they change
+        clerk = await asyncio.to_thread(accounts.check_clerk, web.reg, name, given)
+        if clerk is not None:
+            stamp = await asyncio.to_thread(accounts.clerk_stamp, web.reg, clerk)
+            request.session.clear()  # a new session: nothing from before signing in carries over
+            request.session.update({"clerk": clerk, "stamp": stamp})
+            return RedirectResponse("/", status_code=303)
+    elif web.token_hash and _token_ok(given, web.token_hash):
         request.session.clear()
         request.session["auth"] = True
         return RedirectResponse("/", status_code=303)
-    return web.page(request, "login.html", code=403, error="wrong password or token")
+    return web.page(request, "login.html", code=403, error="wrong name or password")
 
 
 async def logout(request: Request):
@@ -558,15 +575,15 @@ async def api_parse(request: Request):
     web: WebApp = request.app.state.web
     filename, data = await _api_file(request)
     item = await asyncio.to_thread(web.read_upload, data, filename)
-    return Response(item["minutes"].model_dump_json(), media_type="application/json")
+    return Response(item.minutes.model_dump_json(), media_type="application/json")
 
 
 async def api_minutes(request: Request):
     web: WebApp = request.app.state.web
     filename, data = await _api_file(request)
     item = await asyncio.to_thread(web.read_upload, data, filename)
-    report = await web.add(item["minutes"], item["name"])
-    body = json.loads(item["minutes"].model_dump_json())
+    report = await web.add(item.minutes, item.name)
+    body = json.loads(item.minutes.model_dump_json())
     return JSONResponse({"register": {"key": report.key, "outcome": report.outcome,
                                       "counts": report.counts, "warnings": report.warnings},
                          **body}, status_code=201 if report.outcome != "unchanged" else 200)
@@ -626,10 +643,10 @@ async def api_patch(request: Request):
     _listed(web, rid)
     fixes = {k: body[k] for k in store.CORRECTABLE if k in body}
     if fixes:
-        await _correct(web, rid, fixes)
+        await _correct(web, rid, fixes, who=_who(request))
     if "status" in body or "note" in body or "done_on" in body:
         status = body.get("status") or _listed(web, rid).progress
-        await _set_status(web, rid, status, body.get("done_on"), body.get("note"))
+        await _set_status(web, rid, status, body.get("done_on"), body.get("note"), who=_who(request))
     return JSONResponse(_listed(web, rid).as_json())
 
 
@@ -710,17 +727,40 @@ class _Guard:
                     raise _Error(403, f"a request from another site ({origin}) is refused")
                 if origin == "null":
                     raise _Error(403, "a request from an opaque origin is refused")
-            if web.token_hash is not None and scope["path"] not in ("/login", "/static/app.css", "/static/app.js"):
-                bearer = request.headers.get("authorization", "")
-                ok = request.session.get("auth") is True or (
-                    bearer.startswith("Bearer ") and _token_ok(bearer[7:], web.token_hash))
-                if not ok:
+            clerks = accounts.has_clerks(web.reg)
+            if web.token_hash is not None or clerks:
+                scope["minutes_auth"] = True
+                who = _signed_in(request, web, clerks)
+                if who is None and scope["path"] not in ("/login", "/static/app.css", "/static/app.js"):
                     if api:
-                        raise _Error(401, "a token is required (Authorization: Bearer …)")
+                        raise _Error(401, "sign in: Authorization: Basic (a clerk's name and password)"
+                                          " or Bearer (the app's token)")
                     return await RedirectResponse("/login", status_code=303)(scope, receive, send)
+                scope["minutes_who"] = who
             return await self.app(scope, receive, send)
         except _Error as exc:
             return await _error_response(request, exc, api)(scope, receive, send)
+
+
+def _signed_in(request: Request, web: WebApp, clerks: bool) -> str | None:
+    """Who this request is signed in as: a clerk (their session, or Basic), or the user the app
+    runs as for the token (its session, or Bearer); None when not signed in."""
+    clerk = request.session.get("clerk")
+    if clerks and isinstance(clerk, str) and \
+            request.session.get("stamp") == accounts.clerk_stamp(web.reg, clerk):
+        return clerk  # a removed clerk, or one with a new password, is signed out
+    if web.token_hash is not None and request.session.get("auth") is True:
+        return web.user
+    header = request.headers.get("authorization", "")
+    if web.token_hash is not None and header.startswith("Bearer "):
+        return web.user if _token_ok(header[7:], web.token_hash) else None
+    if clerks and header.startswith("Basic "):
+        try:
+            name, _, password = base64.b64decode(header[6:], validate=True).decode("utf-8").partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return accounts.check_clerk(web.reg, name, password)
+    return None
 
 
 def _error_response(request: Request, exc: _Error, api: bool) -> Response:
