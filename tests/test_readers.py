@@ -12,7 +12,7 @@ from docx import Document as WordDocument
 from docx.oxml import OxmlElement
 
 import minutes
-from minutes.read import readers
+from minutes.read import word
 from minutes.errors import InputError
 from minutes.read.readers import html_lines, read_any, read_bytes
 
@@ -179,7 +179,7 @@ def test_zip_bomb_refused():
 
 def test_total_size_cap(monkeypatch):
     base = _docx_bytes(lambda d: d.add_paragraph("x"))
-    monkeypatch.setattr(readers, "MAX_UNZIPPED", 1000)
+    monkeypatch.setattr(word, "MAX_UNZIPPED", 1000)
     with pytest.raises(InputError, match="zip bomb"):
         read_bytes(base, "big.docx")
 

@@ -1,6 +1,7 @@
 """A Word document's styles are read once: ``StyleIndex`` answers what python-docx's
 ``paragraph.style`` / ``run.style`` answer (the first style with the id and type, else the
-type's default), and reading a document never asks python-docx to scan its styles."""
+type's default), and the reader (``minutes.read.word``, plain lxml) gives the lines python-docx's
+object model gives for the same document."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import io
 
 import docx
 import pytest
+from conftest import CORPUS
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from conftest import CORPUS
+from minutes.errors import InputError
 from minutes.read.readers import docx_lines
 from minutes.read.word_styles import StyleIndex
 
@@ -49,33 +51,142 @@ def _odd_styles_document() -> bytes:
 
 
 def _name(style):
-    return None if style is None else (style.name, style.type)
+    """(name, type) as python-docx names a style: its element's name and type attributes."""
+    if style is None:
+        return None
+    el = getattr(style, "element", style)
+    name = el.find(qn("w:name"))
+    return (name.get(qn("w:val")) if name is not None else None, el.get(qn("w:type")))
 
 
 @pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
 def test_same_styles_as_python_docx(source):
     data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
     document = docx.Document(io.BytesIO(data))
-    index = StyleIndex(document)
+    index = StyleIndex(document.styles.element)
     pars = list(document.paragraphs) + [p for t in document.tables for row in t.rows for c in row.cells
                                         for p in c.paragraphs]
     assert len(pars) > 5
-    assert [_name(index.paragraph(p)) for p in pars] == [_name(p.style) for p in pars]
+    assert [_name(index.paragraph(p._p)) for p in pars] == [_name(p.style) for p in pars]
+    assert [index.name(index.paragraph(p._p)).lower() for p in pars] == \
+        [(p.style.name or "").lower() if p.style is not None else "" for p in pars]
     runs = [r for p in pars for r in p.runs]
-    assert [_name(index.run(r)) for r in runs] == [_name(r.style) for r in runs]
-    assert [index.bold(index.run(r)) for r in runs] == [bool(r.style is not None and r.style.font.bold) for r in runs]
+    assert [_name(index.run(r._r)) for r in runs] == [_name(r.style) for r in runs]
+    assert [index.bold(index.run(r._r)) for r in runs] == [bool(r.style is not None and r.style.font.bold) for r in runs]
 
 
-def test_reading_never_scans_the_styles(monkeypatch):
-    """The cost the index removes: python-docx's own lookups are not called while reading."""
-    from docx.oxml.styles import CT_Styles
+def _python_docx_lines(data: bytes) -> list[str]:
+    """What the reader gives, through python-docx's object model (the reader before it read
+    the XML itself): the reference the lxml reader is held to."""
+    from minutes.read.word import _table_rows
 
-    calls = []
-    for method in ("get_by_id", "default_for"):
-        original = getattr(CT_Styles, method)
-        monkeypatch.setattr(CT_Styles, method, lambda self, *a, _o=original, _m=method: calls.append(_m) or _o(self, *a))
-    lines = docx_lines((CORPUS / "university_senate_41.docx").read_bytes())
-    assert lines and calls == []
+    document = docx.Document(io.BytesIO(data))
+
+    def text_of(el) -> str:
+        out = [n.text or "" if n.tag == qn("w:t") else " " for n in el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"))]
+        return " ".join("".join(out).split())
+
+    def container(c) -> list[str]:
+        out, n = [], 0
+        for block in c.iter_inner_content():
+            if isinstance(block, docx.table.Table):
+                n = 0
+                out += _table_rows(block._tbl)
+                continue
+            for box in block._p.xpath(".//w:txbxContent[not(ancestor::mc:Fallback)]"):
+                out += [t for t in (text_of(q) for q in box.iter(qn("w:p"))) if t]
+            text = text_of(block._p)
+            if not text:
+                continue
+            style = (block.style.name or "").lower() if block.style is not None else ""
+            heading = {"title": 1, **{f"heading {k}": k for k in range(1, 7)}}.get(style, 0)
+            runs = [r for r in block.runs if r.text.strip()]
+            bold = bool(runs) and all(r.bold if r.bold is not None else bool(
+                (r.style is not None and r.style.font.bold) or (block.style is not None and block.style.font.bold))
+                for r in runs)
+            if heading:
+                out.append("#" * heading + " " + text)
+            elif "list number" in style:
+                n += 1
+                out.append(f"{n}- {text}")
+            elif "list" in style or block._p.pPr is not None and block._p.pPr.numPr is not None:
+                out.append("- " + text)
+            else:
+                out.append(f"**{text}**" if bold else text)
+            if "list number" not in style:
+                n = 0
+        return out
+
+    furniture: list[str] = []
+    for part in ("header", "footer"):
+        for k, section in enumerate(document.sections):
+            hf = getattr(section, part)
+            if hf.is_linked_to_previous and k:
+                continue
+            furniture += [ln for ln in container(hf) if ln not in furniture]
+    return furniture + container(document)
+
+
+def _letterhead_document() -> bytes:
+    """Two sections with their own header and footer (a table in the first header), a heading,
+    a title, numbered and bulleted list paragraphs, a text box, a bold run and a bold style."""
+    d = docx.Document()
+    header = d.sections[0].header
+    header.paragraphs[0].text = "شورای اسلامی شهر نمونه"
+    table = header.add_table(rows=1, cols=2, width=docx.shared.Inches(6))
+    table.cell(0, 0).text, table.cell(0, 1).text = "شماره: ۱۲/الف", "تاریخ: ۱۴۰۲/۰۳/۰۱"
+    d.sections[0].footer.paragraphs[0].text = "نشانی: خیابان اول"
+    d.add_paragraph("صورتجلسه", style="Title")
+    d.add_heading("دستور جلسه", level=2)
+    for text in ("بررسی بودجه", "گزارش کمیسیون"):
+        d.add_paragraph(text, style="List Number")
+    d.add_paragraph("بند بدون شماره", style="List Bullet")
+    p = d.add_paragraph()
+    p.add_run("مصوبات").bold = True
+    d.add_paragraph("متن عادی جلسه")
+    second = d.add_section()
+    second.header.is_linked_to_previous = False
+    second.header.paragraphs[0].text = "پیوست صورتجلسه"
+    d.add_paragraph("بخش دوم")
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles", "letterhead"])
+def test_lines_as_python_docx_gives_them(source):
+    data = {"odd styles": _odd_styles_document, "letterhead": _letterhead_document}.get(
+        source, lambda: (CORPUS / source).read_bytes())()
+    lines = docx_lines(data)
+    assert len(lines) > 5
+    assert lines == _python_docx_lines(data)
+
+
+def test_letterhead_document_lines():
+    assert docx_lines(_letterhead_document()) == [
+        "شورای اسلامی شهر نمونه", "شماره: ۱۲/الف\tتاریخ: ۱۴۰۲/۰۳/۰۱", "پیوست صورتجلسه", "نشانی: خیابان اول",
+        "# صورتجلسه", "## دستور جلسه", "1- بررسی بودجه", "2- گزارش کمیسیون", "- بند بدون شماره",
+        "**مصوبات**", "متن عادی جلسه", "بخش دوم"]
+
+
+@pytest.mark.parametrize("edit, says", [
+    (lambda p: p._p.get_or_add_pPr().get_or_add_pStyle(), "w:pStyle without a w:val"),
+    (lambda p: p.runs[0]._r.get_or_add_rPr().append(_element("w:b", {"w:val": "maybe"})), "b has the value 'maybe'"),
+])
+def test_malformed_style_values_are_one_clear_line(edit, says):
+    d = docx.Document()
+    edit(d.add_paragraph("متن"))
+    out = io.BytesIO()
+    d.save(out)
+    with pytest.raises(InputError, match=says):
+        docx_lines(out.getvalue(), "bad.docx")
+
+
+def _element(tag: str, attrs: dict):
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(k), v)
+    return el
 
 
 def test_bold_from_styles_read_as_bold_lines():
@@ -86,7 +197,7 @@ def test_bold_from_styles_read_as_bold_lines():
 
 @pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
 def test_run_text_test_agrees_with_python_docx(source):
-    from minutes.read.readers import _run_has_text
+    from minutes.read.word import _run_has_text
 
     data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
     document = docx.Document(io.BytesIO(data))

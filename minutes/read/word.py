@@ -1,0 +1,300 @@
+"""Stage 1, Word: a .docx package read straight from its XML with lxml.
+
+What it guarantees, in this order:
+
+* the package is refused before any XML parser sees it when it is not a zip, holds more than
+  ``MAX_UNZIPPED`` bytes or a member inflating at a bomb's ratio, or declares a DOCTYPE or an
+  ENTITY in any XML part (XXE, billion laughs);
+* each XML part is inflated once, parsed once (lxml, entities never resolved) and read by
+  walking its elements; styles are indexed once per document (``word_styles.StyleIndex``);
+* the lines are what python-docx's object model gives for the same document (paragraph and
+  run styles, bold, headers and footers of each section, body paragraphs and tables in order):
+  ``tests/test_word.py`` checks that against python-docx on every Word fixture.
+
+python-docx builds a Python object per element it is asked about, resolves every part of the
+package on open and evaluates an XPath per container: on seed 003 as a .docx that was nine
+tenths of reading it (bench/bench_scale.py). It stays the library that *writes* Word files.
+
+Output shape (see ``readers``): a line per paragraph, list item or table row; ``#`` headings;
+``**…**`` for bold-only paragraphs; ``N- `` for «List Number» paragraphs, ``- `` for other list
+paragraphs; header and footer text first, each line once.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import zipfile
+import zlib
+
+from lxml import etree
+
+from ..errors import InputError
+from .word_styles import StyleIndex, on_off
+
+__all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
+
+MAX_UNZIPPED = 50 * 1024 * 1024  # total decompressed bytes of all members
+MAX_RATIO = 200  # per member, uncompressed / compressed; real .docx parts stay well under
+_MAX_MEMBERS = 5000
+_RATIO_FLOOR = 1024 * 1024  # a ratio only matters once a member is this large
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{_W_NS}}}"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
+# python-docx's own parser settings, so the trees (and so the text) are the same as its.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
+# Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; the Fallback copy of a
+# box (for old Word versions) holds the same text again.
+_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces={
+    "w": _W_NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
+_TEXT_PARTS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+
+DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
+
+
+# --- the package --------------------------------------------------------------------------------
+
+def _xml_parts(data: bytes, where: str) -> dict[str, bytes]:
+    """Every XML part of the package by name, inflated once, after the bomb and DTD checks."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+        raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
+    parts: dict[str, bytes] = {}
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > _MAX_MEMBERS:
+            raise InputError(f"too many parts in the archive ({len(infos)})", path=where)
+        total = 0
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if total > MAX_UNZIPPED or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+                raise InputError("refused: archive decompresses too far (zip bomb?)", path=where,
+                                 hint=f"limit {MAX_UNZIPPED // (1024 * 1024)} MB, ratio {MAX_RATIO}")
+        for info in infos:
+            if not info.filename.endswith((".xml", ".rels")):
+                continue
+            # Read at most the declared size + 1: a lying header cannot make us inflate more.
+            try:
+                with zf.open(info) as fh:
+                    blob = fh.read(info.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                    OSError) as exc:
+                raise InputError(f"corrupt part {info.filename} in the archive: {exc}", path=where) from None
+            if len(blob) > info.file_size:
+                raise InputError(f"part {info.filename} is larger than declared", path=where)
+            scanned = blob.decode("utf-16", "replace").encode("utf-8") \
+                if blob.startswith((b"\xff\xfe", b"\xfe\xff")) else blob
+            if _DTD.search(scanned):
+                raise InputError(f"refused: part {info.filename} declares a DOCTYPE/ENTITY "
+                                 "(external entities are never resolved)", path=where)
+            parts[info.filename] = blob
+    return parts
+
+
+class _Package:
+    """The parts a reader needs: the main document, its styles, its headers and footers."""
+
+    def __init__(self, data: bytes, where: str):
+        self.where = where
+        self.parts = _xml_parts(data, where)
+        main = self._related("", "/officeDocument") or "word/document.xml"
+        self.document = self.xml(main)
+        self.main = main
+        self._rels = self._relationships(main)
+
+    def xml(self, name: str):
+        blob = self.parts.get(name)
+        if blob is None:
+            raise InputError(f"not a readable Word document: no part {name}", path=self.where)
+        try:
+            return etree.fromstring(blob, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"malformed Word document: XMLSyntaxError: {exc}", path=self.where) from None
+
+    def _relationships(self, source: str) -> list[tuple[str, str, str]]:
+        """(id, type, part name) of each internal relationship of part ``source`` ('' = the package)."""
+        folder, base = posixpath.split(source)
+        name = posixpath.join(folder, "_rels", base + ".rels")
+        if name not in self.parts:
+            return []
+        out = []
+        for rel in self.xml(name).iterchildren(f"{_RELS}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            part = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(folder, target))
+            out.append((rel.get("Id", ""), rel.get("Type", ""), part))
+        return out
+
+    def _related(self, source: str, kind: str) -> str | None:
+        return next((part for _, rtype, part in self._relationships(source) if rtype.endswith(kind)), None)
+
+    def styles(self):
+        """The main document's styles part; python-docx's default styles when it has none (as
+        python-docx reads such a document)."""
+        name = next((part for _, rtype, part in self._rels if rtype.endswith("/styles")), None)
+        if name is not None:
+            return self.xml(name)
+        from importlib.resources import files
+
+        return etree.fromstring(files("docx").joinpath("templates/default-styles.xml").read_bytes(), _PARSER)
+
+    def part_by_id(self, rid: str | None):
+        name = next((part for i, _, part in self._rels if i == rid), None)
+        if name is None:
+            raise InputError(f"not a readable Word document: relationship {rid} names no part", path=self.where)
+        return self.xml(name)
+
+
+# --- paragraphs and tables ------------------------------------------------------------------------
+
+def _text_of(el) -> str:
+    """Visible text of a paragraph-level element: runs, tabs and breaks as spaces."""
+    out = []
+    for node in el.iter(*_TEXT_PARTS):
+        out.append(node.text or "" if node.tag == f"{_W}t" else " ")
+    return _SPACE.sub(" ", "".join(out)).strip()
+
+
+def _cell_text(tc) -> str:
+    parts = [_text_of(p) for p in tc.iter(f"{_W}p")]
+    return " ".join(p for p in parts if p)
+
+
+def _table_rows(tbl) -> list[str]:
+    """One tab-separated line per row, cells in XML order — which is the logical order,
+    also for right-to-left (``bidiVisual``) tables: Word mirrors them only on screen.
+    A horizontally merged cell (``gridSpan``) appears once; a vertical continuation
+    (``vMerge`` without ``restart``) is the ditto mark ``〃`` (``DITTO``), so text is never
+    duplicated and the table's reader can take the value from the row above («مسئول اجرا»
+    merged over three rows is each row's actor)."""
+    rows = []
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells = []
+        for tc in tr.iterchildren(f"{_W}tc"):
+            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
+                cells.append(DITTO)
+            else:
+                cells.append(_cell_text(tc).replace("\t", " "))
+        if any(c and c != DITTO for c in cells):
+            rows.append("\t".join(cells))
+    return rows
+
+
+def _heading_level(style_name: str) -> int:
+    name = style_name.lower()
+    if name == "title":
+        return 1
+    m = re.match(r"heading\s*(\d)", name)
+    return min(int(m.group(1)), 6) if m else 0
+
+
+def _run_has_text(r) -> bool:
+    """``run.text.strip() != ""``: of a run's text parts only a ``w:t`` with letters or a
+    non-breaking hyphen shows; tabs and breaks are space."""
+    return any((child.tag == f"{_W}t" and (child.text or "").strip()) or child.tag == f"{_W}noBreakHyphen"
+               for child in r)
+
+
+def _run_bold(r, where: str) -> bool | None:
+    """The run's own bold (``w:rPr/w:b``, on without a ``w:val``), None when it sets none."""
+    rpr = r.find(f"{_W}rPr")
+    b = rpr.find(f"{_W}b") if rpr is not None else None
+    return None if b is None else on_off(b, where)
+
+
+def _is_bold(p, style, styles: StyleIndex) -> bool:
+    """Every run with text is bold: by itself, else by its character style, else by the
+    paragraph's ``style``."""
+    runs = [r for r in p.iterchildren(f"{_W}r") if _run_has_text(r)]
+    if not runs:
+        return False
+    for r in runs:
+        explicit = _run_bold(r, styles.where)
+        if explicit is None:
+            explicit = styles.bold(styles.run(r)) or styles.bold(style)
+        if not explicit:
+            return False
+    return True
+
+
+def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
+    lines = []
+    # lxml's own walk first: the XPath runs only where there is a box at all.
+    boxes = _BOXES(p) if next(p.iter(f"{_W}txbxContent"), None) is not None else ()
+    for box in boxes:
+        lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
+    text = _text_of(p)
+    if not text:
+        return lines
+    style = styles.paragraph(p)
+    name = styles.name(style).lower()
+    level = _heading_level(name)
+    numbered = "list number" in name
+    if level:
+        lines.append("#" * level + " " + text)
+    elif numbered:
+        counters["n"] = counters.get("n", 0) + 1
+        lines.append(f"{counters['n']}- {text}")
+    elif "list" in name or p.find(f"{_W}pPr/{_W}numPr") is not None:
+        lines.append("- " + text)
+    elif _is_bold(p, style, styles):
+        lines.append(f"**{text}**")
+    else:
+        lines.append(text)
+    if not numbered:
+        counters["n"] = 0
+    return lines
+
+
+def _container_lines(container, counters: dict, styles: StyleIndex) -> list[str]:
+    """The paragraphs and tables directly in ``container`` (a body, header or footer), in order."""
+    out: list[str] = []
+    for block in container.iterchildren(f"{_W}p", f"{_W}tbl"):
+        if block.tag == f"{_W}tbl":
+            counters["n"] = 0
+            out += _table_rows(block)
+        else:
+            out += _paragraph_lines(block, counters, styles)
+    return out
+
+
+def _sections(body) -> list:
+    """Each section's properties, in order: the ones closing a section inside a paragraph,
+    then the body's last."""
+    found = []
+    for child in body.iterchildren(f"{_W}p", f"{_W}sectPr"):
+        found += [child] if child.tag == f"{_W}sectPr" else child.iterfind(f"{_W}pPr/{_W}sectPr")
+    return found
+
+
+def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
+    """The lines of a .docx: header and footer text (once each), then the body."""
+    package = _Package(data, path)
+    body = package.document.find(f"{_W}body")
+    if body is None:
+        raise InputError("not a readable Word document: no w:body in the main part", path=path)
+    styles = StyleIndex(package.styles(), path)
+    sections = _sections(body)
+    furniture: list[str] = []
+    seen: set[str] = set()
+    for kind in ("header", "footer"):
+        for section in sections:
+            # A section without its own default header or footer repeats the one before it
+            # (the first section then has none).
+            ref = section.find(f"{_W}{kind}Reference[@{_W}type='default']")
+            if ref is None:
+                continue
+            for line in _container_lines(package.part_by_id(ref.get(f"{_R}id")), {}, styles):
+                if line not in seen:
+                    seen.add(line)
+                    furniture.append(line)
+    return furniture + _container_lines(body, {}, styles)
