@@ -415,3 +415,52 @@ def test_missing_actor_or_deadline_stands_out_after_saving(client):
     assert page.count('class="missing"') == 1
     review = client.get(review_page(client)[0]).text  # seed 003: each actor links to its line
     assert len(re.findall(r'مسئول اجرا: <a href="#L\d+">', review)) == 7
+
+
+def _stored_deadline(db, rid):
+    """The register's row (Gregorian ``due``) and the meeting's stored minutes (the contract's
+    Deadline) for one resolution."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from minutes.models import Minutes
+    from minutes.register.schema import ResolutionRow
+
+    with Register(db) as reg, Session(reg.engine) as s:
+        row = s.scalar(select(ResolutionRow).where(ResolutionRow.rid == rid))
+        d = Minutes.model_validate_json(row.meeting.minutes_json).resolutions[row.position].deadline
+        return row.deadline_text, row.due.isoformat(), d.jalali, d.gregorian
+
+
+def test_jalali_date_picker_on_the_page_and_without_its_script(client, db):
+    saved(client)
+    rid = rids(client)[2]
+    page = client.get(f"/resolutions/{rid}").text
+    picker = re.search(r'<p class="noprint" id="deadline-picker">.*?</p>', page, re.S).group(0)
+    months = re.findall(r'<option value="(\d+)">([^<]+)</option>', picker.split('name="pick_month"')[1]
+                        .split("</select>")[0])
+    assert months[0] == ("1", "فروردین") and months[11] == ("12", "اسفند") and len(months) == 12
+    years = re.findall(r'<option value="(\d+)">([۰-۹]+)</option>', picker.split('name="pick_year"')[1])
+    assert years[0] == ("1399", "۱۳۹۹") and years[-1] == ("1402", "۱۴۰۲")  # meeting's year + 3
+    assert len(re.findall(r'<option value="\d+">', picker.split('name="pick_day"')[1].split("</select>")[0])) == 31
+    # The form as sent without the script: the picked day wins over the text.
+    r = client.post(f"/resolutions/{rid}/correct", follow_redirects=False, data={
+        "csrf": csrf(client), "deadline": "", "pick_year": "1400", "pick_month": "2", "pick_day": "10"})
+    assert r.status_code == 303
+    assert _stored_deadline(db, rid) == ("۱۴۰۰/۰۲/۱۰", "2021-04-30", "1400-02-10", "2021-04-30")
+    row = next(r for r in client.get("/api/resolutions").json() if r["id"] == rid)
+    assert (row["deadline"], row["kind"], row["due"]) == ("۱۴۰۰/۰۲/۱۰", "date", "1400-02-10")
+
+
+@pytest.mark.parametrize("pick, message", [
+    ({"pick_year": "1399", "pick_month": "12", "pick_day": "31"},
+     "date picker: 1399/12/31 is not a day of the Jalali calendar"),
+    ({"pick_year": "1400", "pick_month": "", "pick_day": "5"}, "date picker: choose a year, a month and a day"),
+])
+def test_date_picker_refuses_a_day_that_is_not_one(client, db, pick, message):
+    saved(client)
+    rid = rids(client)[2]
+    before = client.get("/api/resolutions").json()
+    r = client.post(f"/resolutions/{rid}/correct", data={"csrf": csrf(client), **pick})
+    assert r.status_code == 400 and message in r.text
+    assert client.get("/api/resolutions").json() == before

@@ -232,3 +232,17 @@ def test_batch_upload_is_kept_for_review(db):
         links = re.findall(r'href="(/review/[^"]+)"', r.text)
     with Register(db) as reg:
         assert sorted("/review/" + i for i in PendingStore(reg).ids()) == sorted(links) and len(links) == 2
+
+
+def test_serve_off_loopback_with_a_clerk_and_no_token(db, monkeypatch, capsys):
+    import uvicorn
+
+    monkeypatch.delenv("MINUTES_WEB_TOKEN", raising=False)
+    assert main(["serve", "--host", "0.0.0.0", "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "refusing to listen on 0.0.0.0" in err and "--add-clerk NAME" in err
+    add_clerk(monkeypatch, capsys, db, "reza")
+    started = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: started.append((app.state.web.token_hash, kw)))
+    assert main(["serve", "--host", "0.0.0.0", "--port", "8123", "--db", db]) == 0
+    assert started == [(None, {"host": "0.0.0.0", "port": 8123, "log_level": "warning"})]

@@ -2,7 +2,8 @@
 (``executable_path``: no browser is downloaded), against ``minutes serve``'s app on loopback.
 
 Upload seed 003, see 7 resolutions and 15 speakers, click a resolution and see its source line
-highlighted, save, correct an actor, mark a resolution done, download the XLSX and read it back.
+highlighted, save, correct an actor, mark a resolution done, download the XLSX and read it back;
+pick a deadline in the Jalali date picker and find it stored.
 ``make test`` installs Chromium first (``make browser``); in CI (``CI`` set) a missing browser
 is a failure, elsewhere the test is skipped with that reason. MINUTES_UPDATE_SCREENSHOT=1 copies
 the review and dashboard screenshots to docs/web-review.png and docs/web-dashboard.png.
@@ -157,4 +158,39 @@ def test_batch_upload_shows_progress(server, browser, tmp_path):
     page.locator("#upload-results li a").click()
     page.wait_for_url(re.compile(r"/review/"))
     assert page.inner_text("#n-resolutions") == "۷"
+    page.close()
+
+
+def test_jalali_date_picker(server, browser):
+    """Pick a Jalali day: it fills the deadline in Persian digits, is read live, and is stored as
+    that Jalali day and its Gregorian one."""
+    import httpx
+    from playwright.sync_api import expect
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from minutes.register.schema import ResolutionRow
+    from minutes.register.store import Register
+
+    base, db = server
+    httpx.post(base + "/api/minutes", files={"file": ("003.txt", SEED.read_bytes())}, timeout=60)
+    rid = next(r["id"] for r in httpx.get(base + "/api/resolutions").json() if r["row"] == 5)
+    page = browser.new_page()
+    page.goto(base + "/resolutions/" + rid)
+    page.select_option("select[name=pick_year]", "1400")
+    page.select_option("select[name=pick_month]", label="اردیبهشت")
+    page.select_option("select[name=pick_day]", "10")
+    assert page.input_value("#correct-form input[name=deadline]") == "۱۴۰۰/۰۲/۱۰"
+    expect(page.locator("#deadline-read")).to_have_text("۱۴۰۰/۰۲/۱۰")
+    page.click("#correct-form button")
+    page.wait_for_load_state()
+    assert page.input_value("#correct-form input[name=deadline]") == "۱۴۰۰/۰۲/۱۰"
+    assert page.inner_text("#deadline-read") == "۱۴۰۰/۰۲/۱۰"
+    row = next(r for r in httpx.get(base + "/api/resolutions").json() if r["id"] == rid)
+    assert (row["kind"], row["due"]) == ("date", "1400-02-10")
+    with Register(str(db)) as reg, Session(reg.engine) as s:
+        assert s.scalar(select(ResolutionRow.due).where(ResolutionRow.rid == rid)).isoformat() == "2021-04-30"
+    # Typing after a pick clears the picker, so the typed phrase is what is sent.
+    page.fill("#correct-form input[name=deadline]", "تا پایان خرداد ۱۴۰۰")
+    assert page.input_value("select[name=pick_year]") == ""
     page.close()

@@ -339,7 +339,21 @@ async def resolution_page(request: Request):
     row = _listed(web, rid)
     changes = await asyncio.to_thread(web.reg.history, rid)
     fixes = await asyncio.to_thread(store.corrections, web.reg, rid)
-    return web.page(request, "resolution.html", r=row, changes=changes, fixes=fixes)
+    return web.page(request, "resolution.html", r=row, changes=changes, fixes=fixes,
+                    months=_month_names(), years=_picker_years(web, row))
+
+
+def _month_names() -> list[str]:
+    """The twelve Jalali months as the vocabulary writes them first (dates.toml, in order)."""
+    from ..text.vocab import vocab
+
+    return [spellings[0] for spellings in vocab().table("dates.months").values()]
+
+
+def _picker_years(web: WebApp, row) -> list[int]:
+    """The date picker's years: from the meeting's year (or this one) to three years on."""
+    years = [web.today().year] + [int(v[:4]) for v in (row.meeting_date, row.due) if v]
+    return list(range(min(years), max(years) + 4))
 
 
 def _listed(web: WebApp, rid: str):
@@ -400,8 +414,27 @@ async def correct_form(request: Request):
     form = await _form(request)
     rid = request.path_params["rid"]
     fields = {k: form.get(k) for k in store.CORRECTABLE if k in form}
+    picked = _picked(form)
+    if picked is not None:  # the date picker's day wins over the text (its script fills both)
+        fields["deadline"] = picked
     await _correct(web, rid, fields, who=_who(request))
     return RedirectResponse(_back(form, rid), status_code=303)
+
+
+def _picked(form) -> str | None:
+    """The day chosen in the Jalali date picker, as a deadline phrase (Persian digits), or None
+    when none was chosen; a part missing or a day the month does not have is a one-line error."""
+    parts = [str(form.get(f"pick_{k}") or "").strip() for k in ("year", "month", "day")]
+    if not any(parts):
+        return None
+    if not all(p.isdigit() for p in parts):
+        raise _Error(400, "date picker: choose a year, a month and a day")
+    y, m, d = map(int, parts)
+    try:
+        jdatetime.date(y, m, d)
+    except ValueError:
+        raise _Error(400, f"date picker: {y:04d}/{m:02d}/{d:02d} is not a day of the Jalali calendar") from None
+    return fa(f"{y:04d}/{m:02d}/{d:02d}")
 
 
 async def _correct(web: WebApp, rid: str, fields: dict, *, who: str):

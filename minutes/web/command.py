@@ -1,8 +1,8 @@
 """``minutes serve``: the web app over the register, on loopback unless told otherwise.
 
-Off loopback the app refuses to start without a token (from the environment variable named
-by ``--token-env``, never from the command line, where other users could read it); the app
-keeps only the token's salted hash.
+Off loopback the app refuses to start without a clerk account or a token (from the environment
+variable named by ``--token-env``, never from the command line, where other users could read
+it); the app keeps only the token's salted hash.
 
 Clerk accounts live in the register: ``--add-clerk NAME`` (the password from a prompt, or the
 first line of standard input), ``--list-clerks``, ``--remove-clerk NAME``; each does that and
@@ -30,7 +30,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--token-env", default="MINUTES_WEB_TOKEN", metavar="VAR",
-                   help="environment variable holding the password or token; required off loopback")
+                   help="environment variable holding the password or token; off loopback this or "
+                        "a clerk is required")
     p.add_argument("--max-bytes", type=int, metavar="N", help="largest upload (default 20 MiB)")
     clerks = p.add_mutually_exclusive_group()
     clerks.add_argument("--add-clerk", metavar="NAME",
@@ -78,13 +79,23 @@ def _clerks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _has_clerks(db: str | None) -> bool:
+    """Clerk accounts are passwords too: with one, every visitor must sign in."""
+    from ..register.store import Register
+    from .accounts import has_clerks
+
+    with Register(db) as reg:
+        return has_clerks(reg)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.list_clerks or args.add_clerk is not None or args.remove_clerk is not None:
         return _clerks(args)
     token = os.environ.get(args.token_env) or None
-    if not is_loopback(args.host) and not token:
+    if not is_loopback(args.host) and not token and not _has_clerks(args.db):
         raise MinutesError(f"refusing to listen on {args.host} without a password or token",
-                           hint=f"set {args.token_env}, or listen on 127.0.0.1")
+                           hint=f"set {args.token_env}, add a clerk (--add-clerk NAME), "
+                                "or listen on 127.0.0.1")
     try:
         import uvicorn
 

@@ -1,5 +1,6 @@
 // The app's one script (no build step): a batch upload sent file by file with its progress, and
-// a deadline read as the clerk types it. Everything it shows goes through textContent.
+// a deadline read as the clerk types it or picks it from the Jalali date picker. Everything it
+// shows goes through textContent.
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("upload-form");
@@ -37,7 +38,25 @@ document.addEventListener("DOMContentLoaded", function () {
   var deadline = document.querySelector("input[name=deadline][data-meeting-date]");
   if (deadline) {
     var out = document.getElementById("deadline-read"), timer = null;
-    deadline.addEventListener("input", function () {
+    // The Jalali date picker: a chosen day fills the deadline as Persian digits and is read
+    // like typed text; typing clears the picker, so the form sends one or the other.
+    var picks = ["year", "month", "day"].map(function (k) {
+      return document.querySelector("select[name=pick_" + k + "]");
+    }).filter(Boolean);
+    var fa = function (n, width) {
+      return String(n).padStart(width, "0").replace(/[0-9]/g, function (c) {
+        return String.fromCharCode(0x06F0 + Number(c));
+      });
+    };
+    picks.forEach(function (sel) {
+      sel.addEventListener("change", function () {
+        if (picks.some(function (p) { return !p.value; })) return;
+        deadline.value = fa(picks[0].value, 4) + "/" + fa(picks[1].value, 2) + "/" + fa(picks[2].value, 2);
+        deadline.dispatchEvent(new Event("input"));
+      });
+    });
+    deadline.addEventListener("input", function (ev) {
+      if (ev.isTrusted) picks.forEach(function (p) { p.value = ""; });
       clearTimeout(timer);
       timer = setTimeout(async function () {
         var q = new URLSearchParams({text: deadline.value, meeting_date: deadline.dataset.meetingDate});
