@@ -38,8 +38,6 @@ __all__ = ["PdfPage", "PageResult", "read_pdf", "read_pages", "image_pages", "op
 MAX_PAGES = 2000  # a 500-page PDF reads; a "bomb" of millions of pages is refused before reading
 MAX_CHARS_PER_PAGE = 200_000  # a real page holds a few thousand
 
-# Bidi classes read left to right inside an RTL line: strong L, European/Arabic numbers.
-_LTR = {"L", "EN", "AN"}
 # Separators kept inside an LTR run when an LTR character stands on both sides («۹۹/۱۱/۲۱», «1.5»).
 _JOINERS = {"CS", "ES", "ET"}
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(?:[^\s\d۰-۹٠-٩]{1,6}\s+)?[\d۰-۹٠-٩]{1,4}(?:\s*(?:/|[^\s\d۰-۹٠-٩]{1,3})\s*[\d۰-۹٠-٩]{1,4})?[\s\-–—|]*$")
@@ -108,47 +106,34 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     characters without a Unicode mapping."""
     import ctypes
 
-    import pypdfium2.raw as raw
-
     tp = textpage.raw  # the bare handle: passing the wrapper costs a lookup per call
-    n = raw.FPDFText_CountChars(tp)
+    n = _c("FPDFText_CountChars")(tp)
     if n > MAX_CHARS_PER_PAGE:
         raise InputError(f"refused: page {number} holds {n} characters (limit {MAX_CHARS_PER_PAGE})", path=where)
     buf = ctypes.create_string_buffer((n + 1) * 2)
-    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    got = _c("FPDFText_GetText")(tp, 0, n, buf)
     codes = memoryview(buf.raw[:max(0, got - 1) * 2]).cast("H")  # UTF-16 units, one per character
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
-    rect = raw.FS_RECTF()
-    prect = ctypes.byref(rect)
-    get_origin, get_box, get_size = _plain("FPDFText_GetCharOrigin"), _plain("FPDFText_GetLooseCharBox"), \
-        _plain("FPDFText_GetFontSize")
-    at = ctypes.cast(tp, ctypes.c_void_p).value  # the handle as an address, for the _plain calls
+    skip = _SKIP
+    read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip]
+    get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
     glyphs: list[Glyph] = []
     kept: list[int] = []  # the characters read, for the ToUnicode sample below
     members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
     last: Glyph | None = None
-    skip = _SKIP
     size, last_y, bold = 0.0, -1.0, False
     name = ctypes.create_string_buffer(128)
-    for i in range(min(n, len(codes))):
+    for i, x, y, left, right in zip(read, *_positions(tp, read)):
         code = codes[i]
-        if code < 0x20 or code in skip:
-            continue
-        get_origin(at, i, pox, poy)
-        get_box(at, i, prect)
-        y = oy.value
         if code == 0x20:
-            if rect.right - rect.left < 0.05 or get_size(at, i) < 2:
+            if right - left < 0.05 or get_size(tp, i) < 2:
                 # A space drawn without advance (Chromium's): PDFium puts it inside the next
                 # word, so it is left out and the gap between the words' boxes says where it is.
                 continue
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
         elif abs(y - last_y) > 0.01 or not i & 15:
-            size, last_y = get_size(at, i), y
+            size, last_y = get_size(tp, i), y
             bold = _is_bold(tp, i, name)
         kept.append(i)
-        x, left, right = ox.value, rect.left, rect.right
         # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
         if last is not None and code != 0x20 and last.text != " " and abs(last.y - y) < 0.01 \
                 and abs(last.ox - x) < 0.01:
@@ -163,7 +148,8 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
     step = max(1, len(kept) // 50)
     sample = kept[::step]
-    unmapped = sum(raw.FPDFText_HasUnicodeMapError(tp, i) == 1 for i in sample) * len(kept) // max(1, len(sample))
+    map_error = _c("FPDFText_HasUnicodeMapError")
+    unmapped = sum(map_error(tp, i) == 1 for i in sample) * len(kept) // max(1, len(sample))
     for k, parts in members.items():
         g = glyphs[k]
         if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
@@ -174,18 +160,67 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     return glyphs, unmapped
 
 
+_CHUNK = 2048  # characters whose positions one set of out-parameter arrays holds
+
+
+class _OutArrays(__import__("threading").local):
+    """Out-parameter arrays for ``_CHUNK`` characters and one reference into them per
+    character, made once per thread (a web server reads files in several)."""
+
+    def __init__(self):
+        import ctypes
+
+        import pypdfium2.raw as raw
+
+        self.x, self.y = (ctypes.c_double * _CHUNK)(), (ctypes.c_double * _CHUNK)()
+        self.rect = (raw.FS_RECTF * _CHUNK)()
+        self.flat = (ctypes.c_float * (4 * _CHUNK)).from_buffer(self.rect)  # left, top, right, bottom
+        size = ctypes.sizeof(raw.FS_RECTF)
+        self.px = [ctypes.byref(self.x, 8 * j) for j in range(_CHUNK)]
+        self.py = [ctypes.byref(self.y, 8 * j) for j in range(_CHUNK)]
+        self.pr = [ctypes.byref(self.rect, size * j) for j in range(_CHUNK)]
+
+
+_OUT = _OutArrays()
+
+
+def _positions(tp, chars: list[int]) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Origin x and y, loose box left and right of each character in ``chars``. The calls are
+    mapped over the characters into arrays: no bytecode, no Python object per call."""
+    from collections import deque
+    from itertools import repeat
+
+    out = _OUT
+    get_origin, get_box = _c("FPDFText_GetCharOrigin"), _c("FPDFText_GetLooseCharBox")
+    xs: list[float] = []
+    ys: list[float] = []
+    lefts: list[float] = []
+    rights: list[float] = []
+    for start in range(0, len(chars), _CHUNK):
+        part = chars[start:start + _CHUNK]
+        m = len(part)
+        deque(map(get_origin, repeat(tp, m), part, out.px, out.py), maxlen=0)
+        deque(map(get_box, repeat(tp, m), part, out.pr), maxlen=0)
+        xs += out.x[:m]
+        ys += out.y[:m]
+        flat = out.flat[:4 * m]
+        lefts += flat[0::4]
+        rights += flat[2::4]
+    return xs, ys, lefts, rights
+
+
 def _is_bold(tp, i: int, name) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular)."""
-    import pypdfium2.raw as raw
+    import ctypes
 
-    raw.FPDFText_GetFontInfo(tp, i, name, len(name), None)
+    _c("FPDFText_GetFontInfo", ctypes.c_ulong)(tp, i, name, ctypes.c_ulong(len(name)), None)
     face = name.value.decode("latin-1")
     if _BOLD_NAME.search(face):
         return True
     if _REGULAR_NAME.search(face):
         return False
-    return raw.FPDFText_GetFontWeight(tp, i) >= 600
+    return _c("FPDFText_GetFontWeight")(tp, i) >= 600
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
@@ -237,74 +272,88 @@ def _segments(line: list[Glyph]) -> list[list[Glyph]]:
     return list(reversed(blocks))
 
 
-def _visual(line: list[Glyph]):
-    """(glyph, space before it) left to right; a space glyph is not yielded but sets the flag."""
-    prev: Glyph | None = None
-    space = False
-    for g in sorted(line, key=lambda g: (g.ox if g.ox < g.x1 else g.x0, g.order)):
-        if g.text == " ":  # a space glyph with its own advance (LibreOffice, Word)
-            space, prev = True, None
-            continue
-        if g.text == "\u200c":  # zero width: no gap of its own, the letters around it decide
-            yield g, False
-            continue
-        if prev is not None and g.x0 - prev.x1 > max(g.size, prev.size) * _space_gap(prev.text, g.text):
-            space = True
-        yield g, space
-        prev, space = g, False
+def _visual_key(g: Glyph) -> tuple[float, int]:
+    return (g.ox if g.ox < g.x1 else g.x0, g.order)
 
 
 def logical(line: list[Glyph]) -> str:
-    """The text of one line in logical order: read right to left, LTR runs left to right."""
+    """The text of one line in logical order: read right to left, LTR runs left to right.
+
+    The glyphs are taken left to right, a space put where a space glyph stands or the gap
+    between two glyphs is wide enough; the units (glyphs and spaces) are then
+    reversed, and each left-to-right run (see ``_LTR_RUN``) turned back."""
     visual: list[str] = []
-    for g, space in _visual(line):
+    prev: Glyph | None = None
+    space = False
+    for g in sorted(line, key=_visual_key):
+        text = g.text
+        if text == " ":  # a space glyph with its own advance (LibreOffice, Word)
+            space, prev = True, None
+            continue
+        if text == "\u200c":  # zero width: no gap of its own, the letters around it decide
+            visual.append(text)
+            continue
+        # The gap (in ems) that means a space. Letters' advance boxes abut within a word (gaps
+        # ≤ 0.05 em; a space is ≥ 0.18 em). PDFium boxes digits and punctuation by their ink,
+        # so their side bearings (up to 0.12 em for «۱») look like gaps: beside them a space
+        # is wider than 0.15 em.
+        if prev is not None and g.x0 - prev.x1 > (g.size if g.size > prev.size else prev.size) * (
+                0.1 if prev.text[-1].isalpha() and text[0].isalpha() else 0.15):
+            space = True
         if space and visual:
             visual.append(" ")
-        visual.append(g.text)
-    units = list(reversed(visual))
-    out: list[str] = []
-    i = 0
-    while i < len(units):
-        if _is_ltr(units[i]):
-            j = i
-            while j + 1 < len(units) and (_is_ltr(units[j + 1]) or (
-                    j + 2 < len(units) and _joins(units[j], units[j + 1], units[j + 2]))):
-                j += 1
-            out.extend(reversed(units[i:j + 1]))
-            i = j + 1
-        else:
-            out.append(units[i])
-            i += 1
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", _mirror("".join(out)))
-                      if _HAS_FORMS.search("".join(out)) else _mirror("".join(out))).strip()
+        visual.append(text)
+        prev, space = g, False
+    units = visual[::-1]
+    kinds = "".join([_KINDS[u] if len(u) == 1 else _unit_kind(u) for u in units])
+    if _ANY_LTR.search(kinds):
+        out: list[str] = []
+        at = 0
+        for m in _LTR_RUN.finditer(kinds):
+            out += units[at:m.start()]
+            out += units[m.start():m.end()][::-1]
+            at = m.end()
+        out += units[at:]
+        units = out
+    text = _mirror("".join(units))
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text) if _HAS_FORMS.search(text) else text).strip()
 
 
-def _space_gap(left: str, right: str) -> float:
-    """The gap (in ems) between two glyphs that means a space. Letters' advance boxes abut
-    within a word (gaps ≤ 0.05 em; a space is ≥ 0.18 em). PDFium boxes digits and
-    punctuation by their ink, so their side bearings (up to 0.12 em for «۱») look like gaps:
-    beside them a space is wider than 0.15 em."""
-    return 0.1 if left[-1].isalpha() and right[0].isalpha() else 0.15
+class _BidiKinds(dict):
+    """A character's part in a left-to-right run, by its bidi class: ``L`` strong left to
+    right, ``D`` a European or Arabic number, ``j`` a separator (``_JOINERS``), ``w`` white
+    space, ``x`` anything else (letters of right-to-left scripts among them)."""
+
+    def __missing__(self, ch: str) -> str:
+        kind = unicodedata.bidirectional(ch)
+        self[ch] = k = "L" if kind == "L" else "D" if kind in ("EN", "AN") else "j" if kind in _JOINERS \
+            else "w" if kind == "WS" else "x"
+        return k
+
+
+_KINDS = _BidiKinds()
+
+
+def _unit_kind(unit: str) -> str:
+    """The kind of a glyph of several characters (a ligature): left to right by its first
+    character; beside a space, its first and last characters count, so ``M`` is a left-to-right
+    unit ending in a number or separator and ``N`` a number ending in a Latin letter."""
+    first, last = _KINDS[unit[0]], _KINDS[unit[-1]]
+    if first == "L":
+        return "L" if last == "L" else "M"
+    if first == "D":
+        return "N" if last == "L" else "D"
+    return first
+
+
+# A left-to-right run, unit by unit: numbers and Latin letters; a separator («/», «.», «:»,
+# «-», «%») between two of them; a space only between Latin words. Two numbers a space apart
+# are two runs, which an RTL line shows in reverse order («۱۲ ۳۴» is drawn «۳۴ ۱۲»).
+_LTR_RUN = re.compile(r"[LDMN](?:[LDMN]|j(?=[LDMN])|(?<=[LN])w(?=[LM]))*")
+_ANY_LTR = re.compile("[LDMN]")
 
 
 _HAS_FORMS = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
-
-
-def _is_ltr(unit: str) -> bool:
-    return unit != " " and unicodedata.bidirectional(unit[0]) in _LTR
-
-
-def _joins(left: str, mid: str, right: str) -> bool:
-    """Whether ``mid`` stays inside the left-to-right run between ``left`` and ``right``: a
-    separator («/», «.», «:», «-», «%») between digits or Latin letters, a space only between
-    Latin words. Two numbers a space apart are two runs, which an RTL line shows in
-    reverse order («۱۲ ۳۴» is drawn «۳۴ ۱۲»)."""
-    if not (_is_ltr(left) and _is_ltr(right)):
-        return False
-    kind = unicodedata.bidirectional(mid[0])
-    if kind == "WS":
-        return unicodedata.bidirectional(left[-1]) == "L" and unicodedata.bidirectional(right[0]) == "L"
-    return kind in _JOINERS
 
 
 _MIRRORS = str.maketrans("()[]{}«»", ")(][}{»«")
@@ -336,48 +385,60 @@ def _objects(page, textpage) -> tuple[list, list[Glyph]]:
     <FEFF200C>>> BDC``), which PDFium's text page leaves out, each as a zero-width glyph
     where its span was drawn.
 
-    A ZWNJ span never gives the text page a character, so on a page of many objects only
-    those that gave it none are searched for one: asking each character for its object
-    costs far less than reading every mark of every object."""
+    An object that gave the text page a character is a text object, neither a path nor a
+    ZWNJ span (which never gives one), so on a page of many objects only the others are asked
+    their type and marks: asking each character for its object costs far less than asking
+    every object."""
     import ctypes
+    from itertools import repeat
 
     import pypdfium2.raw as raw
 
-    paths: list = []
+    handle = page.raw
+    count = _c("FPDFPage_CountObjects")(handle)
+    # The calls are mapped over the objects (no bytecode per object), handles kept as ints.
+    objs = list(map(_c("FPDFPage_GetObject", ctypes.c_void_p), repeat(handle, count), range(count)))
+    if count > _MANY_OBJECTS:
+        # An object that gave the text page a character is a text object: neither a path nor
+        # a ZWNJ span, so only the others are asked their type and marks.
+        tp = textpage.raw
+        n = _c("FPDFText_CountChars")(tp)
+        drawn = set(map(_c("FPDFText_GetTextObject", ctypes.c_void_p), repeat(tp, n), range(n)))
+        objs = [o for o in objs if o not in drawn]
+    get_type = _c("FPDFPageObj_GetType", None, ctypes.c_void_p)
+    kinds = list(map(get_type, objs))
+    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
+    if form_kind not in kinds:
+        paths = [o for o, k in zip(objs, kinds) if k == path_kind]
+    else:
+        form_count = _c("FPDFFormObj_CountObjects", None, ctypes.c_void_p)
+        form_object = _c("FPDFFormObj_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+        paths = []
+        for o, k in zip(objs, kinds):
+            if k == path_kind:
+                paths.append(o)
+            elif k == form_kind:
+                inner = [form_object(o, j) for j in range(form_count(o))]
+                paths += [p for p in inner if get_type(p) == path_kind]
     zwnj: list[Glyph] = []
     buf = ctypes.create_string_buffer(64)
     size = ctypes.c_ulong()
     psize = ctypes.byref(size)
     matrix = raw.FS_MATRIX()
-    get_object, get_type, count_marks = _plain("FPDFPage_GetObject"), _plain("FPDFPageObj_GetType"), \
-        _plain("FPDFPageObj_CountMarks")
-    get_mark, get_blob = _plain("FPDFPageObj_GetMark"), _plain("FPDFPageObjMark_GetParamBlobValue")
-    form_count, form_object = _plain("FPDFFormObj_CountObjects"), _plain("FPDFFormObj_GetObject")
-    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-    handle = page.raw
-    count = raw.FPDFPage_CountObjects(handle)
-    drawn: set[int] = set()
-    if count > _MANY_OBJECTS:
-        tp = textpage.raw
-        text_object = _plain("FPDFText_GetTextObject")
-        drawn = {text_object(tp, i) for i in range(raw.FPDFText_CountChars(tp))}
-        drawn.discard(None)
-    for k in range(count):
-        obj = get_object(handle, k)
-        kind = get_type(obj)
-        if kind == path_kind:
-            paths.append(obj)
-        elif kind == form_kind:
-            paths += [form_object(obj, j) for j in range(form_count(obj))
-                      if get_type(form_object(obj, j)) == path_kind]
-        if drawn and obj in drawn:
-            continue
-        for m in range(count_marks(obj)):
-            # Only the four bytes of a UTF-16 ZWNJ are compared: decoding every glyph's
-            # ActualText (Chromium writes one per glyph) cost more than reading the glyphs.
-            if get_blob(get_mark(obj, m), b"ActualText", buf, 64, psize) and size.value == 4 \
-                    and buf.raw[:4] == _ZWNJ_UTF16 and _plain("FPDFPageObj_GetMatrix")(obj, ctypes.byref(matrix)):
-                zwnj.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
+    count_marks = _c("FPDFPageObj_CountMarks", None, ctypes.c_void_p)
+    get_mark = _c("FPDFPageObj_GetMark", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
+    get_blob = _c("FPDFPageObjMark_GetParamBlobValue", None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p,
+                  ctypes.c_ulong, ctypes.c_void_p)
+    get_matrix = _c("FPDFPageObj_GetMatrix", None, ctypes.c_void_p, ctypes.c_void_p)
+    text_kind = raw.FPDF_PAGEOBJ_TEXT
+    for obj in (o for o, k in zip(objs, kinds) if k == text_kind):
+        # The span is the innermost mark, the one drawn right around the glyph: Chromium wraps
+        # every glyph in two more, and asking each of them doubled the cost of this pass.
+        # Only the four bytes of a UTF-16 ZWNJ are compared, not the ActualText decoded.
+        marks = count_marks(obj)
+        if marks and get_blob(get_mark(obj, marks - 1), b"ActualText", buf, 64, psize) and size.value == 4 \
+                and buf.raw[:4] == _ZWNJ_UTF16 and get_matrix(obj, ctypes.byref(matrix)):
+            zwnj.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
     return paths, zwnj
 
 
@@ -385,22 +446,29 @@ _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
 
+class _Handle(__import__("ctypes").c_void_p):
+    """A handle PDFium returns, kept as a pointer object (a plain ``c_void_p`` result becomes
+    an int, which a call without argument types would pass as a 32-bit C int)."""
+
+
 @functools.cache
-def _plain(name: str):
-    """PDFium's function ``name`` taking and returning handles as plain addresses (ints):
-    pypdfium2's binding builds a pointer object for every handle it returns, which on a page
-    of thousands of objects costs a quarter of each call."""
+def _c(name: str, restype=None, *argtypes):
+    """PDFium's function ``name`` called without argument types: pypdfium2's binding checks
+    and converts every argument (and builds a pointer object for every handle it returns),
+    which costs more than the call itself when it is made once per glyph or page object.
+    Arguments must then be passed as C types: handles as pointer objects, ``int`` parameters
+    as Python ints, ``unsigned long`` ones as ``c_ulong``, out-parameters by reference — or
+    ``argtypes`` given (``c_void_p`` for a handle kept as an int)."""
     import ctypes
 
     import pypdfium2.raw as raw
 
     fn = getattr(raw, name)
-
-    def plain(t):
-        return ctypes.c_void_p if t is not None and issubclass(t, ctypes._Pointer) else t
-
-    proto = ctypes.CFUNCTYPE(plain(fn.restype), *(plain(t) for t in fn.argtypes))
-    return proto(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
+    bare.restype = restype if restype is not None else ctypes.c_int
+    if argtypes:
+        bare.argtypes = argtypes
+    return bare
 
 
 def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
@@ -410,7 +478,7 @@ def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[t
     hs, vs = [], []
     left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
     box = [ctypes.byref(v) for v in (left, bottom, right, top)]
-    get_bounds = _plain("FPDFPageObj_GetBounds")
+    get_bounds = _c("FPDFPageObj_GetBounds", None, ctypes.c_void_p, *[ctypes.c_void_p] * 4)
     for obj in paths:
         if not get_bounds(obj, *box):
             continue
