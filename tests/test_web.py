@@ -414,7 +414,7 @@ def test_missing_actor_or_deadline_stands_out_after_saving(client):
     page = client.get(r.headers["location"]).text
     assert page.count('class="missing"') == 1
     review = client.get(review_page(client)[0]).text  # seed 003: each actor links to its line
-    assert len(re.findall(r'مسئول اجرا: <a href="#L\d+">', review)) == 7
+    assert len(re.findall(r'مسئول اجرا: <a class="f-actor" href="#L\d+">', review)) == 7
 
 
 def _stored_deadline(db, rid):

@@ -16,6 +16,7 @@ from starlette.testclient import TestClient
 from webdata import (AS_OF, SEED_BYTES, counts, csrf, db, postgres_server,  # noqa: F401 - fixtures
                      postgres_url, review_page, rids, saved, upload)
 
+import minutes
 from minutes.cli import main
 from minutes.register.schema import Clerk, PendingUpload
 from minutes.register.store import Register
@@ -197,9 +198,9 @@ def test_pending_uploads_are_capped_by_count_size_and_age(db):
     from minutes.web.pending import Pending
 
     with Register(db) as reg:
-        m = __import__("minutes").parse(SEED_BYTES.decode("utf-8"))
-        item = Pending("003.txt", m, [(1, "a", "a")])
-        size = len(m.model_dump_json().encode()) + len('[[1, "a", "a"]]')
+        m = minutes.parse(SEED_BYTES.decode("utf-8"))
+        item = Pending("003.txt", m, [(1, "a")])
+        size = len(m.model_dump_json().encode()) + len('[[1, "a"]]')
         by_count = PendingStore(reg, max_count=3)
         ids = [by_count.keep(item, by="x") for _ in range(5)]
         assert by_count.ids() == ids[2:]  # the oldest dropped first

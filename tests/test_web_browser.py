@@ -6,7 +6,8 @@ highlighted, save, correct an actor, mark a resolution done, download the XLSX a
 pick a deadline in the Jalali date picker and find it stored.
 ``make test`` installs Chromium first (``make browser``); in CI (``CI`` set) a missing browser
 is a failure, elsewhere the test is skipped with that reason. MINUTES_UPDATE_SCREENSHOT=1 copies
-the review and dashboard screenshots to docs/web-review.png and docs/web-dashboard.png.
+the review, dashboard and resolution (its date picker) screenshots to docs/web-review.png,
+docs/web-dashboard.png and docs/web-resolution.png.
 """
 
 from __future__ import annotations
@@ -97,6 +98,12 @@ def test_clerk_scenario(server, browser, tmp_path):
     assert color == "rgb(255, 224, 102)" and plain != color
     text = page.inner_text(f"#{line}")
     assert link.inner_text()[:20] in text.replace("\n", " ")  # the line is the resolution's own
+    # The header's title links to its own line, and highlights it.
+    page.click("#f-title a.src")
+    assert page.evaluate("location.hash") == "#L17"
+    assert page.evaluate("getComputedStyle(document.getElementById('L17')).backgroundColor") == color
+    assert "صور تجلسه" in page.inner_text("#L17")
+    link.click()
     _shot(page, tmp_path, "web-review.png")
 
     # Save, then correct an actor.
@@ -161,7 +168,7 @@ def test_batch_upload_shows_progress(server, browser, tmp_path):
     page.close()
 
 
-def test_jalali_date_picker(server, browser):
+def test_jalali_date_picker(server, browser, tmp_path):
     """Pick a Jalali day: it fills the deadline in Persian digits, is read live, and is stored as
     that Jalali day and its Gregorian one."""
     import httpx
@@ -175,13 +182,14 @@ def test_jalali_date_picker(server, browser):
     base, db = server
     httpx.post(base + "/api/minutes", files={"file": ("003.txt", SEED.read_bytes())}, timeout=60)
     rid = next(r["id"] for r in httpx.get(base + "/api/resolutions").json() if r["row"] == 5)
-    page = browser.new_page()
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.goto(base + "/resolutions/" + rid)
     page.select_option("select[name=pick_year]", "1400")
     page.select_option("select[name=pick_month]", label="اردیبهشت")
     page.select_option("select[name=pick_day]", "10")
     assert page.input_value("#correct-form input[name=deadline]") == "۱۴۰۰/۰۲/۱۰"
     expect(page.locator("#deadline-read")).to_have_text("۱۴۰۰/۰۲/۱۰")
+    _shot(page, tmp_path, "web-resolution.png")
     page.click("#correct-form button")
     page.wait_for_load_state()
     assert page.input_value("#correct-form input[name=deadline]") == "۱۴۰۰/۰۲/۱۰"

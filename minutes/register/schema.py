@@ -181,7 +181,7 @@ class PendingUpload(Base):
     id: Mapped[str] = mapped_column(String(32), primary_key=True)  # the review page's random id
     name: Mapped[str] = mapped_column(Text)  # the upload's own name (its last part)
     minutes_json: Mapped[str] = mapped_column(Text)
-    lines_json: Mapped[str] = mapped_column(Text)  # [[number, original, normalized], …]
+    lines_json: Mapped[str] = mapped_column(Text)  # the document's lines: [[number, as read], …]
     size: Mapped[int] = mapped_column(Integer)  # bytes of the two JSON texts, for the cap
     by: Mapped[str] = mapped_column(String(120))
     at: Mapped[_dt.datetime] = mapped_column(DateTime, index=True)

@@ -47,6 +47,7 @@ from ..register.sheet import register_minutes
 from ..register.store import Register
 from ..text.normalize import to_persian_digits
 from . import accounts, store
+from .lines import field_lines
 from .pending import Pending, PendingStore
 
 __all__ = ["DEFAULT_MAX_BYTES", "create_app", "hash_token"]
@@ -171,7 +172,7 @@ class WebApp:
             m = parse_document(doc)
         except Exception as exc:  # noqa: BLE001 - the readers' own checks (binary, zip bomb, XXE …) and any bug: one line
             raise _Error(400, _one_line(exc, name)) from None
-        return Pending(name, m, [(ln.number, ln.original, ln.text) for ln in doc.lines])
+        return Pending(name, m, [(ln.number, ln.original) for ln in doc.lines])
 
     async def keep_pending(self, item: Pending, who: str) -> str:
         async with self.lock:
@@ -296,8 +297,8 @@ async def review(request: Request):
     item = await _pending(web, pid)
     m: Minutes = item.minutes
     speakers = sorted({t.speaker.name for t in m.turns if t.speaker.name})
-    return web.page(request, "review.html", pid=pid, name=item.name, m=m,
-                    lines=[(n, original) for n, original, _ in item.lines],
+    return web.page(request, "review.html", pid=pid, name=item.name, m=m, lines=item.lines,
+                    at=field_lines(m, item.lines),
                     speakers=speakers, by_line=_diagnostics_by_line(m))
 
 

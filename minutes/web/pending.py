@@ -25,7 +25,7 @@ __all__ = ["Pending", "PendingStore"]
 class Pending:
     name: str
     minutes: Minutes
-    lines: list[tuple[int, str, str]]  # (number, as read, normalized)
+    lines: list[tuple[int, str]]  # (number, as read)
 
 
 def _now() -> _dt.datetime:
