@@ -142,12 +142,49 @@ def _index(v: Vocabulary, name: str) -> dict[str, str]:
 
 @lru_cache(maxsize=None)
 def _pattern(v: Vocabulary, name: str, keys: tuple[str, ...] | None) -> str:
-    alts = []
-    for spelling, key in _spellings(v, name):
-        if keys is None or key in keys:
-            parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", spelling) if p]
-            alts.append(r"[\s\u200c]?".join(parts))
-    return "|".join(alts) if alts else r"(?!)"
+    seqs = [_tokens(spelling) for spelling, key in _spellings(v, name) if keys is None or key in keys]
+    return _alternation(seqs) if seqs else r"(?!)"
+
+
+_SEP = None  # the token between two words of a spelling: a space, a ZWNJ or nothing
+_SEP_RE = r"[\s\u200c]?"
+
+
+def _tokens(spelling: str) -> tuple[str | None, ...]:
+    """A spelling's characters, with ``_SEP`` between its words."""
+    out: list[str | None] = []
+    for word in re.split(r"[\s\u200c]+", spelling):
+        if word:
+            out += ([_SEP] if out else []) + list(word)
+    return tuple(out)
+
+
+def _alternation(seqs: list[tuple[str | None, ...]]) -> str:
+    r"""A regex matching what ``"|".join(seqs)`` matches, each match the same, with common
+    leading characters written once: «مقرر شد|مقرر گردید|مصوب شد» → «م(?:قرر[\s\u200c]?(?:شد|گردید)|صوب…)».
+
+    Why: Python's ``re`` tries an alternation's branches one after another at every position,
+    and a table has up to a few hundred spellings; the vocabulary's regexes were most of the
+    lexer's and the phrase readers' time (bench/bench_attack.py). Factoring keeps the first-match
+    order exactly: branches starting with different characters can never match at the same place,
+    so only branches sharing a first character are grouped, in their order, and a branch that
+    ends here (the shortest, so the last) stays last. Where a branch starts with the optional
+    separator (it can match nothing), the branches are left as they are, in order."""
+    if len(seqs) == 1 or any(seq[:1] == (_SEP,) for seq in seqs):
+        return "|".join("".join(_SEP_RE if t is _SEP else re.escape(t) for t in seq) for seq in seqs)
+    groups: dict[str, list[tuple[str | None, ...]]] = {}
+    ends_here = False
+    for seq in seqs:
+        if seq:
+            groups.setdefault(seq[0], []).append(seq[1:])
+        else:
+            ends_here = True
+    branches = []
+    for first, rests in groups.items():
+        rest = _alternation(rests)
+        single = len(rests) == 1 or rest == ""
+        branches.append(re.escape(first) + (rest if single else f"(?:{rest})"))
+    return "|".join(branches + ([""] if ends_here else []))
 
 
 @lru_cache(maxsize=1)
