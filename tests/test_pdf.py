@@ -96,6 +96,25 @@ def test_table_rows_read_right_to_left(nazli):
     assert row.split("\t")[-1] == "جذب کامل تسهیلات"
 
 
+@pytest.mark.parametrize("name", ["seed003_libreoffice.pdf", "zwnj_libreoffice.pdf"])
+def test_runs_read_as_glyph_by_glyph(pdf_fixtures, monkeypatch, name):
+    """LibreOffice draws a line per text object, so its pages are read in runs of words
+    (``pdf._runs``), with the calligraphic «باسمه تعالی» read glyph by glyph: the same pages
+    as reading every page glyph by glyph."""
+    from minutes.read import pdf
+
+    data = pdf_fixtures[name].read_bytes()
+    used = []
+    runs = pdf._runs
+    monkeypatch.setattr(pdf, "_runs", lambda *a: used.append(runs(*a)) or used[-1])
+    fast = read_pdf(data, name)
+    monkeypatch.setattr(pdf, "_RUN_CHARS", 10 ** 9)
+    slow = read_pdf(data, name)
+    assert sum(len(r) for r in used) >= (800 if name.startswith("seed") else 5)
+    assert [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped) for p in fast] == \
+           [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped) for p in slow]
+
+
 def test_bytes_and_library_agree(nazli):
     data = nazli.read_bytes()
     assert _resolutions(minutes.parse_bytes(data, path="x.pdf")) == _resolutions(parsed(nazli))

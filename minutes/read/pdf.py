@@ -59,6 +59,7 @@ class Glyph:
     order: int  # stream index, to break ties
     ox: float = 0.0  # origin: the characters of one ligature share it
     bold: bool = False
+    n: int = 1  # the glyphs it stands for: a run of words read whole (``_runs``) is one Glyph
 
 
 @dataclass(slots=True)
@@ -101,9 +102,11 @@ def open_pdf(data: bytes, where: str):
 
 # --- characters to glyphs -------------------------------------------------------------------
 
-def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
+def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = ()) -> tuple[list[Glyph], int]:
     """The page's glyphs (ligatures merged, stream direction resolved) and the count of
-    characters without a Unicode mapping."""
+    characters without a Unicode mapping. On a page whose text objects hold many characters
+    each (``page`` given), runs of words are read whole (``_runs``), avoiding the ZWNJ
+    ``marks``; the other characters one by one."""
     import ctypes
 
     tp = textpage.raw  # the bare handle: passing the wrapper costs a lookup per call
@@ -114,21 +117,49 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
     got = _c("FPDFText_GetText")(tp, 0, n, buf)
     codes = memoryview(buf.raw[:max(0, got - 1) * 2]).cast("H")  # UTF-16 units, one per character
     skip = _SKIP
-    read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip]
     get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
+    name = ctypes.create_string_buffer(128)
+    fonts = _Fonts(tp, name) if page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw) \
+        else None
+    runs = _runs(tp, codes, marks, fonts) if fonts is not None else {}
+    if runs:
+        inside = bytearray(len(codes))
+        for start, run in runs.items():
+            inside[start:start + run.n_chars] = b"\x01" * run.n_chars
+        read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip and not inside[i]]
+        chars = list(zip(read, *_positions(tp, read)))
+        crossed = _crossed(runs, chars, codes)
+        if crossed:
+            # A run with a glyph drawn inside its span (a calligraphic «باسمه تعالی» with its
+            # «ہ» and «ٰ» set among the letters) is read glyph by glyph after all.
+            again = [i for start in crossed for i in range(start, start + runs.pop(start).n_chars)
+                     if codes[i] >= 0x20 and codes[i] not in skip]
+            chars += zip(again, *_positions(tp, again))
+        chars += [(start, 0.0, 0.0, 0.0, 0.0) for start in runs]
+        chars.sort()
+    else:
+        read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip]
+        chars = zip(read, *_positions(tp, read))
     glyphs: list[Glyph] = []
     kept: list[int] = []  # the characters read, for the ToUnicode sample below
     members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
     last: Glyph | None = None
     size, last_y, bold = 0.0, -1.0, False
-    name = ctypes.create_string_buffer(128)
-    for i, x, y, left, right in zip(read, *_positions(tp, read)):
+    for i, x, y, left, right in chars:
+        if runs and i in runs:
+            run = runs[i]
+            glyphs.append(run.glyph)
+            kept += range(i, i + run.n_chars)
+            last = None  # nothing is merged into a run: its ends are never part of a ligature
+            continue
         code = codes[i]
         if code == 0x20:
             if right - left < 0.05 or get_size(tp, i) < 2:
                 # A space drawn without advance (Chromium's): PDFium puts it inside the next
                 # word, so it is left out and the gap between the words' boxes says where it is.
                 continue
+        elif fonts is not None:
+            size, bold = fonts.of(i)
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
         elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(tp, i), y
@@ -158,6 +189,171 @@ def _glyphs(textpage, where: str, number: int) -> tuple[list[Glyph], int]:
         else:
             g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
     return glyphs, unmapped
+
+
+# --- runs of words read whole ---------------------------------------------------------------
+#
+# Writers such as LibreOffice and Word draw a line, or a run of it in one font, as one text
+# object; PDFium then gives its characters in logical order. A stretch of Persian letters and
+# spaces inside one object reads the same whole as glyph by glyph (right to left, a space where
+# a space glyph stands), so it becomes one Glyph from its two ends' positions: three calls
+# instead of two per character, and one Glyph instead of dozens. Everything else — digits,
+# punctuation, marks, Latin, a stretch's two end letters, the letters of a lam-alef at its
+# ends — is read character by character, so bidi runs, ligatures and gaps are decided as
+# before.
+
+_RUN_CHARS = 4  # characters per page object from which a page is read in runs (Chromium: ~1)
+_LAM_ALEF = frozenset("لاآأإٱ")
+
+
+def _letter_class() -> str:
+    import unicodedata as ud
+
+    return "".join(ch for ch in map(chr, range(0x620, 0x700))
+                   if ud.bidirectional(ch) == "AL" and ud.category(ch) == "Lo")
+
+
+_STRETCH = re.compile(f"[{_letter_class()}]+(?: +[{_letter_class()}]+)*")
+_PAIR = re.compile("ل[اآأإٱ]|[اآأإٱ]ل")
+
+
+@dataclass(slots=True)
+class _Run:
+    glyph: Glyph
+    n_chars: int
+
+
+class _Fonts:
+    """Size and boldness by text object: one font and size each, asked once."""
+
+    def __init__(self, tp, name):
+        import ctypes
+
+        self.tp, self.name, self.seen, self.faces = tp, name, {}, {}
+        self.text_object = _c("FPDFText_GetTextObject", ctypes.c_void_p)
+        self.get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
+
+    def of(self, i: int) -> tuple[float, bool]:
+        obj = self.text_object(self.tp, i)
+        got = self.seen.get(obj)
+        if got is None:
+            got = self.seen[obj] = (self.get_size(self.tp, i), _is_bold(self.tp, i, self.name, self.faces))
+        return got
+
+
+def _runs(tp, codes, marks: list[Glyph], fonts: _Fonts) -> dict[int, _Run]:
+    """Stretches of Persian letters and spaces read whole, by their first character's index."""
+    import ctypes
+
+    text = codes.tobytes().decode("utf-16-le", errors="replace")
+    if len(text) != len(codes):  # a character outside the BMP: indices would not match
+        return {}
+    spans: list[tuple[int, int]] = []
+    for m in _STRETCH.finditer(text):
+        a, b = m.span()
+        # An end next to a character that is neither space nor line break is read by itself:
+        # a mark or a second letter drawn at its origin must join it, as glyph by glyph.
+        if a > 0 and text[a - 1] != " " and codes[a - 1] >= 0x20:
+            a += 1
+        if b < len(text) and text[b] != " " and codes[b] >= 0x20:
+            b -= 1
+        while a < b and (text[a] in _LAM_ALEF or text[a] == " "):
+            a += 1
+        while a < b and (text[b - 1] in _LAM_ALEF or text[b - 1] == " "):
+            b -= 1
+        if b - a >= 3:
+            spans.append((a, b))
+    if not spans:
+        return {}
+    text_object = fonts.text_object
+    get_origin, get_box = _c("FPDFText_GetCharOrigin"), _c("FPDFText_GetLooseCharBox")
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
+    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+    prect = ctypes.byref(rect)
+    runs: dict[int, _Run] = {}
+    while spans:
+        a, b = spans.pop()
+        first, last = text_object(tp, a), text_object(tp, b - 1)
+        if first != last:
+            # Two objects (a bold word in a line): split where the first one ends.
+            lo, hi = a, b - 1  # text_object(lo) == first, text_object(hi) != first
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if text_object(tp, mid) == first:
+                    lo = mid
+                else:
+                    hi = mid
+            for c, d in ((a, lo + 1), (hi, b)):
+                while c < d and (text[c] in _LAM_ALEF or text[c] == " "):
+                    c += 1
+                while c < d and (text[d - 1] in _LAM_ALEF or text[d - 1] == " "):
+                    d -= 1
+                if c > a:  # the end next to the other object is read by itself
+                    c += 1
+                if d < b:
+                    d -= 1
+                if d - c >= 3:
+                    spans.append((c, d))
+            continue
+        get_origin(tp, a, pox, poy)
+        get_box(tp, a, prect)
+        right, ax, ay = rect[2], ox.value, oy.value
+        get_origin(tp, b - 1, pox, poy)
+        get_box(tp, b - 1, prect)
+        left, bx, by = rect[0], ox.value, oy.value
+        size, bold = fonts.of(a)
+        # Logical order must run right to left on one baseline; no ZWNJ span may fall inside.
+        if abs(ay - by) > 0.01 or bx >= ax or size < 2 or any(
+                abs(z.y - ay) < 0.5 and (left if left < bx else bx) - 2 <= z.ox <= right + size for z in marks):
+            continue
+        chunk = text[a:b]
+        spaces = [a + k for k, ch in enumerate(chunk) if ch == " "]
+        narrow = None
+        for i in spaces:
+            get_box(tp, i, prect)
+            if rect[2] - rect[0] < 0.05:  # a space without advance: the gap decides, glyph by glyph
+                narrow = i
+                break
+        if narrow is not None:
+            spans += [(a, narrow), (narrow + 1, b)]
+            continue
+        glyphs = len(chunk)
+        if "ل" in chunk:
+            parts = []
+            at = 0
+            for m in _PAIR.finditer(chunk):
+                i = a + m.start()
+                get_origin(tp, i, pox, poy)
+                x1, y1 = ox.value, oy.value
+                get_origin(tp, i + 1, pox, poy)
+                if abs(ox.value - x1) < 0.01 and abs(oy.value - y1) < 0.01:
+                    # One lam-alef glyph, whichever way round the writer mapped it.
+                    pair = m.group()
+                    parts += [chunk[at:m.start()], "ل" + (pair[1] if pair[0] == "ل" else pair[0])]
+                    at = m.end()
+                    glyphs -= 1
+            chunk = "".join(parts) + chunk[at:]
+        glyph = Glyph(chunk, left if left < bx else bx, right, ay, size, a, bx, bold, glyphs)
+        runs[a] = _Run(glyph, b - a)
+    return runs
+
+
+def _crossed(runs: dict[int, _Run], chars: list[tuple[int, float, float, float, float]], codes) -> list[int]:
+    """The runs with a character read by itself drawn within their span on their line."""
+    by_band: dict[int, list[tuple[float, float]]] = {}  # by 8 pt bands of the page
+    for i, x, y, left, right in chars:
+        if codes[i] != 0x20 or right - left >= 0.05:
+            by_band.setdefault(int(y // 8), []).append((y, ((left if left < x else x) + right) / 2))
+    crossed = []
+    for start, run in runs.items():
+        g = run.glyph
+        near = g.size * 0.5
+        for key in range(int((g.y - near) // 8), int((g.y + near) // 8) + 1):
+            if any(abs(y - g.y) < near and g.x0 < mid < g.x1 for y, mid in by_band.get(key, ())):
+                crossed.append(start)
+                break
+    return crossed
 
 
 _CHUNK = 2048  # characters whose positions one set of out-parameter arrays holds
@@ -209,17 +405,22 @@ def _positions(tp, chars: list[int]) -> tuple[list[float], list[float], list[flo
     return xs, ys, lefts, rights
 
 
-def _is_bold(tp, i: int, name) -> bool:
+def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
-    when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular)."""
+    when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
+    ``faces`` keeps what a name said."""
     import ctypes
 
     _c("FPDFText_GetFontInfo", ctypes.c_ulong)(tp, i, name, ctypes.c_ulong(len(name)), None)
-    face = name.value.decode("latin-1")
-    if _BOLD_NAME.search(face):
-        return True
-    if _REGULAR_NAME.search(face):
-        return False
+    face = name.value
+    said = faces.get(face) if faces is not None else None
+    if said is None:
+        text = face.decode("latin-1")
+        said = True if _BOLD_NAME.search(text) else False if _REGULAR_NAME.search(text) else ""
+        if faces is not None:
+            faces[face] = said
+    if said != "":
+        return said
     return _c("FPDFText_GetFontWeight")(tp, i) >= 600
 
 
@@ -362,7 +563,10 @@ _MIRRORS = str.maketrans("()[]{}«»", ")(][}{»«")
 def _mirror(text: str) -> str:
     """Brackets in an RTL line are drawn mirrored; read right to left, their code points
     must be swapped back («(» opens on the right)."""
-    return text.translate(_MIRRORS)
+    return text.translate(_MIRRORS) if _BRACKET.search(text) else text  # translate is slow
+
+
+_BRACKET = re.compile(r"[()\[\]{}«»]")
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -604,8 +808,8 @@ def page_text(doc, index: int, where: str) -> PdfPage:
     try:
         textpage = page.get_textpage()
         try:
-            glyphs, unmapped = _glyphs(textpage, where, index + 1)
             paths, zwnj = _objects(page, textpage)
+            glyphs, unmapped = _glyphs(textpage, where, index + 1, page=page, marks=zwnj)
         finally:
             textpage.close()
         width, height = page.get_size()
@@ -632,7 +836,8 @@ def page_text(doc, index: int, where: str) -> PdfPage:
             text = logical(seg)
             if text:
                 placed.append(_Placed(y, text, band, min(g.x0 for g in seg), max(g.x1 for g in seg),
-                                      max(g.size for g in seg), sum(g.bold for g in seg) >= 0.8 * len(seg)))
+                                      max(g.size for g in seg),
+                                      sum(g.n for g in seg if g.bold) >= 0.8 * sum(g.n for g in seg)))
     placed.sort(key=lambda p: -p.y)
     sizes = sorted(p.size for p in placed if not p.band and p.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
@@ -755,10 +960,12 @@ def legacy_font(page: PdfPage, text: str) -> bool:
     fonts have no usable ToUnicode map at all."""
     if page.chars and page.unmapped > page.chars // 2:
         return True
+    if _ARABIC.search(text):  # checked first: counting a page's ink costs more
+        return False
     ink = [c for c in text if not c.isspace() and not c.isdigit()]
     if len(ink) < MIN_CHARS:
         return False
-    return not _ARABIC.search(text) and len(_LEGACY.findall(text)) > len(ink) * 0.3
+    return len(_LEGACY.findall(text)) > len(ink) * 0.3
 
 
 @dataclass(slots=True)
