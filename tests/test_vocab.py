@@ -5,6 +5,8 @@ from __future__ import annotations
 import tomllib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from minutes.text.normalize import normalize
 from minutes.text.vocab import data_dir, vocab
@@ -68,3 +70,41 @@ def test_lookup_is_space_and_zwnj_insensitive(table, spelling, key):
     v = vocab()
     assert v.lookup(table, spelling) == key
     assert v.lookup(table, spelling.replace(" ", "\u200c")) == key
+
+
+# -- alternations with common leading characters written once ------------------------------------
+
+_LETTERS = "مقرشدگیا"  # few letters, so spellings share prefixes and texts hold them
+
+
+def _flat(spellings: list[str]) -> str:
+    """The alternation before factoring: each spelling a branch, longest first."""
+    import re
+
+    ordered = sorted(spellings, key=lambda s: -len(s))
+    return "|".join(r"[\s\u200c]?".join(re.escape(w) for w in s.split()) for s in ordered)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spellings=st.lists(st.text(alphabet=_LETTERS + " ", min_size=1, max_size=7).map(lambda s: " ".join(s.split()))
+                          .filter(bool), min_size=1, max_size=12, unique=True),
+       text=st.text(alphabet=_LETTERS + " \u200cx", max_size=60))
+def test_factored_alternation_matches_as_the_flat_one(spellings, text):
+    """Every match (bare, at a word's end, and anchored) is the one the branch-by-branch
+    alternation finds: the same spans, so the same spelling wins."""
+    import re
+
+    from minutes.text.vocab import _alternation, _tokens
+
+    ordered = sorted(spellings, key=lambda s: -len(s))
+    factored, flat = _alternation([_tokens(s) for s in ordered]), _flat(spellings)
+    for wrap in ("(?:{})", r"(?:{})(?![\w\u200c])", r"^(?:{})x?$"):
+        a, b = re.compile(wrap.format(factored)), re.compile(wrap.format(flat))
+        assert [m.span() for m in a.finditer(text)] == [m.span() for m in b.finditer(text)]
+
+
+def test_factored_alternation_shape():
+    from minutes.text.vocab import _alternation, _tokens
+
+    seqs = [_tokens(s) for s in ("مقرر گردید", "مقرر شد", "مصوب شد", "مقرر")]
+    assert _alternation(seqs) == r"م(?:ق(?:ر(?:ر(?:[\s\u200c]?گردید|[\s\u200c]?شد|)))|صوب[\s\u200c]?شد)"
