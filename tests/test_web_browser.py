@@ -3,7 +3,7 @@
 
 Upload seed 003, see 7 resolutions and 15 speakers, click a resolution and see its source line
 highlighted, save, correct an actor, mark a resolution done, download the XLSX and read it back;
-pick a deadline in the Jalali date picker and find it stored.
+pick a deadline in the Jalali date picker and find it stored; a clerk signs in and is «who».
 ``make test`` installs Chromium first (``make browser``); in CI (``CI`` set) a missing browser
 is a failure, elsewhere the test is skipped with that reason. MINUTES_UPDATE_SCREENSHOT=1 copies
 the review, dashboard and resolution (its date picker) screenshots to docs/web-review.png,
@@ -12,6 +12,7 @@ docs/web-dashboard.png and docs/web-resolution.png.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -30,17 +31,17 @@ AS_OF = "1399-11-28"
 NEW_ACTOR = "معاونت توسعه مدیریت"
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
+@contextlib.contextmanager
+def _serving(db, **options):
+    """``minutes serve``'s app on a free loopback port, in a thread: its base URL."""
     import uvicorn
 
     from minutes.web.app import create_app
 
-    db = tmp_path_factory.mktemp("web") / "register.sqlite"
     with socket.socket() as s:  # a free port on loopback
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), as_of=AS_OF, user="clerk"),
+    srv = uvicorn.Server(uvicorn.Config(create_app(str(db), as_of=AS_OF, **options),
                                         host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
@@ -48,9 +49,18 @@ def server(tmp_path_factory):
     while not srv.started and time.monotonic() < deadline:
         time.sleep(0.05)
     assert srv.started, "the app did not start"
-    yield f"http://127.0.0.1:{port}", db
-    srv.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    db = tmp_path_factory.mktemp("web") / "register.sqlite"
+    with _serving(db, user="clerk") as base:
+        yield base, db
 
 
 @pytest.fixture(scope="module")
@@ -202,3 +212,39 @@ def test_jalali_date_picker(server, browser, tmp_path):
     page.fill("#correct-form input[name=deadline]", "تا پایان خرداد ۱۴۰۰")
     assert page.input_value("select[name=pick_year]") == ""
     page.close()
+
+
+def test_a_clerk_signs_in_and_is_who(browser, tmp_path):
+    """With a clerk in the register, the app asks to sign in (on loopback too); the clerk's name
+    is shown and recorded as who on a status change, and in the resolution's history."""
+    from minutes.register.store import Register
+    from minutes.web import accounts
+
+    db = tmp_path / "register.sqlite"
+    with Register(str(db)) as reg:
+        accounts.add_clerk(reg, "مریم احمدی", "یک گذرواژه بلند")
+    with _serving(db, user="os-user") as base:
+        page = browser.new_page()
+        page.goto(base + "/")
+        assert page.url == base + "/login"
+        page.fill("#login-form input[name=name]", "مریم احمدی")
+        page.fill("#login-form input[name=password]", "اشتباه است")
+        page.click("#login-form button")
+        assert page.inner_text("#login-error") == "wrong name or password"
+        page.fill("#login-form input[name=name]", "مریم احمدی")
+        page.fill("#login-form input[name=password]", "یک گذرواژه بلند")
+        page.click("#login-form button")
+        page.wait_for_url(base + "/")
+        assert page.inner_text("#who") == "کاربر: مریم احمدی"
+        page.set_input_files("#upload-form input[name=file]", str(SEED))
+        page.click("#upload-form button")
+        page.wait_for_url(re.compile(r"/review/"))
+        page.click("#save")
+        page.wait_for_url(re.compile(r"/meetings/"))
+        page.locator("tr[data-id] a").first.click()
+        page.wait_for_url(re.compile(r"/resolutions/"))
+        page.select_option(".status-form select[name=status]", "in_progress")
+        page.click(".status-form button")
+        page.wait_for_load_state()
+        assert page.locator("#history tbody tr td").nth(1).inner_text() == "مریم احمدی"
+        page.close()

@@ -138,6 +138,7 @@ class WebApp:
         self.as_of = as_of  # tests pin the day; the app otherwise tracks as of today
         # uploads waiting for review live in the register: a restart keeps them
         self.pending = pending or PendingStore(self.reg)
+        self.pending.clean()  # what aged out while the app was stopped
         self.env = _environment()
         self.lock = asyncio.Lock()  # one writer at a time (SQLite); reads go side by side
 
