@@ -125,9 +125,10 @@ def test_token_login_and_bearer(db):
         assert c.get("/").status_code == 200
 
 
-def test_serve_refuses_a_public_address_without_a_token(capsys, monkeypatch):
+def test_serve_refuses_a_public_address_without_a_token(capsys, monkeypatch, tmp_path):
     monkeypatch.delenv("MINUTES_WEB_TOKEN", raising=False)
-    assert main(["serve", "--host", "0.0.0.0", "--db", ":memory:"]) == 2
+    # (a register in the test's folder: it is opened to ask whether clerks exist)
+    assert main(["serve", "--host", "0.0.0.0", "--db", str(tmp_path / "register.db")]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "refusing to listen on 0.0.0.0 without a password or token" in err
     assert [is_loopback(h) for h in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "10.0.0.2")] == \
