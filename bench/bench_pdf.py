@@ -6,7 +6,7 @@ similarity to the source, and seed 003 as a scan (make bench-pdf).
     python bench/bench_pdf.py --scan     # also seed 003 as a 200-dpi, lightly degraded scan
                                          # (every page through Tesseract: minutes, not seconds)
 
-Ratios are measured in one run on one machine (CPU time, best of five), so they compare;
+Ratios are measured in one run on one machine (CPU time, best of seven), so they compare;
 absolute times do not travel.
 Similarity is difflib's ratio over letters only (tests/scan.py): the text layer against the
 seed's text, and each OCR'd page against that page's text layer.
@@ -50,7 +50,7 @@ def ours(path: Path) -> float:
     return time.process_time() - t
 
 
-def best(fn, path, runs=5) -> float:
+def best(fn, path, runs=7) -> float:
     return min(fn(path) for _ in range(runs))
 
 

@@ -144,6 +144,7 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
     kept: list[int] = []  # the characters read, for the ToUnicode sample below
     members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
     last: Glyph | None = None
+    lx = ly = 0.0  # the last glyph's origin, when another character may join it (``last``)
     size, last_y, bold = 0.0, -1.0, False
     for i, x, y, left, right in chars:
         if runs and i in runs:
@@ -165,9 +166,12 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
             size, last_y = get_size(tp, i), y
             bold = _is_bold(tp, i, name)
         kept.append(i)
+        if code == 0x20:
+            glyphs.append(Glyph(" ", left if left < x else x, right, y, size, i, x, bold))
+            last = None  # nothing joins a space
+            continue
         # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
-        if last is not None and code != 0x20 and last.text != " " and abs(last.y - y) < 0.01 \
-                and abs(last.ox - x) < 0.01:
+        if last is not None and abs(lx - x) < 0.01 and abs(ly - y) < 0.01:
             if left < last.x0:
                 last.x0 = left
             if right > last.x1:
@@ -175,6 +179,7 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
             members.setdefault(len(glyphs) - 1, [last.text]).append(chr(code))
             continue
         last = Glyph(chr(code), left if left < x else x, right, y, size, i, x, bold)
+        lx, ly = x, y
         glyphs.append(last)
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
     step = max(1, len(kept) // 50)
@@ -196,8 +201,8 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
 # Writers such as LibreOffice and Word draw a line, or a run of it in one font, as one text
 # object; PDFium then gives its characters in logical order. A stretch of Persian letters and
 # spaces inside one object reads the same whole as glyph by glyph (right to left, a space where
-# a space glyph stands), so it becomes one Glyph from its two ends' positions: three calls
-# instead of two per character, and one Glyph instead of dozens. Everything else — digits,
+# a space glyph stands), so it becomes one Glyph from its two ends' positions: a few calls a
+# run instead of two a character, and one Glyph instead of dozens. Everything else — digits,
 # punctuation, marks, Latin, a stretch's two end letters, the letters of a lam-alef at its
 # ends — is read character by character, so bidi runs, ligatures and gaps are decided as
 # before.
@@ -304,17 +309,18 @@ def _runs(tp, codes, marks: list[Glyph], fonts: _Fonts) -> dict[int, _Run]:
         left, bx, by = rect[0], ox.value, oy.value
         size, bold = fonts.of(a)
         # Logical order must run right to left on one baseline; no ZWNJ span may fall inside.
-        if abs(ay - by) > 0.01 or bx >= ax or size < 2 or any(
+        if abs(ay - by) > 0.01 or bx >= ax or size < 2 or marks and any(
                 abs(z.y - ay) < 0.5 and (left if left < bx else bx) - 2 <= z.ox <= right + size for z in marks):
             continue
         chunk = text[a:b]
-        spaces = [a + k for k, ch in enumerate(chunk) if ch == " "]
         narrow = None
-        for i in spaces:
-            get_box(tp, i, prect)
+        k = chunk.find(" ")
+        while k >= 0:
+            get_box(tp, a + k, prect)
             if rect[2] - rect[0] < 0.05:  # a space without advance: the gap decides, glyph by glyph
-                narrow = i
+                narrow = a + k
                 break
+            k = chunk.find(" ", k + 1)
         if narrow is not None:
             spans += [(a, narrow), (narrow + 1, b)]
             continue
@@ -448,8 +454,9 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     rows: list[list[Glyph]] = []
     row: list[Glyph] = []
     head = None  # the row's first glyph, which the others are measured against
-    for g in sorted(glyphs, key=lambda g: -g.y):
-        if head is not None and abs(head.y - g.y) <= max(head.size, g.size, 1.0) * 0.35:
+    for g in sorted(glyphs, key=_minus_y):
+        # Sorted top down, so the distance is never negative; most glyphs share the head's baseline.
+        if head is not None and (head.y - g.y <= 0.35 or head.y - g.y <= max(head.size, g.size) * 0.35):
             row.append(g)
         else:
             head, row = g, [g]
@@ -460,17 +467,29 @@ def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
 def _segments(line: list[Glyph]) -> list[list[Glyph]]:
     """A line split where a gap of more than three ems separates two blocks (a letterhead's
     «شماره:» at the left and the organisation at the right); right block first."""
-    ink = sorted(line, key=lambda g: (g.x0 + g.x1) / 2)
+    ink = sorted(line, key=_middle)
     if not ink:
         return []
-    blocks = [[ink[0]]]
+    block = [ink[0]]
+    blocks = [block]
+    prev = ink[0]
     for g in ink[1:]:
-        prev = blocks[-1][-1]
-        if g.x0 - prev.x1 > 3 * max(g.size, prev.size, 1.0):
-            blocks.append([g])
+        gap = g.x0 - prev.x1
+        if gap > 3 and gap > 3 * max(g.size, prev.size):  # three ems, and never less than 3 pt
+            block = [g]
+            blocks.append(block)
         else:
-            blocks[-1].append(g)
-    return list(reversed(blocks))
+            block.append(g)
+        prev = g
+    return blocks[::-1]
+
+
+def _minus_y(g: Glyph) -> float:
+    return -g.y
+
+
+def _middle(g: Glyph) -> float:
+    return (g.x0 + g.x1) / 2
 
 
 def _visual_key(g: Glyph) -> tuple[float, int]:
@@ -498,7 +517,8 @@ def logical(line: list[Glyph]) -> str:
         # ≤ 0.05 em; a space is ≥ 0.18 em). PDFium boxes digits and punctuation by their ink,
         # so their side bearings (up to 0.12 em for «۱») look like gaps: beside them a space
         # is wider than 0.15 em.
-        if prev is not None and g.x0 - prev.x1 > (g.size if g.size > prev.size else prev.size) * (
+        if prev is not None and g.x0 - prev.x1 > 0 and g.x0 - prev.x1 > (
+                g.size if g.size > prev.size else prev.size) * (
                 0.1 if prev.text[-1].isalpha() and text[0].isalpha() else 0.15):
             space = True
         if space and visual:
