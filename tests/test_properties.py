@@ -41,7 +41,7 @@ PROFILE = settings.get_profile("minutes-properties")
 
 _SQUASH = re.compile(r"[\s\u200c:.،,؛;«»()\-–—*#|]+")
 # An item's marker: a number («۱-», «(4», «780 »), or a bullet («*-», «_», ✅ …): markup, not content.
-_NUMBER_PREFIX = re.compile(r"^(?:\(?[0-9۰-۹]{1,4}\s*[-.)ـ:]?\s*|\*-\s*|[·•]\s*|_|[\u2190-\u2bff\U0001f300-\U0001faff]\ufe0f?\s*)")
+_NUMBER_PREFIX = re.compile(r"^(?:\(?[0-9۰-۹]{1,4}\s*[-.)ـ_:]?\s*|\*-\s*|[·•]\s*|_|[\u2190-\u2bff\U0001f300-\U0001faff]\ufe0f?\s*)")
 _DIGITS = re.compile(r"^[0-9۰-۹]+$")
 
 

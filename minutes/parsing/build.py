@@ -15,14 +15,14 @@ from ..dates.deadlines import explain_deadline, find_date, to_jalali
 from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList, Section
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
-                               session_number, set_field, settle_meeting_date)
+                               read_time, session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
 from ..phrases.resolutions import ends_with_intro, extract, inline_items, is_heading, item_start, split_actors
 from ..text.normalize import to_ascii_digits
 from ..text.vocab import vocab
 from . import closing, speakers, tree
-from .lexer import LineToken, section_of
+from .lexer import LineToken, closing_tail, section_of
 
 __all__ = ["State", "build"]
 
@@ -405,6 +405,9 @@ def _decision(state: State, item: tree.Item) -> None:
         # meeting's story before the decisions, not a decision
         _paragraph(state, "resolutions", item.token, " ".join([item.token.value] + [t.value for t in text]))
         return
+    if item.token.type in ("PARAGRAPH", "DECISION_LINE") and not text and state.m.resolutions \
+            and _story_then_decision(state, item.token):
+        return
     if item.token.type == "PARAGRAPH" and not text:  # prose right after an intro: «الف، ب، ج و د.»
         listed = inline_items(item.token.value, commas=True)
         if len(listed) > 1:
@@ -415,6 +418,30 @@ def _decision(state: State, item: tree.Item) -> None:
     votes = [t.value for t in item.more if t.type == "VOTE"]
     if votes:  # «۷ موافق، ۲ مخالف»: beside the text, as written
         state.m.resolutions[-1].extra["vote"] = "\n".join(votes)
+
+
+def _story_then_decision(state: State, tok: LineToken) -> bool:
+    """An unnumbered paragraph after the list that tells the meeting's story and then decides
+    («در این جلسه آقای … گزارشی … ارائه کرد. … مقرر شد …»): each decision sentence is a
+    resolution, the story before it is read as prose (a report, a turn). A paragraph that opens
+    with its decision is the list's last item, whole."""
+    value = tok.value
+    if _opens_decision(value) or item_start(value) is not None:
+        return False
+    decided = decision_sentences(value)
+    at = [value.find(d) for d in decided]
+    if not decided or min(at) <= 0:
+        return False
+    story = value
+    for d in decided:
+        story = story.replace(d, " ")
+    for d in decided:
+        _resolution(state, None, d, [], tok.line)
+    story = " ".join(story.split())
+    if story.strip(" .،"):  # after the list: a turn («آقای … گزارشی … ارائه کرد»), not the meeting's facts
+        speakers.attributed(state, tok, story) or state.warn(
+            "unplaced-paragraph", f"paragraph outside any turn or field: kept here: «{story}»", tok.line, "info")
+    return True
 
 
 def _resolution(state: State, read, written: str, more: list[LineToken], line: int) -> None:
@@ -437,6 +464,11 @@ def _resolution(state: State, read, written: str, more: list[LineToken], line: i
     number = read.number if kind in ("digit", "word") else None
     if number is None:
         number = len(state.m.resolutions) + 1
+    text, ended = closing_tail(text)
+    if ended:  # the last item's line also ends the meeting: the end time, and the sentence in the closing
+        state.m.header.meeting.end_time = state.m.header.meeting.end_time or read_time(ended)[0]
+        state.m.closing.text = state.m.closing.text or ended
+        state.m.closing.line = state.m.closing.line or line
     found = extract(text)
     resolution = Resolution(row=number, text=text, topic=state.topic, actor=found.actor, supervisor=found.supervisor,
                             deadline=Deadline(text=found.deadline_text), line=line)

@@ -130,9 +130,15 @@ def closing_kind(text: str) -> str | None:
     v = vocab()
     # The phrase ends the line or opens it: the search starts a phrase's length from the end.
     tail = max(0, len(text.rstrip()) - v.longest("sections.closing_end") - 2)
-    if (v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or
-            v.rx(r"(?:<<sections.closing_end>>)").match(text)) and len(text.split()) <= 20:
-        return "end"
+    end = v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or \
+        v.rx(r"(?:<<sections.closing_end>>)").match(text)
+    if end and len(text.split()) <= 20:
+        # «مقرر گردید … تشکیل شود. جلسه در ساعت ۱۷ خاتمه یافت.»: a decision in an earlier sentence
+        # of the line is the meeting's last resolution, not part of the closing.
+        before = text[:end.start()].rstrip()
+        cut = max(before.rfind(c) for c in ".!؟")
+        if cut < 0 or not _decided(before[:cut]):
+            return "end"
     # A count, the noun, then the approval after them. The first count is enough (an approval
     # after a later one is after it too), and a count begins only where a run of digits does:
     # one pattern tried from every digit and every noun cost time quadratic in a long line.
@@ -140,6 +146,19 @@ def closing_kind(text: str) -> str | None:
     if count and v.rx(r"(?:<<sections.closing_approved>>)").search(text, count.end()):
         return "count"
     return None
+
+
+def closing_tail(text: str) -> tuple[str, str | None]:
+    """«مقرر شد … . جلسه در ساعت ۱۹ خاتمه یافت.»: the text without its last sentence when that
+    sentence ends the meeting, and that sentence (None when it does not)."""
+    v = vocab()
+    end = v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text)
+    if not end:
+        return text, None
+    cut = max(text.rfind(c, 0, end.start()) for c in ".!؟")
+    if cut < 0 or len(text[cut + 1:].split()) > 12:
+        return text, None
+    return text[:cut + 1].rstrip(), text[cut + 1:].strip()
 
 
 def _is_title(text: str) -> bool:

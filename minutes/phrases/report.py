@@ -188,6 +188,7 @@ def _rx() -> dict[str, re.Pattern]:
         "background": re.compile(rf"{left}(?:{v.pattern('report.background')})(?![\w\u200c])"),
         "generic": re.compile(rf"{left}(?:{v.pattern('report.generic')})(?![\w\u200c])"),
         "clause_end": re.compile(clause_end),
+        "object": re.compile(rf"(?:^|\s)(?:{v.pattern('report.object_marker')})(?![\w\u200c])"),
         "join": re.compile(rf"(?:^|\s)(?:{v.pattern('report.decision_joins')})(?![\w\u200c])|؛"),
         # «از جمله مصوبات …», «از تصمیمات چهارمین جلسه …» after the items it names
         "among_named": re.compile(rf"(?:{v.pattern('report.among_nouns')})[^.؛]*?\s(?:{v.pattern('report.among_items_lead')})"
@@ -256,6 +257,8 @@ def _background(sentence: str, hit: _Hit, start: int = 0) -> bool:
             if rx["clause_end"].search(between) or rx["hit"].search(between):
                 continue  # another clause, or another phrase stands first
             key = vocab().lookup(f"report.{name}", m.group(0))
+            if key == "citation" and rx["object"].search(between):
+                continue  # «اعطای مجوز … براساس مصوبه شماره ۴۷۲ را به تصویب رساند»: the citation is in what this meeting approved
             near = len(between.split()) <= _NEAR_WORDS
             if key == "procedural" and not near:
                 continue  # «دستورات جلسه مصوب گردید», not «… دستورات جلسه امروز بود که … به تصویب رسیدند»

@@ -109,7 +109,8 @@ def _res() -> dict[str, re.Pattern]:
         # «پس از بحث و بررسی موارد ذیل به تصویب رسید:» — a few words before, a colon after
         "intro_tail": re.compile(rf"^[^:：]{{0,60}}\s(?:{_p('resolutions.intros')})\s*[:：]\s*(?P<rest>.*)$"),
         "clause": re.compile(rf"^\s*|[.،؛;]\s*|\s(?:{_p('numbers.joiners')})\s+"),
-        "num": re.compile(r"^(?:\(?(?P<n>[0-9]{1,3})\s*[-–—ـ.)\]:]|\((?P<p>[0-9]{1,3})(?=\s))\s*(?![0-9/])"),
+        # «۱_ …» (an underscore for the dash) is one more separator after the number
+        "num": re.compile(r"^(?:\(?(?P<n>[0-9]{1,3})\s*[-–—ـ_.)\]:]|\((?P<p>[0-9]{1,3})(?=\s))\s*(?![0-9/])"),
         # «780 مقرر گردید …»: a bare number before a word that neither counts, dates nor votes
         "bare": re.compile(rf"^(?P<n>[0-9]{{1,4}}) +(?![0-9/]|(?:{_p('resolutions.counted_after')}|{_p('resolutions.votes')}){_R})(?=[^\W\d_])"),
         "letter": re.compile(rf"^(?P<l>{_p('resolutions.item_letters')})\s*[-–—ـ):.]\s*"
