@@ -153,6 +153,12 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
             break
         parts.append(word)
         used += 1
+    # «محمد ناصر یوسفی ولسوال …», «سعید سلیم ساسانی مدیرکل …»: two first names, then the family
+    # name right before a role.
+    if used == 2 and len(words) > 3 and words[1] == parts[1] and _word(words[1])[3] and \
+            words[2].rstrip("،,") == words[2] and not _word(words[2])[1] and _word(words[3])[2]:
+        parts.append(_bare(words[2]))
+        used = 3
     # «میرشاد ماجدی سرپرست فدراسیون», «نسترن ملک‌پور، رئیس …»: one more word, then a role —
     # a first and a family name.
     if used == 1 and len(words) > 2 and first == bare:
