@@ -123,10 +123,12 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         else None
     runs = _runs(tp, codes, marks, fonts) if fonts is not None else {}
     if runs:
-        inside = bytearray(len(codes))
-        for start, run in runs.items():
-            inside[start:start + run.n_chars] = b"\x01" * run.n_chars
-        read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip and not inside[i]]
+        read = []
+        at = 0
+        for start in sorted(runs):  # the characters between runs
+            read += [i for i in range(at, start) if codes[i] >= 0x20 and codes[i] not in skip]
+            at = start + runs[start].n_chars
+        read += [i for i in range(at, len(codes)) if codes[i] >= 0x20 and codes[i] not in skip]
         chars = list(zip(read, *_positions(tp, read)))
         crossed = _crossed(runs, chars, codes)
         if crossed:
