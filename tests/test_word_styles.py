@@ -209,3 +209,37 @@ def test_run_text_test_agrees_with_python_docx(source):
         runs.append(r)
     assert [_run_has_text(r._r) for r in runs] == [bool(r.text.strip()) for r in runs]
     assert sum(map(bool, (r.text.strip() for r in runs))) > 3
+
+
+def _wrap(el, tag: str):
+    """Put ``el`` inside a ``w:sdt``'s content (a content control) or a ``w:customXml``, where it stood."""
+    wrapper = OxmlElement(tag)
+    el.addprevious(wrapper)
+    if tag == "w:sdt":
+        content = OxmlElement("w:sdtContent")
+        wrapper.append(content)
+        content.append(el)
+    else:
+        wrapper.append(el)
+
+
+def test_content_controls_and_custom_xml_are_read_where_they_stand():
+    """A form's fields are often content controls: a paragraph, a table row or a cell inside
+    ``w:sdt``, or a paragraph inside ``w:customXml``. python-docx walks past them; nothing in them
+    may be lost."""
+    d = docx.Document()
+    d.add_paragraph("صورتجلسه کمیته رفاه")
+    _wrap(d.add_paragraph("تاریخ جلسه: ۱۴۰۳/۰۲/۰۹")._p, "w:sdt")
+    _wrap(d.add_paragraph("مکان: سالن اجتماعات")._p, "w:customXml")
+    table = d.add_table(rows=3, cols=2)
+    for i, (a, b) in enumerate([("ردیف", "شرح مصوبه"), ("۱", "خرید دو دستگاه سرمایش"), ("۲", "تعمیر نمازخانه")]):
+        table.cell(i, 0).text, table.cell(i, 1).text = a, b
+    second, third = table.rows[1]._tr, table.rows[2]._tr
+    _wrap(second, "w:sdt")
+    _wrap(third.tc_lst[1], "w:sdt")
+    d.add_paragraph("پایان جلسه")
+    out = io.BytesIO()
+    d.save(out)
+    assert docx_lines(out.getvalue()) == [
+        "صورتجلسه کمیته رفاه", "تاریخ جلسه: ۱۴۰۳/۰۲/۰۹", "مکان: سالن اجتماعات",
+        "ردیف\tشرح مصوبه", "۱\tخرید دو دستگاه سرمایش", "۲\tتعمیر نمازخانه", "پایان جلسه"]

@@ -9,7 +9,9 @@ What it guarantees, in this order:
   walking its elements; styles are indexed once per document (``word_styles.StyleIndex``);
 * the lines are what python-docx's object model gives for the same document (paragraph and
   run styles, bold, headers and footers of each section, body paragraphs and tables in order):
-  ``tests/test_word.py`` checks that against python-docx on every Word fixture.
+  ``tests/test_word_styles.py`` checks that against python-docx on Word fixtures; and, beyond it,
+  the paragraphs, rows and cells inside content controls (``w:sdt``) and custom XML are read
+  where they stand, not dropped.
 
 python-docx builds a Python object per element it is asked about, resolves every part of the
 package on open and evaluates an XPath per container: on seed 003 as a .docx that was nine
@@ -155,6 +157,24 @@ class _Package:
 
 # --- paragraphs and tables ------------------------------------------------------------------------
 
+_SDT, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml"
+
+
+def _content(el, *tags: str):
+    """``el``'s children with these tags, in order, also those inside content controls
+    (``w:sdt``, a form's fields: «تاریخ جلسه: [ ]») and custom XML wrappers, which Word shows as
+    their content. python-docx walks past both, and the text in them was lost."""
+    for child in el.iterchildren(*tags, _SDT, _CUSTOM_XML):
+        if child.tag == _SDT:
+            inner = child.find(_SDT_CONTENT)
+            if inner is not None:
+                yield from _content(inner, *tags)
+        elif child.tag == _CUSTOM_XML:
+            yield from _content(child, *tags)
+        else:
+            yield child
+
+
 def _text_of(el) -> str:
     """Visible text of a paragraph-level element: runs, tabs and breaks as spaces."""
     out = []
@@ -176,9 +196,9 @@ def _table_rows(tbl) -> list[str]:
     duplicated and the table's reader can take the value from the row above («مسئول اجرا»
     merged over three rows is each row's actor)."""
     rows = []
-    for tr in tbl.iterchildren(f"{_W}tr"):
+    for tr in _content(tbl, f"{_W}tr"):
         cells = []
-        for tc in tr.iterchildren(f"{_W}tc"):
+        for tc in _content(tr, f"{_W}tc"):
             vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
                 cells.append(DITTO)
@@ -258,7 +278,7 @@ def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
 def _container_lines(container, counters: dict, styles: StyleIndex) -> list[str]:
     """The paragraphs and tables directly in ``container`` (a body, header or footer), in order."""
     out: list[str] = []
-    for block in container.iterchildren(f"{_W}p", f"{_W}tbl"):
+    for block in _content(container, f"{_W}p", f"{_W}tbl"):
         if block.tag == f"{_W}tbl":
             counters["n"] = 0
             out += _table_rows(block)
