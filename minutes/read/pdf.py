@@ -26,7 +26,9 @@ Safety: page count, file size and characters per page are bounded (``MAX_PAGES``
 from __future__ import annotations
 
 import functools
+import operator
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -367,7 +369,7 @@ def _crossed(runs: dict[int, _Run], chars: list[tuple[int, float, float, float, 
 _CHUNK = 2048  # characters whose positions one set of out-parameter arrays holds
 
 
-class _OutArrays(__import__("threading").local):
+class _OutArrays(threading.local):
     """Out-parameter arrays for ``_CHUNK`` characters and one reference into them per
     character, made once per thread (a web server reads files in several)."""
 
@@ -451,12 +453,15 @@ def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
 
 # --- lines ----------------------------------------------------------------------------------
 
+_Y = operator.attrgetter("y")  # a glyph's baseline, as a sort key called in C
+
+
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped by baseline, top to bottom."""
     rows: list[list[Glyph]] = []
     row: list[Glyph] = []
     head = None  # the row's first glyph, which the others are measured against
-    for g in sorted(glyphs, key=_minus_y):
+    for g in sorted(glyphs, key=_Y, reverse=True):  # top down; equal baselines keep their order
         # Sorted top down, so the distance is never negative; most glyphs share the head's baseline.
         if head is not None and (head.y - g.y <= 0.35 or head.y - g.y <= max(head.size, g.size) * 0.35):
             row.append(g)
@@ -484,10 +489,6 @@ def _segments(line: list[Glyph]) -> list[list[Glyph]]:
             block.append(g)
         prev = g
     return blocks[::-1]
-
-
-def _minus_y(g: Glyph) -> float:
-    return -g.y
 
 
 def _middle(g: Glyph) -> float:
@@ -670,11 +671,6 @@ def _objects(page, textpage) -> tuple[list, list[Glyph]]:
 
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
-
-
-class _Handle(__import__("ctypes").c_void_p):
-    """A handle PDFium returns, kept as a pointer object (a plain ``c_void_p`` result becomes
-    an int, which a call without argument types would pass as a 32-bit C int)."""
 
 
 @functools.cache
