@@ -243,3 +243,59 @@ def test_content_controls_and_custom_xml_are_read_where_they_stand():
     assert docx_lines(out.getvalue()) == [
         "صورتجلسه کمیته رفاه", "تاریخ جلسه: ۱۴۰۳/۰۲/۰۹", "مکان: سالن اجتماعات",
         "ردیف\tشرح مصوبه", "۱\tخرید دو دستگاه سرمایش", "۲\tتعمیر نمازخانه", "پایان جلسه"]
+
+
+_BOX_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+           'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+           'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+           'xmlns:v="urn:schemas-microsoft-com:vml" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+           'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"')
+
+
+def _boxed_paragraph(box_text: str, own_text: str):
+    """A paragraph anchoring a text box as Word 2010+ writes it: the box in ``mc:Choice`` (a
+    drawing) and again in ``mc:Fallback`` (VML, for old versions), then the paragraph's own run."""
+    from lxml import etree
+
+    box = f"<w:txbxContent><w:p><w:r><w:t>{box_text}</w:t></w:r></w:p></w:txbxContent>"
+    return etree.fromstring(
+        f'<w:p {_BOX_NS}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic>'
+        f"<a:graphicData><wps:wsp><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        f"</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        f"</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>{own_text}</w:t></w:r></w:p>")
+
+
+def test_a_text_box_is_its_own_line_once():
+    """The letterhead's «شماره: …» in a text box: one line of its own, read from the box Word
+    shows (not again from the fallback copy), and not in the anchoring paragraph's text; in a
+    table cell, after it."""
+    d = docx.Document()
+    d.add_paragraph("بسمه تعالی")
+    d.element.body.insert(1, _boxed_paragraph("شماره: ۱۲/۳۴", "صورتجلسه کمیته فنی"))
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "۱"
+    cell = table.cell(0, 1)._tc
+    cell.remove(cell.p_lst[0])
+    cell.append(_boxed_paragraph("پیوست", "تعمیر پل روستا"))
+    out = io.BytesIO()
+    d.save(out)
+    assert docx_lines(out.getvalue()) == ["بسمه تعالی", "شماره: ۱۲/۳۴", "صورتجلسه کمیته فنی", "۱\tتعمیر پل روستا پیوست"]
+
+
+def test_first_page_and_even_page_headers_are_read():
+    """An official letterhead («شماره / تاریخ / پیوست») often sits in the first page's own
+    header, and even pages may have theirs: each is read once, in page order, first page first."""
+    d = docx.Document()
+    section = d.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.paragraphs[0].text = "شماره: ۷۳۱/ص تاریخ: ۱۴۰۳/۰۱/۱۵ پیوست: ندارد"
+    section.header.paragraphs[0].text = "ادامه صورتجلسه شورای فرهنگی"
+    d.settings.odd_and_even_pages_header_footer = True
+    section.even_page_header.paragraphs[0].text = "شورای فرهنگی شهرستان"
+    section.first_page_footer.paragraphs[0].text = "نشانی: میدان امام، ساختمان فرمانداری"
+    d.add_paragraph("صورتجلسه")
+    out = io.BytesIO()
+    d.save(out)
+    assert docx_lines(out.getvalue()) == [
+        "شماره: ۷۳۱/ص تاریخ: ۱۴۰۳/۰۱/۱۵ پیوست: ندارد", "ادامه صورتجلسه شورای فرهنگی", "شورای فرهنگی شهرستان",
+        "نشانی: میدان امام، ساختمان فرمانداری", "صورتجلسه"]

@@ -10,8 +10,10 @@ What it guarantees, in this order:
 * the lines are what python-docx's object model gives for the same document (paragraph and
   run styles, bold, headers and footers of each section, body paragraphs and tables in order):
   ``tests/test_word_styles.py`` checks that against python-docx on Word fixtures; and, beyond it,
-  the paragraphs, rows and cells inside content controls (``w:sdt``) and custom XML are read
-  where they stand, not dropped.
+  nothing Word shows is dropped where python-docx drops it: paragraphs, rows and cells inside
+  content controls (``w:sdt``) and custom XML are read where they stand; the first page's and
+  even pages' headers and footers beside the default ones; a text box once (not again from its
+  ``mc:Fallback`` copy, nor inside the paragraph that anchors it).
 
 python-docx builds a Python object per element it is asked about, resolves every part of the
 package on open and evaluates an XPath per container: on seed 003 as a .docx that was nine
@@ -52,9 +54,12 @@ _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; the Fallback copy of a
 # box (for old Word versions) holds the same text again.
-_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces={
-    "w": _W_NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"})
-_TEXT_PARTS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+_MC = {"w": _W_NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility/2006"}
+_BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces=_MC)
+_CELL_PARAGRAPHS = etree.XPath(".//w:p[not(ancestor::mc:Fallback)]", namespaces=_MC)
+_TXBX, _FALLBACK = f"{_W}txbxContent", f"{{{_MC['mc']}}}Fallback"
+_T = f"{_W}t"
+_TEXT_PARTS = (_T, f"{_W}tab", f"{_W}br", f"{_W}cr")
 
 DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
 
@@ -110,6 +115,7 @@ class _Package:
         self.document = self.xml(main)
         self.main = main
         self._rels = self._relationships(main)
+        self._even_and_odd: bool | None = None
 
     def xml(self, name: str):
         blob = self.parts.get(name)
@@ -148,6 +154,14 @@ class _Package:
 
         return etree.fromstring(files("docx").joinpath("templates/default-styles.xml").read_bytes(), _PARSER)
 
+    def even_and_odd(self) -> bool:
+        """Whether the document's settings give even pages headers and footers of their own."""
+        if self._even_and_odd is None:
+            name = next((part for _, rtype, part in self._rels if rtype.endswith("/settings")), None)
+            flag = self.xml(name).find(f"{_W}evenAndOddHeaders") if name in self.parts else None
+            self._even_and_odd = flag is not None and on_off(flag, self.where)
+        return self._even_and_odd
+
     def part_by_id(self, rid: str | None):
         name = next((part for i, _, part in self._rels if i == rid), None)
         if name is None:
@@ -176,15 +190,25 @@ def _content(el, *tags: str):
 
 
 def _text_of(el) -> str:
-    """Visible text of a paragraph-level element: runs, tabs and breaks as spaces."""
-    out = []
-    for node in el.iter(*_TEXT_PARTS):
-        out.append(node.text or "" if node.tag == f"{_W}t" else " ")
-    return _SPACE.sub(" ", "".join(out)).strip()
+    """Visible text of a paragraph-level element: runs, tabs and breaks as spaces. A text box
+    inside it is its own lines (``_paragraph_lines``), and an ``mc:Fallback`` repeats its
+    ``mc:Choice`` for old Word versions: neither is read into the element's text."""
+    parts = _own_parts(el) if next(el.iter(_TXBX, _FALLBACK), None) is not None else el.iter(*_TEXT_PARTS)
+    return _SPACE.sub(" ", "".join(node.text or "" if node.tag == _T else " " for node in parts)).strip()
+
+
+def _own_parts(el):
+    """The text parts of ``el`` outside text boxes and fallbacks, in order."""
+    for child in el.iterchildren():
+        if child.tag in _TEXT_PARTS:
+            yield child
+        elif child.tag not in (_TXBX, _FALLBACK):
+            yield from _own_parts(child)
 
 
 def _cell_text(tc) -> str:
-    parts = [_text_of(p) for p in tc.iter(f"{_W}p")]
+    paragraphs = _CELL_PARAGRAPHS(tc) if next(tc.iter(_FALLBACK), None) is not None else tc.iter(f"{_W}p")
+    parts = [_text_of(p) for p in paragraphs]
     return " ".join(p for p in parts if p)
 
 
@@ -249,7 +273,7 @@ def _is_bold(p, style, styles: StyleIndex) -> bool:
 def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
     lines = []
     # lxml's own walk first: the XPath runs only where there is a box at all.
-    boxes = _BOXES(p) if next(p.iter(f"{_W}txbxContent"), None) is not None else ()
+    boxes = _BOXES(p) if next(p.iter(_TXBX), None) is not None else ()
     for box in boxes:
         lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
     text = _text_of(p)
@@ -308,13 +332,25 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
     seen: set[str] = set()
     for kind in ("header", "footer"):
         for section in sections:
-            # A section without its own default header or footer repeats the one before it
-            # (the first section then has none).
-            ref = section.find(f"{_W}{kind}Reference[@{_W}type='default']")
-            if ref is None:
-                continue
-            for line in _container_lines(package.part_by_id(ref.get(f"{_R}id")), {}, styles):
-                if line not in seen:
-                    seen.add(line)
-                    furniture.append(line)
+            # A section without its own header or footer of a type repeats the one before it.
+            for ref in _references(package, section, kind):
+                for line in _container_lines(package.part_by_id(ref.get(f"{_R}id")), {}, styles):
+                    if line not in seen:
+                        seen.add(line)
+                        furniture.append(line)
     return furniture + _container_lines(body, {}, styles)
+
+
+def _references(package: _Package, section, kind: str) -> list:
+    """The headers (or footers) Word shows for ``section``, in page order: the first page's
+    when the section has one of its own («titlePg»: an official letterhead, «شماره / تاریخ /
+    پیوست», is often there and only there), the default, and the even pages' when the document
+    sets them apart (``w:evenAndOddHeaders``). python-docx reads the default only."""
+    by_type = {ref.get(f"{_W}type"): ref for ref in section.iterchildren(f"{_W}{kind}Reference")}
+    wanted = ["default"]
+    title_page = section.find(f"{_W}titlePg")
+    if title_page is not None and on_off(title_page, package.where):
+        wanted.insert(0, "first")
+    if package.even_and_odd():
+        wanted.append("even")
+    return [by_type[t] for t in wanted if t in by_type]
