@@ -81,6 +81,7 @@ def _header(state: State, tokens: list[LineToken]) -> None:
     for tok in tokens:
         if tok.type == "LETTERHEAD":
             h.organization.append(tok.value)
+            _passed_in_session(state, tok)
         elif tok.type == "BASMALA":
             state.warn("basmala", f"page opener «{tok.value}» (not data)", tok.line, "info")
         elif tok.type == "TITLE":
@@ -88,6 +89,18 @@ def _header(state: State, tokens: list[LineToken]) -> None:
             h.session_number = h.session_number or session_number(tok.value)
         else:  # FIELD, BLANK_FIELD
             _field(state, tok)
+
+
+def _passed_in_session(state: State, tok: LineToken) -> None:
+    """«مصوب جلسه ۳۴۹ مورخ ۸۱/۲/۱۷ شورای فرهنگ عمومی» over a resolution page: the session that
+    passed it, and its date, are the meeting's."""
+    h = state.m.header
+    if not vocab().key_at_start("meeting.passed_in_session", tok.value):
+        return
+    h.session_number = h.session_number or session_number(tok.value)
+    found = meeting_date_in(tok.value)
+    if found is not None and found.date is not None and not found.stamp and h.meeting.date is None:
+        set_field(h, "meeting_date", found.text, tok.line, state.warn)
 
 
 def _field(state: State, tok: LineToken) -> None:
@@ -314,7 +327,9 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
         return found.alone
     if meeting.date is not None and (meeting.date.jalali or found.date is None):
         return False
-    if not (found.dateline or found.in_meeting_sentence):
+    # «… برگزار شد. | روز پنجشنبه ۸۷/۲/۳۱، ساعت ۱۶، سالن … شاهد …»: in the opening paragraphs a
+    # sentence that opens with the day and its full date tells when the meeting was held.
+    if not (found.dateline or found.in_meeting_sentence or (opening and found.day_lead and found.date is not None)):
         return False
     read = read_meeting(text, line, state.warn, found)
     if meeting.date is not None:  # a day with no year, then the full date: the full one

@@ -245,6 +245,7 @@ class DateFind:
     in_meeting_sentence: bool = False  # «… جلسه … برگزار شد»
     two_days: bool = False  # «دوم و سوم اسفند»: the first day is kept
     alone: bool = False  # the line holds nothing but the date (and its weekday, label, clock)
+    day_lead: bool = False  # the sentence opens with its day and this date («روز پنجشنبه ۸۷/۲/۳۱، ساعت ۱۶، …»)
 
 
 @lru_cache(maxsize=1)
@@ -372,6 +373,9 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
                 hit.two_days, hit.end, hit.text = True, nxt[4], text[start:nxt[4]]
         sentence = fold(_sentence(text, hit.start, hit.end))
         hit.in_meeting_sentence = bool(res["session"].search(sentence)) and not res["other"].search(sentence)
+        ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, hit.start)]
+        lead = folded[(ends[-1] if ends else 0): hit.start]
+        hit.day_lead = bool(res["dated"].search(lead)) and not re.search(r"[^\W\d_]", res["filler"].sub(" ", lead))
         return hit
     return first_stamp
 
