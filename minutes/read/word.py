@@ -31,10 +31,12 @@ import posixpath
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 from lxml import etree
 
 from ..errors import InputError
+from .word_numbering import Numbering
 from .word_styles import StyleIndex, on_off
 
 __all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
@@ -154,6 +156,11 @@ class _Package:
 
         return etree.fromstring(files("docx").joinpath("templates/default-styles.xml").read_bytes(), _PARSER)
 
+    def numbering(self):
+        """The main document's numbering part (list definitions), or None."""
+        name = next((part for _, rtype, part in self._rels if rtype.endswith("/numbering")), None)
+        return self.xml(name) if name in self.parts else None
+
     def even_and_odd(self) -> bool:
         """Whether the document's settings give even pages headers and footers of their own."""
         if self._even_and_odd is None:
@@ -270,7 +277,15 @@ def _is_bold(p, style, styles: StyleIndex) -> bool:
     return True
 
 
-def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
+@dataclass
+class _Reading:
+    """What reading a document's paragraphs asks of the package besides the paragraphs."""
+
+    styles: StyleIndex
+    numbers: Numbering
+
+
+def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     lines = []
     # lxml's own walk first: the XPath runs only where there is a box at all.
     boxes = _BOXES(p) if next(p.iter(_TXBX), None) is not None else ()
@@ -279,16 +294,21 @@ def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
     text = _text_of(p)
     if not text:
         return lines
+    styles = doc.styles
     style = styles.paragraph(p)
     name = styles.name(style).lower()
     level = _heading_level(name)
-    numbered = "list number" in name
+    marker = _list_marker(p, style, doc)
+    # «List Number» without a numbering definition: numbered here, in a run of such paragraphs
+    numbered = marker is None and "list number" in name
     if level:
         lines.append("#" * level + " " + text)
+    elif marker:
+        lines.append(f"{marker} {text}")
     elif numbered:
         counters["n"] = counters.get("n", 0) + 1
         lines.append(f"{counters['n']}- {text}")
-    elif "list" in name or p.find(f"{_W}pPr/{_W}numPr") is not None:
+    elif "list" in name and marker is None:
         lines.append("- " + text)
     elif _is_bold(p, style, styles):
         lines.append(f"**{text}**")
@@ -299,7 +319,22 @@ def _paragraph_lines(p, counters: dict, styles: StyleIndex) -> list[str]:
     return lines
 
 
-def _container_lines(container, counters: dict, styles: StyleIndex) -> list[str]:
+def _list_marker(p, style, doc: _Reading) -> str | None:
+    """The marker Word's list numbering gives paragraph ``p`` («۳-», «الف-», «-»), from its own
+    ``w:numPr`` or its style's; None when it is no list item (or its format shows nothing)."""
+    num_id, ilvl = doc.styles.numbering(style)
+    num_pr = p.find(f"{_W}pPr/{_W}numPr")
+    if num_pr is not None:
+        own_id, own_lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+        num_id = own_id.get(f"{_W}val") if own_id is not None else num_id
+        if own_lvl is not None and own_lvl.get(f"{_W}val", "").isdigit():
+            ilvl = int(own_lvl.get(f"{_W}val"))
+    if num_id is None:
+        return None
+    return doc.numbers.marker(num_id, ilvl or 0)
+
+
+def _container_lines(container, counters: dict, doc: _Reading) -> list[str]:
     """The paragraphs and tables directly in ``container`` (a body, header or footer), in order."""
     out: list[str] = []
     for block in _content(container, f"{_W}p", f"{_W}tbl"):
@@ -307,7 +342,7 @@ def _container_lines(container, counters: dict, styles: StyleIndex) -> list[str]
             counters["n"] = 0
             out += _table_rows(block)
         else:
-            out += _paragraph_lines(block, counters, styles)
+            out += _paragraph_lines(block, counters, doc)
     return out
 
 
@@ -326,7 +361,7 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
     body = package.document.find(f"{_W}body")
     if body is None:
         raise InputError("not a readable Word document: no w:body in the main part", path=path)
-    styles = StyleIndex(package.styles(), path)
+    doc = _Reading(StyleIndex(package.styles(), path), Numbering(package.numbering()))
     sections = _sections(body)
     furniture: list[str] = []
     seen: set[str] = set()
@@ -334,11 +369,11 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
         for section in sections:
             # A section without its own header or footer of a type repeats the one before it.
             for ref in _references(package, section, kind):
-                for line in _container_lines(package.part_by_id(ref.get(f"{_R}id")), {}, styles):
+                for line in _container_lines(package.part_by_id(ref.get(f"{_R}id")), {}, doc):
                     if line not in seen:
                         seen.add(line)
                         furniture.append(line)
-    return furniture + _container_lines(body, {}, styles)
+    return furniture + _container_lines(body, {}, doc)
 
 
 def _references(package: _Package, section, kind: str) -> list:

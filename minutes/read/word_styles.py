@@ -19,6 +19,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _CHARACTER = "paragraph", "character"
 _ON, _OFF = ("1", "true", "on"), ("0", "false", "off")
 _PPR, _PSTYLE, _RPR, _RSTYLE, _VAL = (_W + name for name in ("pPr", "pStyle", "rPr", "rStyle", "val"))
+_BASED_ON_DEPTH = 16  # styles based on styles: a loop in a broken file ends here
 
 
 def on_off(el, where: str) -> bool:
@@ -79,6 +80,22 @@ class StyleIndex:
             b = style.find(f"{_W}rPr/{_W}b")
             self._bold[key] = b is not None and on_off(b, self.where)
         return self._bold[key]
+
+    def numbering(self, style) -> tuple[str | None, int | None]:
+        """(list, level) a paragraph style numbers its paragraphs with (``w:pPr/w:numPr``), from
+        the style or the styles it is based on; (None, None) when none does."""
+        seen = 0
+        while style is not None and seen < _BASED_ON_DEPTH:
+            num_pr = style.find(f"{_W}pPr/{_W}numPr")
+            if num_pr is not None:
+                num, lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+                return (num.get(_VAL) if num is not None else None,
+                        int(lvl.get(_VAL, "0")) if lvl is not None and lvl.get(_VAL, "0").isdigit() else None)
+            based = style.find(f"{_W}basedOn")
+            found = self._by_id.get(based.get(_VAL)) if based is not None else None
+            style = found[1] if found is not None and found[0] == _PARAGRAPH else None
+            seen += 1
+        return None, None
 
     def _style_id(self, el, props: str, ref: str) -> str | None:
         """The first ``props`` child's first ``ref`` child's ``w:val`` (python-docx's ``el.style``)."""

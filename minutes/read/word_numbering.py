@@ -1,0 +1,118 @@
+"""A Word document's list numbering, as Word shows it: «۳-» before the third resolution.
+
+Resolutions in Word are most often an automatic list: the numbers are not in the text but in
+``numbering.xml`` (a paragraph names a list, ``w:numId``, and a level, ``w:ilvl``, directly or
+through its style). python-docx does not compute them, so every such paragraph used to be a
+bullet and a list that went on after a paragraph between its items started again at one.
+
+``Numbering.marker`` gives each numbered paragraph its marker in the reader's shape: ``"7-"``
+for a number, ``"الف-"`` for a letter, ``"-"`` for a bullet, and None for a paragraph that is
+not numbered. What it follows of Word's rules:
+
+* lists (``w:num``) that share an abstract definition share its counters; a list whose level has
+  a ``w:startOverride`` starts that level again at the override, the first time it is used;
+* an item at a level sets the deeper levels back, so a sub-list starts again under each item;
+* the formats: ``arabicAlpha`` and ``arabicAbjad`` are the letters in Word's two orders
+  (``numbers.word_alpha`` / ``numbers.word_abjad``; the first is «الف»), at any level; ``bullet``
+  is a bullet and ``none`` nothing; any other format (decimal, Persian digits, Roman numerals,
+  Latin letters …) is the item's number at the top level, since the reader reads numbers and
+  Persian letters as markers, and the row number is what the number says.
+
+A deeper level's number would read as another top-level item («۱-» again under «۲-»): it is a
+bullet, unless it is lettered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.vocab import vocab
+
+__all__ = ["Numbering"]
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_VAL = f"{_W}val"
+_LEVELS = 9  # Word's levels 0–8
+_LETTERED = {"arabicAlpha": "numbers.word_alpha", "arabicAbjad": "numbers.word_abjad"}
+
+
+@dataclass(frozen=True)
+class _Level:
+    fmt: str
+    start: int
+
+
+def _int(el, default: int) -> int:
+    try:
+        return int(el.get(_VAL)) if el is not None else default
+    except (TypeError, ValueError):
+        return default
+
+
+def _levels(abstract) -> dict[int, _Level]:
+    out = {}
+    for lvl in abstract.iterchildren(f"{_W}lvl"):
+        ilvl = _int_attr(lvl, f"{_W}ilvl")
+        fmt = lvl.find(f"{_W}numFmt")
+        out[ilvl] = _Level(fmt.get(_VAL, "decimal") if fmt is not None else "decimal", _int(lvl.find(f"{_W}start"), 0))
+    return out
+
+
+def _int_attr(el, name: str) -> int:
+    try:
+        return int(el.get(name, "0"))
+    except ValueError:
+        return 0
+
+
+class Numbering:
+    def __init__(self, root=None):
+        """``root``: the ``w:numbering`` element of the package's numbering part, or None."""
+        self._abstract: dict[str, dict[int, _Level]] = {}
+        self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
+        self._counters: dict[str, list[int | None]] = {}  # per abstract definition, a counter per level
+        self._started: set[tuple[str, int]] = set()  # (numId, level) whose override has been applied
+        if root is None:
+            return
+        for abstract in root.iterchildren(f"{_W}abstractNum"):
+            self._abstract[abstract.get(f"{_W}abstractNumId", "")] = _levels(abstract)
+        for num in root.iterchildren(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            overrides = {_int_attr(o, f"{_W}ilvl"): _int(o.find(f"{_W}startOverride"), 1)
+                         for o in num.iterchildren(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
+            self._nums[num.get(f"{_W}numId", "")] = (ref.get(_VAL, "") if ref is not None else "", overrides)
+
+    def marker(self, num_id: str | None, ilvl: int) -> str | None:
+        """The marker of the next item of list ``num_id`` at level ``ilvl`` (None: not a list)."""
+        if not num_id or num_id not in self._nums:
+            return None  # numId 0 takes a style's numbering away
+        abstract_id, overrides = self._nums[num_id]
+        levels = self._abstract.get(abstract_id, {})
+        ilvl = min(max(ilvl, 0), _LEVELS - 1)
+        level = levels.get(ilvl, _Level("decimal", 1))
+        counters = self._counters.setdefault(abstract_id, [None] * _LEVELS)
+        if ilvl in overrides and (num_id, ilvl) not in self._started:
+            self._started.add((num_id, ilvl))
+            counters[ilvl] = None
+            level = _Level(level.fmt, overrides[ilvl])
+        counters[ilvl] = level.start if counters[ilvl] is None else counters[ilvl] + 1
+        for deeper in range(ilvl + 1, _LEVELS):
+            counters[deeper] = None
+        return _written(level.fmt, counters[ilvl], top=ilvl == 0)
+
+
+def _written(fmt: str, n: int, *, top: bool) -> str | None:
+    if fmt == "none":
+        return None
+    if fmt == "bullet":
+        return "-"
+    if fmt in _LETTERED:
+        letters = [s for s, _ in sorted(vocab().spellings(_LETTERED[fmt]), key=lambda p: p[1])]
+        return f"{_cycled(letters, n)}-"
+    return f"{n}-" if top else "-"
+
+
+def _cycled(letters: list[str], n: int) -> str:
+    """Word's letters past the last: the letter again, doubled."""
+    n = max(n, 1)
+    return letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)
