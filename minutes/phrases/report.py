@@ -99,10 +99,17 @@ def decision_sentences(text: str) -> list[str]:
             if len(listed) > 1:
                 found += listed
                 continue
+            if not hits and len(listed) == 1 and vocab().key_at_start("report.among_one", among.group(0).split()[-1]) \
+                    and len(listed[0].split()) >= _MIN_NAMED_WORDS:
+                found += [listed[0].strip(" ،,")]  # «تصویب تأسیس صندوق … دیگر مصوبه شورای شهر … بود»: one decision, named
+                continue
             if not hits:
                 continue
         found += [item for part in _split(sentence, hits) for item in inline_items(part)]
     return found
+
+
+_MIN_NAMED_WORDS = 3  # a decision named alone before «دیگر مصوبه …» is a phrase, not a word or two
 
 
 def _among_items(head: str) -> list[str]:
@@ -111,7 +118,9 @@ def _among_items(head: str) -> list[str]:
     listed = inline_items(head, commas=True)
     if len(listed) == 1:
         parts = vocab().rx(r"\s(?:<<numbers.joiners>>)\s").split(head.strip(" ،,"))
-        if len(parts) == 2 and all(len(p.split()) >= 2 for p in parts):
+        # «تأسیس صندوق … به منظور تنوع‌بخشی … و افزایش …»: a «و» after a purpose joins its objects
+        purpose = vocab().rx(r"(?:^|\s)(?:<<report.purpose>>)(?![\w\u200c])").search(parts[0])
+        if len(parts) == 2 and not purpose and all(len(p.split()) >= 2 for p in parts):
             listed = [p.strip() for p in parts]
     return listed
 
