@@ -113,9 +113,8 @@ class _Package:
     def __init__(self, data: bytes, where: str):
         self.where = where
         self.parts = _xml_parts(data, where)
-        main = self._related("", "/officeDocument") or "word/document.xml"
+        main = self._related(self._relationships(""), "/officeDocument") or "word/document.xml"
         self.document = self.xml(main)
-        self.main = main
         self._rels = self._relationships(main)
         self._even_and_odd: bool | None = None
 
@@ -143,13 +142,15 @@ class _Package:
             out.append((rel.get("Id", ""), rel.get("Type", ""), part))
         return out
 
-    def _related(self, source: str, kind: str) -> str | None:
-        return next((part for _, rtype, part in self._relationships(source) if rtype.endswith(kind)), None)
+    @staticmethod
+    def _related(rels: list[tuple[str, str, str]], kind: str) -> str | None:
+        """The part a relationship of type ``…kind`` names, or None."""
+        return next((part for _, rtype, part in rels if rtype.endswith(kind)), None)
 
     def styles(self):
         """The main document's styles part; python-docx's default styles when it has none (as
         python-docx reads such a document)."""
-        name = next((part for _, rtype, part in self._rels if rtype.endswith("/styles")), None)
+        name = self._related(self._rels, "/styles")
         if name is not None:
             return self.xml(name)
         from importlib.resources import files
@@ -158,13 +159,13 @@ class _Package:
 
     def numbering(self):
         """The main document's numbering part (list definitions), or None."""
-        name = next((part for _, rtype, part in self._rels if rtype.endswith("/numbering")), None)
+        name = self._related(self._rels, "/numbering")
         return self.xml(name) if name in self.parts else None
 
     def even_and_odd(self) -> bool:
         """Whether the document's settings give even pages headers and footers of their own."""
         if self._even_and_odd is None:
-            name = next((part for _, rtype, part in self._rels if rtype.endswith("/settings")), None)
+            name = self._related(self._rels, "/settings")
             flag = self.xml(name).find(f"{_W}evenAndOddHeaders") if name in self.parts else None
             self._even_and_odd = flag is not None and on_off(flag, self.where)
         return self._even_and_odd
