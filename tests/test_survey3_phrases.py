@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+import minutes
 from minutes.parsing.lexer import closing_kind, closing_tail
 from minutes.phrases.people import person_at
 from minutes.phrases.report import decision_sentences
@@ -97,3 +98,18 @@ PEOPLE = [
 def test_person_at(text, expected):
     found = person_at(normalize(text), 0, need_honorific=False)
     assert found is not None and (found.name, found.role, found.titles) == expected
+
+
+# a paragraph of a report → its speaker (name, role): three-word names, a role ending before its object
+TURNS = [
+    ("در این جلسه محمد حسن مرادی رئیس سازمان آرامستان‌ها مشکلاتی را در مورد روشنایی بیان کرد.",
+     ("محمد حسن مرادی", "رئیس سازمان آرامستان‌ها")),
+    ("در ابتدا پس از تلاوت آیاتی چند از کلام الله مجید آقای رضا کرمانی دبیر هیئت از اعضا خواست نظر دهند.",
+     ("رضا کرمانی", "دبیر هیئت")),
+]
+
+
+@pytest.mark.parametrize("paragraph,expected", TURNS)
+def test_report_speaker(paragraph, expected):
+    m = minutes.parse("جلسه هیئت برگزار شد.\n\n" + paragraph + "\n")
+    assert [(t.speaker.name, t.speaker.role) for t in m.turns] == [tuple(normalize(x) for x in expected)]
