@@ -34,6 +34,8 @@ _SENTENCE_END = re.compile(r"[.!؟]\s+")
 _CLAUSE_END = re.compile(r"[.!؟؛:]")
 # Bullets, dashes, emoji and list numbers before a sentence («*- آقای …», «🔻 فرماندار …», «۱ - آقای …»).
 _JUNK = re.compile(r"^(?:[^\w\s«]|_|[0-9۰-۹]{1,2}\s*[-–.)](?=\s|\D))+\s*")
+# A page's ISO date stamp before the sentence, with a one-word Latin label («date 2025-10-14 …»).
+_ISO_STAMP = re.compile(r"^(?:[A-Za-z]+\s+)?[0-9۰-۹]{4}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,2}\s+")
 # A dateline: «تهران- ایرنا- », «دزفول- » (one or two words, a dash and a space, at most twice).
 _DATELINE = re.compile(r"^(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
 
@@ -82,6 +84,9 @@ def lead_in(text: str) -> int:
 def _lead_in(text: str, v) -> int:
     start = 0
     m = _JUNK.match(text)
+    if m:
+        start = m.end()
+    m = _ISO_STAMP.match(text, start)
     if m:
         start = m.end()
     m = _DATELINE.match(text, start)
