@@ -79,12 +79,9 @@ def _python_docx_lines(data: bytes) -> list[str]:
     """What the reader gives, through python-docx's object model (the reader before it read
     the XML itself): the reference the lxml reader is held to."""
     from minutes.read.word import _table_rows
+    from minutes.read.word import _text_of as text_of  # the text of an element: tests of its own below
 
     document = docx.Document(io.BytesIO(data))
-
-    def text_of(el) -> str:
-        out = [n.text or "" if n.tag == qn("w:t") else " " for n in el.iter(qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"))]
-        return " ".join("".join(out).split())
 
     def container(c) -> list[str]:
         out, n = [], 0
@@ -299,3 +296,25 @@ def test_first_page_and_even_page_headers_are_read():
     assert docx_lines(out.getvalue()) == [
         "شماره: ۷۳۱/ص تاریخ: ۱۴۰۳/۰۱/۱۵ پیوست: ندارد", "ادامه صورتجلسه شورای فرهنگی", "شورای فرهنگی شهرستان",
         "نشانی: میدان امام، ساختمان فرمانداری", "صورتجلسه"]
+
+
+@pytest.mark.parametrize("runs, line", [
+    (["رئیس جلسه", "\t", "دبیر جلسه"], "رئیس جلسه\tدبیر جلسه"),  # a tab aligns two columns
+    (["\t", "شماره: ۴۵", "\t", "\t", "تاریخ: ۱۴۰۲/۰۱/۰۵ "], "شماره: ۴۵\tتاریخ: ۱۴۰۲/۰۱/۰۵"),  # tabs at the ends go
+    (["نام:      امضا"], "نام:\tامضا"),  # a run of spaces between words, as a wide gap in text
+    (["نام:  علی   رضایی"], "نام: علی رضایی"),  # fewer than four spaces: one space
+    (["متن", "\n", "ادامه"], "متن ادامه"),  # a line break inside the paragraph
+])
+def test_tabs_and_wide_gaps_are_cell_breaks(runs, line):
+    d = docx.Document()
+    p = d.add_paragraph()
+    for text in runs:
+        if text == "\t":
+            p.add_run().add_tab()
+        elif text == "\n":
+            p.add_run().add_break()
+        else:
+            p.add_run(text)
+    out = io.BytesIO()
+    d.save(out)
+    assert docx_lines(out.getvalue()) == [line]

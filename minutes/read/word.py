@@ -51,7 +51,10 @@ _W = f"{{{_W_NS}}}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_SPACE = re.compile(r"[ \r\n\f\v\xa0]+")
+# A tab, or a run of four spaces or more between words, aligns columns in a Word form
+# («رئیس جلسه<tab>دبیر جلسه»): a cell break, as a wide gap is in text (``normalize._GAP``).
+_COLUMN_GAP = re.compile(r"[ \xa0]*\t[\t \xa0]*|(?<=\S)[ \xa0]{4,}(?=\S)")
 # python-docx's own parser settings, so the trees (and so the text) are the same as its.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; the Fallback copy of a
@@ -60,8 +63,8 @@ _MC = {"w": _W_NS, "mc": "http://schemas.openxmlformats.org/markup-compatibility
 _BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces=_MC)
 _CELL_PARAGRAPHS = etree.XPath(".//w:p[not(ancestor::mc:Fallback)]", namespaces=_MC)
 _TXBX, _FALLBACK = f"{_W}txbxContent", f"{{{_MC['mc']}}}Fallback"
-_T = f"{_W}t"
-_TEXT_PARTS = (_T, f"{_W}tab", f"{_W}br", f"{_W}cr")
+_T, _TAB = f"{_W}t", f"{_W}tab"
+_TEXT_PARTS = (_T, _TAB, f"{_W}br", f"{_W}cr")
 
 DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
 
@@ -198,11 +201,14 @@ def _content(el, *tags: str):
 
 
 def _text_of(el) -> str:
-    """Visible text of a paragraph-level element: runs, tabs and breaks as spaces. A text box
-    inside it is its own lines (``_paragraph_lines``), and an ``mc:Fallback`` repeats its
-    ``mc:Choice`` for old Word versions: neither is read into the element's text."""
+    """Visible text of a paragraph-level element: runs and breaks as spaces, a tab or a wide gap
+    between words as a cell break (``\t``). A text box inside it is its own lines
+    (``_paragraph_lines``), and an ``mc:Fallback`` repeats its ``mc:Choice`` for old Word
+    versions: neither is read into the element's text."""
     parts = _own_parts(el) if next(el.iter(_TXBX, _FALLBACK), None) is not None else el.iter(*_TEXT_PARTS)
-    return _SPACE.sub(" ", "".join(node.text or "" if node.tag == _T else " " for node in parts)).strip()
+    raw = "".join(node.text or "" if node.tag == _T else "\t" if node.tag == _TAB else " " for node in parts)
+    cells = _COLUMN_GAP.sub("\t", raw.strip(" \t\r\n\f\v\xa0")) if "\t" in raw or "    " in raw else raw
+    return _SPACE.sub(" ", cells).strip()
 
 
 def _own_parts(el):
