@@ -224,6 +224,12 @@ def test_normalize_is_idempotent(text):
     assert normalize(once) == once
 
 
+@pytest.mark.parametrize("text, once", [('""', "«»"), ('بند""ب', "بند «» ب"), ('"""', '«» "'), ('x "" y "z"', "x «» y «z»")])
+def test_an_empty_quote_pair_is_normalized_once(text, once):
+    """hazm spaces «""» on one pass and makes it «» on the next; normalize writes «» at once."""
+    assert normalize(text) == once and normalize(once) == once
+
+
 @settings(parent=PROFILE)
 @given(st.lists(st.sampled_from(VOCAB), min_size=1, max_size=6).map(" ".join))
 def test_normalize_is_idempotent_on_vocabulary_phrases(text):

@@ -145,7 +145,9 @@ def _run(text: str) -> str:
     # Only lines that hold what a shielded span needs go through _SHIELDED, which tries its five
     # alternatives at every position (a tenth of normalizing seed 003). No span crosses a line
     # break and its lookarounds read a line's ends as the break around it: the same spans.
-    lines = _pre(_GAP.sub("\t", text)).split("\n")
+    # hazm spaces an empty quote pair («""» → «" "») and only a second pass makes it «»: a
+    # normalized text must stay as it is when normalized again, so it is written as «» first.
+    lines = _pre(_GAP.sub("\t", text)).replace('""', "«»").split("\n")
     text = "\n".join(_SHIELDED.sub(shield, line) if _MAY_SHIELD.search(line) else line for line in lines)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
