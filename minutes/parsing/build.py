@@ -92,7 +92,7 @@ def _header(state: State, tokens: list[LineToken]) -> None:
 
 
 def _passed_in_session(state: State, tok: LineToken) -> None:
-    """«مصوب جلسه ۳۴۹ مورخ ۸۱/۲/۱۷ شورای فرهنگ عمومی» over a resolution page: the session that
+    """«مصوب جلسه ۱۲۷ مورخ ۹۴/۵/۲۰ شورای آموزش و پرورش» over a resolution page: the session that
     passed it, and its date, are the meeting's."""
     h = state.m.header
     if not vocab().key_at_start("meeting.passed_in_session", tok.value):

@@ -245,7 +245,7 @@ class DateFind:
     in_meeting_sentence: bool = False  # «… جلسه … برگزار شد»
     two_days: bool = False  # «دوم و سوم اسفند»: the first day is kept
     alone: bool = False  # the line holds nothing but the date (and its weekday, label, clock)
-    day_lead: bool = False  # the sentence opens with its day and this date («روز پنجشنبه ۸۷/۲/۳۱، ساعت ۱۶، …»)
+    day_lead: bool = False  # the sentence opens with its day and this date («روز سه‌شنبه ۹۶/۴/۱۲، ساعت ۱۰، …»)
 
 
 @lru_cache(maxsize=1)
