@@ -36,8 +36,9 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..errors import InputError
+from ..text.normalize import COLUMN_GAP
 from .word_numbering import Numbering
-from .word_styles import StyleIndex, on_off
+from .word_styles import StyleIndex, list_reference, on_off
 
 __all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
 
@@ -52,9 +53,9 @@ _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _SPACE = re.compile(r"[ \r\n\f\v\xa0]+")
-# A tab, or a run of four spaces or more between words, aligns columns in a Word form
-# («رئیس جلسه<tab>دبیر جلسه»): a cell break, as a wide gap is in text (``normalize._GAP``).
-_COLUMN_GAP = re.compile(r"[ \xa0]*\t[\t \xa0]*|(?<=\S)[ \xa0]{4,}(?=\S)")
+# A tab aligns columns in a Word form («رئیس جلسه<tab>دبیر جلسه»): a cell break, with the
+# spaces around it; so is a wide gap between words, as in text (``normalize.COLUMN_GAP``).
+_TABS = re.compile(r"[ \xa0]*\t[\t \xa0]*")
 # python-docx's own parser settings, so the trees (and so the text) are the same as its.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
 # Text boxes (often the letterhead's «شماره/تاریخ») sit inside runs; the Fallback copy of a
@@ -207,7 +208,8 @@ def _text_of(el) -> str:
     versions: neither is read into the element's text."""
     parts = _own_parts(el) if next(el.iter(_TXBX, _FALLBACK), None) is not None else el.iter(*_TEXT_PARTS)
     raw = "".join(node.text or "" if node.tag == _T else "\t" if node.tag == _TAB else " " for node in parts)
-    cells = _COLUMN_GAP.sub("\t", raw.strip(" \t\r\n\f\v\xa0")) if "\t" in raw or "    " in raw else raw
+    cells = COLUMN_GAP.sub("\t", _TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
+        if "\t" in raw or "    " in raw else raw
     return _SPACE.sub(" ", cells).strip()
 
 
@@ -258,7 +260,7 @@ def _heading_level(style_name: str) -> int:
 def _run_has_text(r) -> bool:
     """``run.text.strip() != ""``: of a run's text parts only a ``w:t`` with letters or a
     non-breaking hyphen shows; tabs and breaks are space."""
-    return any((child.tag == f"{_W}t" and (child.text or "").strip()) or child.tag == f"{_W}noBreakHyphen"
+    return any((child.tag == _T and (child.text or "").strip()) or child.tag == f"{_W}noBreakHyphen"
                for child in r)
 
 
@@ -307,6 +309,7 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     level = _heading_level(name)
     marker = _list_marker(p, style, doc)
     # «List Number» without a numbering definition: numbered here, in a run of such paragraphs
+    # («""»: a list item whose format shows no marker)
     numbered = marker is None and "list number" in name
     if level:
         lines.append("#" * level + " " + text)
@@ -315,7 +318,7 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     elif numbered:
         counters["n"] = counters.get("n", 0) + 1
         lines.append(f"{counters['n']}- {text}")
-    elif "list" in name and marker is None:
+    elif marker is None and "list" in name:
         lines.append("- " + text)
     elif _is_bold(p, style, styles):
         lines.append(f"**{text}**")
@@ -327,18 +330,14 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
 
 
 def _list_marker(p, style, doc: _Reading) -> str | None:
-    """The marker Word's list numbering gives paragraph ``p`` («۳-», «الف-», «-»), from its own
-    ``w:numPr`` or its style's; None when it is no list item (or its format shows nothing)."""
-    num_id, ilvl = doc.styles.numbering(style)
-    num_pr = p.find(f"{_W}pPr/{_W}numPr")
-    if num_pr is not None:
-        own_id, own_lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
-        num_id = own_id.get(f"{_W}val") if own_id is not None else num_id
-        if own_lvl is not None and own_lvl.get(f"{_W}val", "").isdigit():
-            ilvl = int(own_lvl.get(f"{_W}val"))
+    """The marker Word's list numbering gives paragraph ``p`` («۳-», «الف-», «-», or "" where its
+    format shows none), from its own ``w:numPr`` or its style's; None when it is no list item."""
+    style_id, style_level = doc.styles.numbering(style)
+    num_id, ilvl = list_reference(p)
+    num_id = num_id if num_id is not None else style_id
     if num_id is None:
         return None
-    return doc.numbers.marker(num_id, ilvl or 0)
+    return doc.numbers.marker(num_id, ilvl if ilvl is not None else style_level or 0)
 
 
 def _container_lines(container, counters: dict, doc: _Reading) -> list[str]:

@@ -25,6 +25,7 @@ bullet, unless it is lettered.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..text.vocab import vocab
 
@@ -42,9 +43,10 @@ class _Level:
     start: int
 
 
-def _int(el, default: int) -> int:
+def _int(el, default: int, name: str = _VAL) -> int:
+    """An element's integer attribute; ``default`` when there is no element or no number."""
     try:
-        return int(el.get(_VAL)) if el is not None else default
+        return int(el.get(name)) if el is not None else default
     except (TypeError, ValueError):
         return default
 
@@ -52,17 +54,10 @@ def _int(el, default: int) -> int:
 def _levels(abstract) -> dict[int, _Level]:
     out = {}
     for lvl in abstract.iterchildren(f"{_W}lvl"):
-        ilvl = _int_attr(lvl, f"{_W}ilvl")
+        ilvl = _int(lvl, 0, f"{_W}ilvl")
         fmt = lvl.find(f"{_W}numFmt")
         out[ilvl] = _Level(fmt.get(_VAL, "decimal") if fmt is not None else "decimal", _int(lvl.find(f"{_W}start"), 0))
     return out
-
-
-def _int_attr(el, name: str) -> int:
-    try:
-        return int(el.get(name, "0"))
-    except ValueError:
-        return 0
 
 
 class Numbering:
@@ -78,12 +73,13 @@ class Numbering:
             self._abstract[abstract.get(f"{_W}abstractNumId", "")] = _levels(abstract)
         for num in root.iterchildren(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
-            overrides = {_int_attr(o, f"{_W}ilvl"): _int(o.find(f"{_W}startOverride"), 1)
+            overrides = {_int(o, 0, f"{_W}ilvl"): _int(o.find(f"{_W}startOverride"), 1)
                          for o in num.iterchildren(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
             self._nums[num.get(f"{_W}numId", "")] = (ref.get(_VAL, "") if ref is not None else "", overrides)
 
     def marker(self, num_id: str | None, ilvl: int) -> str | None:
-        """The marker of the next item of list ``num_id`` at level ``ilvl`` (None: not a list)."""
+        """The marker of the next item of list ``num_id`` at level ``ilvl``: "" where its format
+        shows none, None when there is no such list."""
         if not num_id or num_id not in self._nums:
             return None  # numId 0 takes a style's numbering away
         abstract_id, overrides = self._nums[num_id]
@@ -103,16 +99,21 @@ class Numbering:
 
 def _written(fmt: str, n: int, *, top: bool) -> str | None:
     if fmt == "none":
-        return None
+        return ""
     if fmt == "bullet":
         return "-"
     if fmt in _LETTERED:
-        letters = [s for s, _ in sorted(vocab().spellings(_LETTERED[fmt]), key=lambda p: p[1])]
-        return f"{_cycled(letters, n)}-"
+        return f"{_cycled(_letters(vocab(), _LETTERED[fmt]), n)}-"
     return f"{n}-" if top else "-"
 
 
-def _cycled(letters: list[str], n: int) -> str:
+@lru_cache(maxsize=8)
+def _letters(v, table: str) -> tuple[str, ...]:
+    """A letter table's spellings in the order of their keys (l01, l02 …), per vocabulary."""
+    return tuple(s for s, _ in sorted(v.spellings(table), key=lambda p: p[1]))
+
+
+def _cycled(letters: tuple[str, ...], n: int) -> str:
     """Word's letters past the last: the letter again, doubled."""
     n = max(n, 1)
     return letters[(n - 1) % len(letters)] * ((n - 1) // len(letters) + 1)

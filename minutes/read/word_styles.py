@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from ..errors import InputError
 
-__all__ = ["StyleIndex", "on_off"]
+__all__ = ["StyleIndex", "list_reference", "on_off"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _CHARACTER = "paragraph", "character"
@@ -31,6 +31,17 @@ def on_off(el, where: str) -> bool:
         return False
     raise InputError(f"malformed Word document: {el.tag.rsplit('}', 1)[-1]} has the value {val!r} "
                      "(expected one of 1, 0, true, false, on, off)", path=where)
+
+
+def list_reference(el) -> tuple[str | None, int | None]:
+    """(list id, level) that a paragraph's or a paragraph style's ``w:pPr/w:numPr`` names;
+    None for what it leaves out (a style may give it)."""
+    num_pr = el.find(f"{_W}pPr/{_W}numPr")
+    if num_pr is None:
+        return None, None
+    num, lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+    level = lvl.get(_VAL, "") if lvl is not None else ""
+    return (num.get(_VAL) if num is not None else None), (int(level) if level.isdigit() else None)
 
 
 class StyleIndex:
@@ -86,11 +97,8 @@ class StyleIndex:
         the style or the styles it is based on; (None, None) when none does."""
         seen = 0
         while style is not None and seen < _BASED_ON_DEPTH:
-            num_pr = style.find(f"{_W}pPr/{_W}numPr")
-            if num_pr is not None:
-                num, lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
-                return (num.get(_VAL) if num is not None else None,
-                        int(lvl.get(_VAL, "0")) if lvl is not None and lvl.get(_VAL, "0").isdigit() else None)
+            if style.find(f"{_W}pPr/{_W}numPr") is not None:
+                return list_reference(style)
             based = style.find(f"{_W}basedOn")
             found = self._by_id.get(based.get(_VAL)) if based is not None else None
             style = found[1] if found is not None and found[0] == _PARAGRAPH else None

@@ -65,7 +65,7 @@ _SHIELDED = re.compile(
 _MAY_SHIELD = re.compile(rf"{_DIGIT}|@|(?i:https?://|www\.)")
 # A wide gap inside a line is a column break in text converted from a laid-out page
 # («محمد رضایی          علی کرمانی»): it becomes a tab, like a table cell separator.
-_GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
+COLUMN_GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
@@ -147,7 +147,7 @@ def _run(text: str) -> str:
     # break and its lookarounds read a line's ends as the break around it: the same spans.
     # hazm spaces an empty quote pair («""» → «" "») and only a second pass makes it «»: a
     # normalized text must stay as it is when normalized again, so it is written as «» first.
-    lines = _pre(_GAP.sub("\t", text)).replace('""', "«»").split("\n")
+    lines = _pre(COLUMN_GAP.sub("\t", text)).replace('""', "«»").split("\n")
     text = "\n".join(_SHIELDED.sub(shield, line) if _MAY_SHIELD.search(line) else line for line in lines)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
