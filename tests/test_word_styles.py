@@ -6,6 +6,7 @@ object model gives for the same document."""
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -13,10 +14,11 @@ from conftest import CORPUS
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from lxml import etree
 
 from minutes.errors import InputError
 from minutes.read.readers import docx_lines
-from minutes.read.word_styles import StyleIndex
+from minutes.read.word_styles import StyleIndex, _style_fragments
 
 
 def _odd_styles_document() -> bytes:
@@ -73,6 +75,62 @@ def test_same_styles_as_python_docx(source):
     runs = [r for p in pars for r in p.runs]
     assert [_name(index.run(r._r)) for r in runs] == [_name(r.style) for r in runs]
     assert [index.bold(index.run(r._r)) for r in runs] == [bool(r.style is not None and r.style.font.bold) for r in runs]
+
+
+def _styles_part(data: bytes) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read("word/styles.xml")
+
+
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+
+
+def _answers(index: StyleIndex, document) -> list:
+    pars = list(document.paragraphs) + [p for t in document.tables for row in t.rows for c in row.cells
+                                        for p in c.paragraphs]
+    styles = [index.paragraph(p._p) for p in pars]
+    runs = [index.run(r._r) for p in pars for r in p.runs]
+    return ([_name(s) for s in styles] + [_name(r) for r in runs] + [index.bold(r) for r in runs]
+            + [index.numbering(s) for s in styles])
+
+
+# A styles part of python-docx's template is read style by style (the cut path: 164 styles, a
+# handful used); one with a comment, an entity or a second binding of «w» is parsed whole.
+# Either way the answers are those of the part parsed whole.
+@pytest.mark.parametrize("edit, cut", [
+    (lambda b: b, True),
+    (lambda b: b.replace(b"<w:docDefaults>", b"<!-- x --><w:docDefaults>", 1), False),
+    (lambda b: b.replace(b'w:val="Normal"', b'w:val="Nor&amp;mal"', 1), False),
+    (lambda b: b.replace(b"<w:docDefaults>", b'<w:docDefaults xmlns:w="urn:other">', 1), False),
+    (lambda b: b"\xef\xbb\xbf" + b, True),
+])
+@pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
+def test_styles_read_style_by_style_answer_as_parsed_whole(source, edit, cut):
+    data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
+    document = docx.Document(io.BytesIO(data))
+    blob = edit(_styles_part(data))
+    assert (_style_fragments(blob) is not None) == cut
+    whole = StyleIndex(etree.fromstring(blob, _PARSER))
+    by_style = StyleIndex(blob, parse=lambda b: etree.fromstring(b, _PARSER))
+    assert _answers(by_style, document) == _answers(whole, document)
+    assert any(name for name, _ in (_name(by_style.paragraph(p._p)) for p in document.paragraphs))
+
+
+def test_a_style_cut_short_is_one_clear_line():
+    blob = _styles_part(_odd_styles_document())
+    at = blob.index(b"</w:style>", blob.index(b'w:styleId="BoldPar"'))
+    broken = blob[:at] + b"<w:rPr>" + blob[at:]  # the style's element is not well formed
+
+    def parse(b: bytes):
+        try:
+            return etree.fromstring(b, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise InputError(f"malformed Word document: {exc}") from None
+
+    index = StyleIndex(broken, parse=parse)
+    paragraph = docx.Document(io.BytesIO(_odd_styles_document())).paragraphs[0]._p
+    with pytest.raises(InputError, match="malformed Word document"):
+        index.paragraph(paragraph)
 
 
 def _python_docx_lines(data: bytes) -> list[str]:

@@ -3,10 +3,12 @@
 What it guarantees, in this order:
 
 * the package is refused before any XML parser sees it when it is not a zip, holds more than
-  ``MAX_UNZIPPED`` bytes or a member inflating at a bomb's ratio, or declares a DOCTYPE or an
-  ENTITY in any XML part (XXE, billion laughs);
-* each XML part is inflated once, parsed once (lxml, entities never resolved) and read by
-  walking its elements; styles are indexed once per document (``word_styles.StyleIndex``);
+  ``MAX_UNZIPPED`` bytes or a member inflating at a bomb's ratio; a part that declares a
+  DOCTYPE or an ENTITY (XXE, billion laughs) is refused before it is parsed;
+* each XML part a line can come from is inflated once, when first needed, parsed once (lxml,
+  entities never resolved) and read by walking its elements; styles are indexed once per
+  document and a style's element is parsed when a paragraph first asks for it
+  (``word_styles.StyleIndex``);
 * the lines are what python-docx's object model gives for the same document (paragraph and
   run styles, bold, headers and footers of each section, body paragraphs and tables in order):
   ``tests/test_word_styles.py`` checks that against python-docx on Word fixtures; and, beyond it,
@@ -72,64 +74,72 @@ DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word 
 
 # --- the package --------------------------------------------------------------------------------
 
-def _xml_parts(data: bytes, where: str) -> dict[str, bytes]:
-    """Every XML part of the package by name, inflated once, after the bomb and DTD checks."""
-    try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
-        raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
-    parts: dict[str, bytes] = {}
-    with zf:
-        infos = zf.infolist()
-        if len(infos) > _MAX_MEMBERS:
-            raise InputError(f"too many parts in the archive ({len(infos)})", path=where)
-        total = 0
-        for info in infos:
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if total > MAX_UNZIPPED or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
-                raise InputError("refused: archive decompresses too far (zip bomb?)", path=where,
-                                 hint=f"limit {MAX_UNZIPPED // (1024 * 1024)} MB, ratio {MAX_RATIO}")
-        for info in infos:
-            if not info.filename.endswith((".xml", ".rels")):
-                continue
-            # Read at most the declared size + 1: a lying header cannot make us inflate more.
-            try:
-                with zf.open(info) as fh:
-                    blob = fh.read(info.file_size + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
-                    OSError) as exc:
-                raise InputError(f"corrupt part {info.filename} in the archive: {exc}", path=where) from None
-            if len(blob) > info.file_size:
-                raise InputError(f"part {info.filename} is larger than declared", path=where)
-            scanned = blob.decode("utf-16", "replace").encode("utf-8") \
-                if blob.startswith((b"\xff\xfe", b"\xfe\xff")) else blob
-            if _DTD.search(scanned):
-                raise InputError(f"refused: part {info.filename} declares a DOCTYPE/ENTITY "
-                                 "(external entities are never resolved)", path=where)
-            parts[info.filename] = blob
-    return parts
+def _xml_members(zf: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
+    """The package's XML parts by name, after the bomb checks on what the archive declares."""
+    infos = zf.infolist()
+    if len(infos) > _MAX_MEMBERS:
+        raise InputError(f"too many parts in the archive ({len(infos)})", path=where)
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_UNZIPPED or (info.file_size > _RATIO_FLOOR and ratio > MAX_RATIO):
+            raise InputError("refused: archive decompresses too far (zip bomb?)", path=where,
+                             hint=f"limit {MAX_UNZIPPED // (1024 * 1024)} MB, ratio {MAX_RATIO}")
+    return {info.filename: info for info in infos if info.filename.endswith((".xml", ".rels"))}
 
 
 class _Package:
-    """The parts a reader needs: the main document, its styles, its headers and footers."""
+    """The parts a reader needs: the main document, its styles, its headers and footers.
+
+    A part is inflated when it is first read, and once: a package carries parts no line comes
+    from (a theme, «stylesWithEffects», fonts), which were half of the bytes inflated."""
 
     def __init__(self, data: bytes, where: str):
         self.where = where
-        self.parts = _xml_parts(data, where)
+        try:
+            self._zip = zipfile.ZipFile(io.BytesIO(data))
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
+            raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
+        self.parts = _xml_members(self._zip, where)
+        self._inflated: dict[str, bytes] = {}
         main = self._related(self._relationships(""), "/officeDocument") or "word/document.xml"
         self.document = self.xml(main)
         self._rels = self._relationships(main)
         self._even_and_odd: bool | None = None
 
-    def xml(self, name: str):
-        blob = self.parts.get(name)
-        if blob is None:
+    def blob(self, name: str) -> bytes:
+        """Part ``name``'s bytes, inflated once, refused if it declares a DOCTYPE or an ENTITY."""
+        if name in self._inflated:
+            return self._inflated[name]
+        info = self.parts.get(name)
+        if info is None:
             raise InputError(f"not a readable Word document: no part {name}", path=self.where)
+        # Read at most the declared size + 1: a lying header cannot make us inflate more.
+        try:
+            with self._zip.open(info) as fh:
+                blob = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError, ValueError,
+                OSError) as exc:
+            raise InputError(f"corrupt part {name} in the archive: {exc}", path=self.where) from None
+        if len(blob) > info.file_size:
+            raise InputError(f"part {name} is larger than declared", path=self.where)
+        scanned = blob.decode("utf-16", "replace").encode("utf-8") \
+            if blob.startswith((b"\xff\xfe", b"\xfe\xff")) else blob
+        if _DTD.search(scanned):
+            raise InputError(f"refused: part {name} declares a DOCTYPE/ENTITY "
+                             "(external entities are never resolved)", path=self.where)
+        self._inflated[name] = blob
+        return blob
+
+    def parse(self, blob: bytes):
         try:
             return etree.fromstring(blob, _PARSER)
         except etree.XMLSyntaxError as exc:
             raise InputError(f"malformed Word document: XMLSyntaxError: {exc}", path=self.where) from None
+
+    def xml(self, name: str):
+        return self.parse(self.blob(name))
 
     def _relationships(self, source: str) -> list[tuple[str, str, str]]:
         """(id, type, part name) of each internal relationship of part ``source`` ('' = the package)."""
@@ -151,15 +161,16 @@ class _Package:
         """The part a relationship of type ``…kind`` names, or None."""
         return next((part for _, rtype, part in rels if rtype.endswith(kind)), None)
 
-    def styles(self):
-        """The main document's styles part; python-docx's default styles when it has none (as
+    def styles(self) -> StyleIndex:
+        """The main document's styles; python-docx's default styles when it has none (as
         python-docx reads such a document)."""
         name = self._related(self._rels, "/styles")
         if name is not None:
-            return self.xml(name)
+            return StyleIndex(self.blob(name), self.where, parse=self.parse)
         from importlib.resources import files
 
-        return etree.fromstring(files("docx").joinpath("templates/default-styles.xml").read_bytes(), _PARSER)
+        default = files("docx").joinpath("templates/default-styles.xml").read_bytes()
+        return StyleIndex(default, self.where, parse=self.parse)
 
     def numbering(self):
         """The main document's numbering part (list definitions), or None."""
@@ -367,7 +378,7 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
     body = package.document.find(f"{_W}body")
     if body is None:
         raise InputError("not a readable Word document: no w:body in the main part", path=path)
-    doc = _Reading(StyleIndex(package.styles(), path), Numbering(package.numbering()))
+    doc = _Reading(package.styles(), Numbering(package.numbering()))
     sections = _sections(body)
     furniture: list[str] = []
     seen: set[str] = set()
