@@ -6,9 +6,9 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 SEED   := $(wildcard seeds/003_*.txt)
 
-.PHONY: run test setup browser ocr-tools postgres office pdf-fonts wheel-smoke bench bench-attack clean
+.PHONY: run test setup cc browser ocr-tools postgres office pdf-fonts wheel-smoke bench bench-attack clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml hatch_build.py minutes/read/_pdfloops.c
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 12), "Python >= 3.12 needed (hazm 0.12)"'
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -21,6 +21,15 @@ run: setup
 	mkdir -p out
 	$(VENV)/bin/minutes parse $(SEED) -o out/003.json
 	@echo "wrote out/003.json"
+
+# A C compiler, so the install builds the PDF reader's C loops (minutes/read/_pdfloops.c,
+# hatch_build.py) and the tests compare them with its Python loops. Without one the package
+# still installs and reads PDFs, more slowly.
+cc:
+	@command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || { \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gcc libc6-dev >/dev/null; \
+	  else echo "make cc: no apt-get; install a C compiler to build the PDF reader's C loops" >&2; fi; }
 
 # Debian's Chromium for the browser test of the HTML sheet.
 browser:
@@ -62,7 +71,7 @@ pdf-fonts:
 
 # CI set (tests/conftest.py): hypothesis draws the same examples on every run, so the README's
 # test command passes or fails alike on any machine; run pytest without it to explore more.
-test: setup browser ocr-tools postgres office pdf-fonts
+test: cc setup browser ocr-tools postgres office pdf-fonts
 	CI=$${CI:-1} $(PY) -m pytest
 	$(MAKE) wheel-smoke
 

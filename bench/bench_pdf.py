@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import pypdfium2 as pdfium  # noqa: E402
 
 import minutes  # noqa: E402
+from minutes.read import pdf_loops  # noqa: E402
 from minutes.read.readers import read_any, read_bytes  # noqa: E402
 from pdfdata import build  # noqa: E402
 from scan import degrade, page_image, similarity  # noqa: E402
@@ -56,6 +57,8 @@ def best(fn, path, runs=7) -> float:
 
 def text_layers(pdfs: dict[str, Path]) -> None:
     seed = SEED.read_text(encoding="utf-8")
+    print("PDFium calls per character and object: " + ("C loops (minutes/read/_pdfloops.c)" if pdf_loops.compiled()
+                                                        else "Python loops (_pdfloops.c was not compiled)"))
     print(f"{'file':<22} {'pages':>5} {'raw ms/p':>9} {'ours ms/p':>10} {'ratio':>6} {'letters≈seed':>13} {'raw≈seed':>9}")
     for pdf in (p for name, p in sorted(pdfs.items()) if name.startswith("seed003_")):
         n = len(pdfium.PdfDocument(pdf))

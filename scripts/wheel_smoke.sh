@@ -8,6 +8,12 @@ rm -rf dist .venv-wheel
 "$py" -m venv .venv-wheel
 .venv-wheel/bin/pip install -q dist/*.whl
 out=$(mktemp -d)
+# With a C compiler at hand (make test installs gcc) the wheel carries the PDF reader's C loops
+# (checked from outside the checkout, so the package comes from the wheel).
+if command -v cc >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1; then
+  (cd "$out" && "$OLDPWD/.venv-wheel/bin/python" -c 'from minutes.read import pdf_loops as p
+assert p.compiled() and "venv-wheel" in p.__file__, ("no C loops in the wheel", p.__file__)')
+fi
 (cd "$out" && "$OLDPWD/.venv-wheel/bin/minutes" parse "$seed" -o seed003.json \
   && "$OLDPWD/.venv-wheel/bin/minutes" sheet "$seed" --format html --as-of 1399-12-01 -o sheet.html \
   && "$OLDPWD/.venv-wheel/bin/minutes" sheet "$seed" --format xlsx --as-of 1399-12-01 -o sheet.xlsx)

@@ -19,20 +19,23 @@ one page. So the order is rebuilt from the page geometry and never taken from th
 Text comes from ``FPDFText_GetText`` (the ToUnicode map), so presentation forms
 (U+FB50–U+FEFF) are mapped back to letters here if a PDF carries them.
 
+PDFium is asked once per character and per page object (thousands a page): those loops are
+in ``pdf_loops`` (C when it was compiled, else Python, the same calls either way).
+
 Safety: page count, file size and characters per page are bounded (``MAX_PAGES``,
 ``MAX_CHARS_PER_PAGE``); an encrypted or corrupt PDF is an ``InputError``.
 """
 
 from __future__ import annotations
 
-import functools
 import operator
 import re
-import threading
 import unicodedata
 from dataclasses import dataclass, field
 
 from ..errors import InputError
+from .pdf_loops import c_function as _c
+from .pdf_loops import page_objects, positions
 
 __all__ = ["PdfPage", "PageResult", "read_pdf", "read_pages", "image_pages", "open_pdf", "page_text",
            "legacy_font", "OCR_MODES", "MAX_PAGES", "MAX_CHARS_PER_PAGE"]
@@ -131,19 +134,19 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
             read += [i for i in range(at, start) if codes[i] >= 0x20 and codes[i] not in skip]
             at = start + runs[start].n_chars
         read += [i for i in range(at, len(codes)) if codes[i] >= 0x20 and codes[i] not in skip]
-        chars = list(zip(read, *_positions(tp, read)))
+        chars = list(zip(read, *positions(tp, read)))
         crossed = _crossed(runs, chars, codes)
         if crossed:
             # A run with a glyph drawn inside its span (a calligraphic «باسمه تعالی» with its
             # «ہ» and «ٰ» set among the letters) is read glyph by glyph after all.
             again = [i for start in crossed for i in range(start, start + runs.pop(start).n_chars)
                      if codes[i] >= 0x20 and codes[i] not in skip]
-            chars += zip(again, *_positions(tp, again))
+            chars += zip(again, *positions(tp, again))
         chars += [(start, 0.0, 0.0, 0.0, 0.0) for start in runs]
         chars.sort()
     else:
         read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip]
-        chars = zip(read, *_positions(tp, read))
+        chars = zip(read, *positions(tp, read))
     glyphs: list[Glyph] = []
     kept: list[int] = []  # the characters read, for the ToUnicode sample below
     members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
@@ -366,55 +369,6 @@ def _crossed(runs: dict[int, _Run], chars: list[tuple[int, float, float, float, 
     return crossed
 
 
-_CHUNK = 2048  # characters whose positions one set of out-parameter arrays holds
-
-
-class _OutArrays(threading.local):
-    """Out-parameter arrays for ``_CHUNK`` characters and one reference into them per
-    character, made once per thread (a web server reads files in several)."""
-
-    def __init__(self):
-        import ctypes
-
-        import pypdfium2.raw as raw
-
-        self.x, self.y = (ctypes.c_double * _CHUNK)(), (ctypes.c_double * _CHUNK)()
-        self.rect = (raw.FS_RECTF * _CHUNK)()
-        self.flat = (ctypes.c_float * (4 * _CHUNK)).from_buffer(self.rect)  # left, top, right, bottom
-        size = ctypes.sizeof(raw.FS_RECTF)
-        self.px = [ctypes.byref(self.x, 8 * j) for j in range(_CHUNK)]
-        self.py = [ctypes.byref(self.y, 8 * j) for j in range(_CHUNK)]
-        self.pr = [ctypes.byref(self.rect, size * j) for j in range(_CHUNK)]
-
-
-_OUT = _OutArrays()
-
-
-def _positions(tp, chars: list[int]) -> tuple[list[float], list[float], list[float], list[float]]:
-    """Origin x and y, loose box left and right of each character in ``chars``. The calls are
-    mapped over the characters into arrays: no bytecode, no Python object per call."""
-    from collections import deque
-    from itertools import repeat
-
-    out = _OUT
-    get_origin, get_box = _c("FPDFText_GetCharOrigin"), _c("FPDFText_GetLooseCharBox")
-    xs: list[float] = []
-    ys: list[float] = []
-    lefts: list[float] = []
-    rights: list[float] = []
-    for start in range(0, len(chars), _CHUNK):
-        part = chars[start:start + _CHUNK]
-        m = len(part)
-        deque(map(get_origin, repeat(tp, m), part, out.px, out.py), maxlen=0)
-        deque(map(get_box, repeat(tp, m), part, out.pr), maxlen=0)
-        xs += out.x[:m]
-        ys += out.y[:m]
-        flat = out.flat[:4 * m]
-        lefts += flat[0::4]
-        rights += flat[2::4]
-    return xs, ys, lefts, rights
-
-
 def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
@@ -605,92 +559,11 @@ class _Table:
 
 
 def _objects(page, textpage) -> tuple[list, list[Glyph]]:
-    """One pass over the page's objects (Chromium draws each glyph as an object of its own,
-    thousands a page, so every PDFium call per object counts): the path objects, with one
-    level of form XObjects (LibreOffice's tables), and the ZWNJs that the writer put in the
-    page as marked content (LibreOffice: a zero-width glyph in ``/Span <</ActualText
-    <FEFF200C>>> BDC``), which PDFium's text page leaves out, each as a zero-width glyph
-    where its span was drawn.
-
-    An object that gave the text page a character is a text object, neither a path nor a
-    ZWNJ span (which never gives one), so on a page of many objects only the others are asked
-    their type and marks: asking each character for its object costs far less than asking
-    every object."""
-    import ctypes
-    from itertools import repeat
-
-    import pypdfium2.raw as raw
-
-    handle = page.raw
-    count = _c("FPDFPage_CountObjects")(handle)
-    # The calls are mapped over the objects (no bytecode per object), handles kept as ints.
-    objs = list(map(_c("FPDFPage_GetObject", ctypes.c_void_p), repeat(handle, count), range(count)))
-    if count > _MANY_OBJECTS:
-        # An object that gave the text page a character is a text object: neither a path nor
-        # a ZWNJ span, so only the others are asked their type and marks.
-        tp = textpage.raw
-        n = _c("FPDFText_CountChars")(tp)
-        drawn = set(map(_c("FPDFText_GetTextObject", ctypes.c_void_p), repeat(tp, n), range(n)))
-        objs = [o for o in objs if o not in drawn]
-    get_type = _c("FPDFPageObj_GetType", None, ctypes.c_void_p)
-    kinds = list(map(get_type, objs))
-    path_kind, form_kind = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM
-    if form_kind not in kinds:
-        paths = [o for o, k in zip(objs, kinds) if k == path_kind]
-    else:
-        form_count = _c("FPDFFormObj_CountObjects", None, ctypes.c_void_p)
-        form_object = _c("FPDFFormObj_GetObject", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
-        paths = []
-        for o, k in zip(objs, kinds):
-            if k == path_kind:
-                paths.append(o)
-            elif k == form_kind:
-                inner = [form_object(o, j) for j in range(form_count(o))]
-                paths += [p for p in inner if get_type(p) == path_kind]
-    zwnj: list[Glyph] = []
-    buf = ctypes.create_string_buffer(64)
-    size = ctypes.c_ulong()
-    psize = ctypes.byref(size)
-    matrix = raw.FS_MATRIX()
-    count_marks = _c("FPDFPageObj_CountMarks", None, ctypes.c_void_p)
-    get_mark = _c("FPDFPageObj_GetMark", ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong)
-    get_blob = _c("FPDFPageObjMark_GetParamBlobValue", None, ctypes.c_void_p, ctypes.c_char_p, ctypes.c_void_p,
-                  ctypes.c_ulong, ctypes.c_void_p)
-    get_matrix = _c("FPDFPageObj_GetMatrix", None, ctypes.c_void_p, ctypes.c_void_p)
-    text_kind = raw.FPDF_PAGEOBJ_TEXT
-    for obj in (o for o, k in zip(objs, kinds) if k == text_kind):
-        # The span is the innermost mark, the one drawn right around the glyph: Chromium wraps
-        # every glyph in two more, and asking each of them doubled the cost of this pass.
-        # Only the four bytes of a UTF-16 ZWNJ are compared, not the ActualText decoded.
-        marks = count_marks(obj)
-        if marks and get_blob(get_mark(obj, marks - 1), b"ActualText", buf, 64, psize) and size.value == 4 \
-                and buf.raw[:4] == _ZWNJ_UTF16 and get_matrix(obj, ctypes.byref(matrix)):
-            zwnj.append(Glyph("\u200c", matrix.e, matrix.e, matrix.f, 0.0, -1, matrix.e))
-    return paths, zwnj
-
-
-_ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
-_MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
-
-
-@functools.cache
-def _c(name: str, restype=None, *argtypes):
-    """PDFium's function ``name`` called without argument types: pypdfium2's binding checks
-    and converts every argument (and builds a pointer object for every handle it returns),
-    which costs more than the call itself when it is made once per glyph or page object.
-    Arguments must then be passed as C types: handles as pointer objects, ``int`` parameters
-    as Python ints, ``unsigned long`` ones as ``c_ulong``, out-parameters by reference — or
-    ``argtypes`` given (``c_void_p`` for a handle kept as an int)."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
-    fn = getattr(raw, name)
-    bare = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
-    bare.restype = restype if restype is not None else ctypes.c_int
-    if argtypes:
-        bare.argtypes = argtypes
-    return bare
+    """The page's path objects (``pdf_loops.page_objects``) and its ZWNJs: LibreOffice keeps
+    them as marked content, which PDFium's text page leaves out, so each becomes a zero-width
+    glyph where its span was drawn."""
+    paths, spans = page_objects(page.raw, textpage.raw)
+    return paths, [Glyph("\u200c", e, e, f, 0.0, -1, e) for e, f in spans]
 
 
 def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:

@@ -1,0 +1,76 @@
+"""The PDF reader's C loops (minutes/read/_pdfloops.c, built at install time by
+hatch_build.py) against the same loops in Python: every PDF the tests build reads to the
+same pages, line for line, and the loops give the same values call for call."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shlex
+import shutil
+import subprocess
+import sysconfig
+from pathlib import Path
+
+import pytest
+
+from minutes.read import pdf_loops
+from minutes.read.pdf import read_pdf
+
+from pdfdata import FILES
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory) -> pdf_loops._Library:
+    """The C loops as the install built them, or built here from the source when the
+    package is imported from a copy of the checkout without them (as hatch_build.py does)."""
+    lib = pdf_loops._library()
+    if lib is not None:
+        return lib
+    ccs = (os.environ.get("CC"), sysconfig.get_config_var("CC"), "cc")
+    cc = next((w for w in (shlex.split(c or "") for c in ccs) if w and shutil.which(w[0])), None)
+    assert cc, "this test needs a C compiler (make test installs gcc)"
+    target = tmp_path_factory.mktemp("loops") / pdf_loops.LIBRARY
+    source = Path(pdf_loops.__file__).with_name("_pdfloops.c")
+    subprocess.run([*cc, "-O2", "-shared", "-fPIC", "-o", str(target), str(source)], check=True)
+    return pdf_loops._Library(ctypes.CDLL(str(target)))
+
+
+def _use(monkeypatch, lib) -> None:
+    monkeypatch.setattr(pdf_loops, "_library", lambda: lib)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_compiled_and_python_loops_read_alike(pdf_fixtures, compiled, monkeypatch, name):
+    data = pdf_fixtures[name].read_bytes()
+    _use(monkeypatch, compiled)
+    fast = read_pdf(data, name)
+    _use(monkeypatch, None)
+    slow = read_pdf(data, name)
+    assert sum(len(p.lines) for p in fast) >= 5
+    assert [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped, p.image_cover) for p in fast] == \
+           [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped, p.image_cover) for p in slow]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_each_loop_gives_the_same_values(pdf_fixtures, compiled, monkeypatch, name):
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf_fixtures[name].read_bytes())
+    try:
+        for page in doc:
+            tp = page.get_textpage()
+            n = pdf_loops.c_function("FPDFText_CountChars")(tp.raw)
+            chars = list(range(0, n, 3))
+            _use(monkeypatch, compiled)
+            got = [[list(s) for s in pdf_loops.positions(tp.raw, chars)], pdf_loops.text_objects(tp.raw, n),
+                   pdf_loops.page_objects(page.raw, tp.raw)]
+            _use(monkeypatch, None)
+            want = [[list(s) for s in pdf_loops.positions(tp.raw, chars)], pdf_loops.text_objects(tp.raw, n),
+                    pdf_loops.page_objects(page.raw, tp.raw)]
+            assert got == want
+            assert len(got[0][0]) == len(chars) and len(got[1]) == n
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
