@@ -78,9 +78,19 @@ def decision_sentences(text: str) -> list[str]:
     found = []
     for said in _SENTENCE_END.split(text):
         sentence = _statement(said.strip())
-        if not sentence or rx["following"].search(sentence):
-            continue  # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list
+        if not sentence:
+            continue
         hits = _hits(sentence)
+        following = rx["following"].search(sentence)
+        if following:
+            close = sentence.rfind("»")
+            if close < following.end() or not any(h.start > close for h in hits):
+                continue  # «مصوبات زیر … به تصویب رسید»: a sentence about «the following» introduces a list
+            # «… به شرح ذیل: «…» این موضوع … مورد موافقت قرار گرفت»: the quote was what it introduced
+        if not hits and not sentence.rstrip().endswith(":"):
+            vote = rx["vote_led"].search(sentence)
+            if vote:  # «با ۹ رأی موافق، …»: a vote decides
+                hits = [_Hit(vote.start(), vote.end(), "voted")]
         if sentence != said.strip() and hits and all(h.kind == "duty" for h in hits) \
                 and not rx["this_meeting"].search(sentence):
             continue  # «فرماندار افزود: ادارات موظفند …»: what a speaker says must be done, not the meeting's decision
@@ -118,8 +128,9 @@ def _among_items(head: str) -> list[str]:
     listed = inline_items(head, commas=True)
     if len(listed) == 1:
         parts = vocab().rx(r"\s(?:<<numbers.joiners>>)\s").split(head.strip(" ،,"))
-        # «تأسیس صندوق … به منظور تنوع‌بخشی … و افزایش …»: a «و» after a purpose joins its objects
-        purpose = vocab().rx(r"(?:^|\s)(?:<<report.purpose>>)(?![\w\u200c])").search(parts[0])
+        # «تأسیس صندوق … به منظور تنوع‌بخشی … و افزایش …»: a «و» after a purpose joins its objects; one
+        # after «که» stays inside the relative clause
+        purpose = vocab().rx(r"(?:^|\s)(?:<<report.purpose>>|<<report.relative>>)(?![\w\u200c])").search(parts[0])
         if len(parts) == 2 and not purpose and all(len(p.split()) >= 2 for p in parts):
             listed = [p.strip() for p in parts]
     return listed
@@ -148,7 +159,7 @@ def same_decision(a: str, b: str, *, lede: bool = False) -> bool:
 # -- decision phrases -------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!؟])|(?<=[.!؟][»\"”]))\s+")
-_OPENING = frozenset({"decided", "arranged", "resolved", "obliged", "duty", "agreed_that", "frame_tasmim", "among"})
+_OPENING = frozenset({"decided", "ruled", "arranged", "resolved", "obliged", "duty", "agreed_that", "frame_tasmim", "among"})
 _NEAR_WORDS = 2  # an opening phrase this close after a past session's name is that session's («در جلسه قبل مقرر شد»)
 _LEDE_RUN = 5  # content words in a row a lead and its restatement share
 _LEDE_SHARE = 0.6  # and the share of the shorter one's content words
@@ -183,14 +194,16 @@ def _rx() -> dict[str, re.Pattern]:
             before = rf"(?:\s{word}){{0,3}}?" if key == "mored" else ""
             body = rf"{before}\s(?:{nouns})(?:\s{word}){{0,6}}?"
         frames.append(rf"(?P<frame_{key}>{left}(?:{opened}){body}\s(?:{closed}){right})")
-    among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?:{v.pattern('report.among_nouns')})"
+    among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?P<noun>{v.pattern('report.among_nouns')})"
              rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
              rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right})")  # «… سومین جلسه»
     phrases = rf"(?P<phrase>{left}(?:{v.pattern('report.decisions')}){right})"
     clause_end = r"[،,:؛;.!؟]"
+    this_end = rf"\s(?:{v.pattern('report.among_this')})(?=\s+(?:{v.pattern('report.among_close')})\s*[.!]?\s*$)"
     return {
         "any": re.compile(rf"(?:{v.pattern('report.decisions')}|{v.pattern('report.frame_nouns')}"
-                          rf"|{v.pattern('report.among_nouns')}|{v.pattern('report.frame_close')})"),
+                          rf"|{v.pattern('report.among_nouns')}|{v.pattern('report.frame_close')}"
+                          rf"|{v.pattern('resolutions.votes')}|{v.pattern('report.vote_led', 'most')})"),
         "hit": re.compile("|".join([phrases, *frames, among])),
         "not_after": re.compile(rf"\s*(?:{v.pattern('report.not_after')})(?![\w\u200c])"),
         "lead_ok": re.compile(rf"^(?:(?:{v.pattern('report.decision_joins')})\s*)?$"),
@@ -204,9 +217,14 @@ def _rx() -> dict[str, re.Pattern]:
                                   rf"\s(?P<items>.+?)\s(?:{v.pattern('report.among_items_end')}){right}"),
         "among_any": re.compile(rf"{left}(?:(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')})"
                                 rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')})\s"
-                                rf"(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right}"),
+                                rf"(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})"
+                                rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')}){this_end}){right}"),
+        "this_end": re.compile(this_end),
         "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
+        "vote_led": re.compile(rf"{left}(?:{v.pattern('report.vote_led', 'lead')})\s(?:\d+\s*)?"
+                               rf"(?:{v.pattern('resolutions.votes', 'for')}|{v.pattern('resolutions.votes', 'unanimous')}"
+                               rf"|{v.pattern('resolutions.votes', 'majority')}|{v.pattern('report.vote_led', 'most')})(?![\w\u200c])"),
     }
 
 
@@ -221,8 +239,11 @@ def _hits(sentence: str) -> list[_Hit]:
         if kind == "phrase":
             kind = v.lookup("report.decisions", m.group(0)) or "approved"
         elif kind == "among" and v.lookup("report.among_lead", m.group("lead")) == "az" \
-                and not rx["lead_ok"].match(sentence[: m.start()].strip(" ،,")):
-            continue  # a bare «از مصوبات این جلسه» counts only at the start («گزارشی از مصوبات …» does not)
+                and not rx["lead_ok"].match(sentence[: m.start()].strip(" ،,")) \
+                and not rx["this_end"].match(sentence, m.end("noun")):
+            # a bare «از مصوبات این جلسه» counts only at the start («گزارشی از مصوبات …» does not), or
+            # before a closing copula («X از تصمیمات این جلسه بود»)
+            continue
         if kind not in ("among", "frame_tasmim", "frame_elected") and rx["not_after"].match(sentence, m.end()):
             continue  # «… به تصویب رسیده بود»: a past, not this meeting's decision
         hits.append(_Hit(m.start(), m.end(), kind))

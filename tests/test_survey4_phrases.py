@@ -1,0 +1,65 @@
+"""Forms the fourth survey sample showed, one phrase at a time: Dari «فیصله», a decision named alone before a
+bare «از تصمیمات این جلسه بود», a vote that decides a sentence with no decision verb, an active rejection, an
+approval in the active frame «مورد تأیید قرار داد», progress so far («تاکنون … قرار گرفته است»), and «به شرح
+ذیل» whose quote closes before the approval.
+
+Every phrase here is invented; the forms are those of real pages (docs/forms.md, fourth sample)."""
+
+from __future__ import annotations
+
+import pytest
+
+from minutes.phrases.report import decision_sentences
+from minutes.text.normalize import normalize
+
+# paragraph → the decisions it states
+DECISIONS = [
+    # Dari «فیصله گردید / فیصله شد» opens what was decided, as «مقرر شد» does
+    ("در این نشست فیصله گردید که ریاست معارف مکتب‌های تازه را ثبت کند.",
+     ["در این نشست فیصله گردید که ریاست معارف مکتب‌های تازه را ثبت کند."]),
+    ("همچنین فیصله شد که جاده ولسوالی پیش از زمستان ترمیم شود.",
+     ["همچنین فیصله شد که جاده ولسوالی پیش از زمستان ترمیم شود."]),
+    # a bare «از» names one decision when only a copula follows it at the sentence's end
+    ("تعمیر سقف سالن کتابخانه مرکزی از تصمیمات این جلسه بود.",
+     ["تعمیر سقف سالن کتابخانه مرکزی از تصمیمات این جلسه بود."]),
+    ("ساخت پارکینگ طبقاتی میدان شهدا از مصوبات جلسه مذکور بوده است.",
+     ["ساخت پارکینگ طبقاتی میدان شهدا از مصوبات جلسه مذکور بوده است."]),
+    # … but not mid-sentence: a report of the decisions, not one
+    ("در پایان گزارشی از مصوبات این جلسه به استانداری ارسال شد.", []),
+    # a «و» inside a relative clause joins no two decisions: one, the sentence as written
+    ("بستن کارگاه‌هایی که بدون پروانه و در حریم رودخانه فعالیت می‌کنند از دیگر مصوبات این جلسه بود.",
+     ["بستن کارگاه‌هایی که بدون پروانه و در حریم رودخانه فعالیت می‌کنند از دیگر مصوبات این جلسه بود."]),
+    # … while two phrases joined by one «و» stay two
+    ("تعمیر سالن ورزشی محله و خرید تجهیزات کتابخانه از دیگر مصوبات این جلسه بود.",
+     ["تعمیر سالن ورزشی محله", "خرید تجهیزات کتابخانه"]),
+    # a vote decides a sentence with no decision phrase
+    ("با ۷ رأی موافق، نرخ ورودی استخر شهرداری از فروردین پنج درصد بیشتر خواهد بود.",
+     ["با ۷ رأی موافق، نرخ ورودی استخر شهرداری از فروردین پنج درصد بیشتر خواهد بود."]),
+    ("در ادامه با رای حداکثری حاضران، برگه‌های عضویت از این تاریخ با امضای دبیر صادر می‌شود.",
+     ["در ادامه با رای حداکثری حاضران، برگه‌های عضویت از این تاریخ با امضای دبیر صادر می‌شود."]),
+    ("به اتفاق آرا برگزاری جشنواره کتاب در تابستان قطعی شد.",
+     ["به اتفاق آرا برگزاری جشنواره کتاب در تابستان قطعی شد."]),
+    # a vote beside a decision phrase is that one decision, not two
+    ("طرح تعریض خیابان با ۱۱ رأی موافق تصویب شد.", ["طرح تعریض خیابان با ۱۱ رأی موافق تصویب شد."]),
+    # a vote phrase before a colon introduces what follows
+    ("موارد زیر با اتفاق آرا:", []),
+    # the active voice: a rejection whose participle goes on to another verb, an approval «مورد تأیید قرار داد»
+    ("هیئت رئیسه با طرح تغییر ساعت کار مخالفت کرده و خواستار بررسی بیشتر شد.",
+     ["هیئت رئیسه با طرح تغییر ساعت کار مخالفت کرده و خواستار بررسی بیشتر شد."]),
+    ("کمیته فنی طرح نوسازی پل چوبی را مورد تأیید قرار داد.",
+     ["کمیته فنی طرح نوسازی پل چوبی را مورد تأیید قرار داد."]),
+    # progress so far is no decision of this meeting; a past participle alone still is not either
+    ("گزارش طرح کاشت درخت که تاکنون در شش روستا مورد تأیید ناظران قرار گرفته است ارائه شد.", []),
+    ("در این جلسه برنامه کاشت درخت در شش روستا مورد تأیید قرار گرفت.",
+     ["در این جلسه برنامه کاشت درخت در شش روستا مورد تأیید قرار گرفت."]),
+    # «به شرح ذیل: «…»» then the approval after the closed quote: a decision
+    ("پیرو پیشنهاد دو عضو به شرح ذیل: «نصب چراغ در کوچه‌های محله بالا» این موضوع پس از بحث مورد موافقت قرار گرفت.",
+     ["پیرو پیشنهاد دو عضو به شرح ذیل: «نصب چراغ در کوچه‌های محله بالا» این موضوع پس از بحث مورد موافقت قرار گرفت."]),
+    # … while «به شرح ذیل» with the approval before the list still introduces it
+    ("پیشنهادهای زیر به شرح ذیل به تصویب رسید: «الف» و «ب»", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECISIONS)
+def test_decision_sentences(text, expected):
+    assert decision_sentences(normalize(text)) == [normalize(e) for e in expected]
