@@ -61,8 +61,12 @@ _SHIELDED = re.compile(
     rf"|(?<!{_DIGIT}){_DIGIT}++(?:[/\-.:٫]{_DIGIT}++)+"
     # Latin digits stay Latin: numbers are compared digit-blind (numbers.fold), shown as written
     r"|[0-9]+(?:,[0-9]{3})*")
-# What every span _SHIELDED matches holds (a generator runs shield() in order, line by line).
-_MAY_SHIELD = re.compile(rf"{_DIGIT}|@|(?i:https?://|www\.)")
+# A whitespace-delimited token holding what every span _SHIELDED matches holds. Each span lies
+# inside one token, and at a token's ends _SHIELDED's lookarounds read the whitespace around it
+# as they read a string's ends: _SHIELDED over such tokens finds the spans it finds over the
+# text, in the same order. (Over the text it tries five alternatives at every position: a tenth
+# of normalizing seed 003; the lookbehind keeps this scan linear in a long token.)
+_MAY_SHIELD = re.compile(rf"(?<!\S)\S*?(?:{_DIGIT}|@|(?i:https?://|www\.))\S*")
 # A wide gap inside a line is a column break in text converted from a laid-out page
 # («محمد رضایی          علی کرمانی»): it becomes a tab, like a table cell separator.
 COLUMN_GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
@@ -142,13 +146,10 @@ def _run(text: str) -> str:
         shielded.append(m.group(0))
         return f"QZ{_encode(len(shielded) - 1)}ZQ"
 
-    # Only lines that hold what a shielded span needs go through _SHIELDED, which tries its five
-    # alternatives at every position (a tenth of normalizing seed 003). No span crosses a line
-    # break and its lookarounds read a line's ends as the break around it: the same spans.
     # hazm spaces an empty quote pair («""» → «" "») and only a second pass makes it «»: a
     # normalized text must stay as it is when normalized again, so it is written as «» first.
-    lines = _pre(COLUMN_GAP.sub("\t", text)).replace('""', "«»").split("\n")
-    text = "\n".join(_SHIELDED.sub(shield, line) if _MAY_SHIELD.search(line) else line for line in lines)
+    text = _pre(COLUMN_GAP.sub("\t", text)).replace('""', "«»")
+    text = _MAY_SHIELD.sub(lambda token: _SHIELDED.sub(shield, token.group()), text)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
     text = text.replace(_TAB, "\t")
