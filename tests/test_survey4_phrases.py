@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from minutes.phrases.attribution import lead_in
 from minutes.phrases.report import decision_sentences
 from minutes.text.normalize import normalize
 
@@ -63,3 +64,19 @@ DECISIONS = [
 @pytest.mark.parametrize("text,expected", DECISIONS)
 def test_decision_sentences(text, expected):
     assert decision_sentences(normalize(text)) == [normalize(e) for e in expected]
+
+
+# sentence → where its own words start: a second news lead, or the agency's desk closed by «؛», is skipped too
+LEADS = [
+    ("به گزارش خبرگزاری پارس، دفتر کرمان؛ مدیر کل بهزیستی استان گفت: …", "مدیر کل بهزیستی استان گفت"),
+    ("به گزارش سایت شهر، به نقل از دفتر بخشداری؛ فرماندار لنگرود افزود: …", "فرماندار لنگرود افزود"),
+    ("به گزارش سایت شهر، به نقل از دفتر بخشداری، کاظمی رئیس اداره گفت: …", "کاظمی رئیس اداره گفت"),
+    # a comma after one or two words is not a desk: a name before its role stays
+    ("به گزارش ایسنا، رستمی، مدیر کل بنادر گفت: …", "رستمی، مدیر کل بنادر گفت"),
+]
+
+
+@pytest.mark.parametrize("text,rest", LEADS)
+def test_lead_in(text, rest):
+    text = normalize(text)
+    assert text[lead_in(text):].startswith(normalize(rest))

@@ -37,6 +37,8 @@ _JUNK = re.compile(r"^(?:[^\w\s«]|_|[0-9۰-۹]{1,2}\s*[-–.)](?=\s|\D))+\s*")
 # A page's ISO date stamp before the sentence, with a one-word Latin label («date 2025-10-14 …»).
 _ISO_STAMP = re.compile(r"^(?:[A-Za-z]+\s+)?[0-9۰-۹]{4}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,2}\s+")
 # A dateline: «تهران- ایرنا- », «دزفول- » (one or two words, a dash and a space, at most twice).
+# The agency's desk or bureau after a news lead, closed by «؛» («به گزارش …، مرکز اصفهان؛ …»).
+_DESK = re.compile(r"[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*؛\s*")
 _DATELINE = re.compile(r"^(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
 
 
@@ -65,12 +67,19 @@ def _after_connective(text: str) -> int:
 
 def _reported_by(text: str) -> int:
     """Skip a news lead «به گزارش سایت …،» (or «…؛») to the clause after it; a few words
-    of page furniture may come before it («date ۲۰۲۵-۱۱-۲۸ به گزارش …»)."""
+    of page furniture may come before it («date ۲۰۲۵-۱۱-۲۸ به گزارش …»), and a second lead or
+    the agency's desk after it («به گزارش …، به نقل از …؛», «به گزارش …، مرکز اصفهان؛»)."""
     v = vocab()
     m = v.rx(r"(?:^|\s)(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*").search(text, 0, 240)
     if m is None or len(text[:m.start()].split()) > _REPORT_LEAD_AFTER:
         return 0
-    return m.end()
+    end = m.end()
+    for _ in range(2):  # a second lead («…، به نقل از پایگاه …؛»), or the agency's desk («…، مرکز اصفهان؛»)
+        more = v.rx(r"(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*").match(text, end) or _DESK.match(text, end)
+        if more is None:
+            break
+        end = more.end()
+    return end
 
 
 def lead_in(text: str) -> int:
