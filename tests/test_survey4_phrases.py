@@ -1,7 +1,8 @@
 """Forms the fourth survey sample showed, one phrase at a time: Dari «فیصله», a decision named alone before a
 bare «از تصمیمات این جلسه بود», a vote that decides a sentence with no decision verb, an active rejection, an
 approval in the active frame «مورد تأیید قرار داد», progress so far («تاکنون … قرار گرفته است»), and «به شرح
-ذیل» whose quote closes before the approval.
+ذیل» whose quote closes before the approval, «تصمیم‌گیری» in the frame «مورد … قرار گرفت», «منصوب گردیدند»,
+an approval named in passing («ضمن تصویب …، مقرر شد …»), and a news lead's second lead or the agency's desk.
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, fourth sample)."""
 
@@ -56,6 +57,15 @@ DECISIONS = [
     # «به شرح ذیل: «…»» then the approval after the closed quote: a decision
     ("پیرو پیشنهاد دو عضو به شرح ذیل: «نصب چراغ در کوچه‌های محله بالا» این موضوع پس از بحث مورد موافقت قرار گرفت.",
      ["پیرو پیشنهاد دو عضو به شرح ذیل: «نصب چراغ در کوچه‌های محله بالا» این موضوع پس از بحث مورد موافقت قرار گرفت."]),
+    # «تصمیم‌گیری» in the frame «مورد … قرار گرفت» decides; two people appointed at once
+    ("پیشنهاد تغییر نام پارک محله مطرح و مورد بحث و تصمیم‌گیری حاضران قرار گرفت.",
+     ["پیشنهاد تغییر نام پارک محله مطرح و مورد بحث و تصمیم‌گیری حاضران قرار گرفت."]),
+    ("خانم رحیمی به عنوان دبیر و آقای نادری به عنوان خزانه‌دار انجمن منصوب گردیدند.",
+     ["خانم رحیمی به عنوان دبیر و آقای نادری به عنوان خزانه‌دار انجمن منصوب گردیدند."]),
+    # an approval named in passing, then what was decided: two
+    ("در این جلسه ضمن تصویب برنامه سفر علمی دانشجویان، مقرر شد معاونت آموزشی هزینه‌ها را برآورد کند.",
+     ["در این جلسه ضمن تصویب برنامه سفر علمی دانشجویان", "مقرر شد معاونت آموزشی هزینه‌ها را برآورد کند."]),
+    ("ضمن تأیید صورت‌های مالی از زحمات خزانه‌دار قدردانی شد.", ["ضمن تأیید صورت‌های مالی از زحمات خزانه‌دار قدردانی شد."]),
     # … while «به شرح ذیل» with the approval before the list still introduces it
     ("پیشنهادهای زیر به شرح ذیل به تصویب رسید: «الف» و «ب»", []),
 ]

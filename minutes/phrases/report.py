@@ -299,7 +299,8 @@ def _background(sentence: str, hit: _Hit, start: int = 0) -> bool:
 
 def _split(sentence: str, hits: list[_Hit]) -> list[str]:
     """One string per decision: cut before a join («همچنین», «؛») between two decision phrases,
-    or at a bare «و» right before an opening one («… تصویب شد و مقرر شد …»)."""
+    at a bare «و» right before an opening one («… تصویب شد و مقرر شد …»), or before the opening
+    one that follows an approval named in passing («ضمن تصویب برنامه سفر، مقرر شد …»)."""
     if not hits:
         return []
     parts, start = [], 0
@@ -308,6 +309,9 @@ def _split(sentence: str, hits: list[_Hit]) -> list[str]:
         if not joins:
             if b.opening and sentence[a.end:b.start].strip(" \u200c") == "و":  # «… تصویب شد و مقرر شد …»
                 parts.append(sentence[start:a.end])
+                start = b.start
+            elif b.opening and a.kind == "while_approving":  # «ضمن تصویب برنامه سفر، مقرر شد …»
+                parts.append(sentence[start:b.start])
                 start = b.start
             continue
         join = joins[-1]
