@@ -28,10 +28,12 @@ Safety: page count, file size and characters per page are bounded (``MAX_PAGES``
 
 from __future__ import annotations
 
+import functools
 import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from itertools import compress
 
 from ..errors import InputError
 from .pdf_loops import c_function as _c
@@ -48,10 +50,19 @@ _JOINERS = {"CS", "ES", "ET"}
 _PAGE_NUMBER = re.compile(r"^[\s\-–—|]*(?:[^\s\d۰-۹٠-٩]{1,6}\s+)?[\d۰-۹٠-٩]{1,4}(?:\s*(?:/|[^\s\d۰-۹٠-٩]{1,3})\s*[\d۰-۹٠-٩]{1,4})?[\s\-–—|]*$")
 _DIGIT = re.compile(r"[\d۰-۹٠-٩]+")
 _SPACE = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACE would change
 
 
 _ALEFS = frozenset("اآأإٱ")
 _SKIP = frozenset((0xA0, 0xFFFE, 0xFEFF, 0x200B, 0xD800, 0xDBFF))
+# Per UTF-16 unit, whether its character is read: not a control character nor in ``_SKIP``.
+_READ = bytes(c >= 0x20 and c not in _SKIP for c in range(0x10000))
+
+
+def _readable(codes, start: int, end: int) -> list[int]:
+    """The indices from ``start`` to ``end`` of the characters read, found in C (a table lookup
+    mapped over the units), not by a comparison per character in bytecode."""
+    return list(compress(range(start, end), map(_READ.__getitem__, codes[start:end])))
 
 
 @dataclass(slots=True)
@@ -121,9 +132,9 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = _c("FPDFText_GetText")(tp, 0, n, buf)
     codes = memoryview(buf.raw[:max(0, got - 1) * 2]).cast("H")  # UTF-16 units, one per character
-    skip = _SKIP
     get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
     name = ctypes.create_string_buffer(128)
+    faces: dict = {}  # what a font's name says of its weight, asked once per name
     fonts = _Fonts(tp, name) if page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw) \
         else None
     runs = _runs(tp, codes, marks, fonts) if fonts is not None else {}
@@ -131,21 +142,20 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         read = []
         at = 0
         for start in sorted(runs):  # the characters between runs
-            read += [i for i in range(at, start) if codes[i] >= 0x20 and codes[i] not in skip]
+            read += _readable(codes, at, start)
             at = start + runs[start].n_chars
-        read += [i for i in range(at, len(codes)) if codes[i] >= 0x20 and codes[i] not in skip]
+        read += _readable(codes, at, len(codes))
         chars = list(zip(read, *positions(tp, read)))
         crossed = _crossed(runs, chars, codes)
         if crossed:
             # A run with a glyph drawn inside its span (a calligraphic «باسمه تعالی» with its
             # «ہ» and «ٰ» set among the letters) is read glyph by glyph after all.
-            again = [i for start in crossed for i in range(start, start + runs.pop(start).n_chars)
-                     if codes[i] >= 0x20 and codes[i] not in skip]
+            again = [i for start in crossed for i in _readable(codes, start, start + runs.pop(start).n_chars)]
             chars += zip(again, *positions(tp, again))
         chars += [(start, 0.0, 0.0, 0.0, 0.0) for start in runs]
         chars.sort()
     else:
-        read = [i for i, code in enumerate(codes) if code >= 0x20 and code not in skip]
+        read = _readable(codes, 0, len(codes))
         chars = zip(read, *positions(tp, read))
     glyphs: list[Glyph] = []
     kept: list[int] = []  # the characters read, for the ToUnicode sample below
@@ -171,7 +181,7 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
         elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(tp, i), y
-            bold = _is_bold(tp, i, name)
+            bold = _is_bold(tp, i, name, faces)
         kept.append(i)
         if code == 0x20:
             glyphs.append(Glyph(" ", left if left < x else x, right, y, size, i, x, bold))
@@ -373,9 +383,7 @@ def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
     ``faces`` keeps what a name said."""
-    import ctypes
-
-    _c("FPDFText_GetFontInfo", ctypes.c_ulong)(tp, i, name, ctypes.c_ulong(len(name)), None)
+    _font_info()(tp, i, name, len(name), None)
     face = name.value
     said = faces.get(face) if faces is not None else None
     if said is None:
@@ -386,6 +394,14 @@ def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     if said != "":
         return said
     return _c("FPDFText_GetFontWeight")(tp, i) >= 600
+
+
+@functools.cache
+def _font_info():
+    import ctypes
+
+    p = ctypes.c_void_p
+    return _c("FPDFText_GetFontInfo", ctypes.c_ulong, p, ctypes.c_int, p, ctypes.c_ulong, p)
 
 
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
@@ -407,7 +423,8 @@ def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
 
 # --- lines ----------------------------------------------------------------------------------
 
-_Y = operator.attrgetter("y")  # a glyph's baseline, as a sort key called in C
+# A glyph's fields, as sort keys and mapped getters called in C.
+_Y, _X0, _X1, _SIZE, _N, _BOLD, _TEXT = map(operator.attrgetter, ("y", "x0", "x1", "size", "n", "bold", "text"))
 
 
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -483,8 +500,10 @@ def logical(line: list[Glyph]) -> str:
         visual.append(text)
         prev, space = g, False
     units = visual[::-1]
-    kinds = "".join([_KINDS[u] if len(u) == 1 else _unit_kind(u) for u in units])
-    if _ANY_LTR.search(kinds):
+    text = "".join(units)
+    # Most lines hold no digit or Latin letter: then there is no left-to-right run to find.
+    if _MAYBE_LTR.search(text) and _ANY_LTR.search(
+            kinds := "".join([_KINDS[u] if len(u) == 1 else _unit_kind(u) for u in units])):
         out: list[str] = []
         at = 0
         for m in _LTR_RUN.finditer(kinds):
@@ -492,9 +511,11 @@ def logical(line: list[Glyph]) -> str:
             out += units[m.start():m.end()][::-1]
             at = m.end()
         out += units[at:]
-        units = out
-    text = _mirror("".join(units))
-    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text) if _HAS_FORMS.search(text) else text).strip()
+        text = "".join(out)
+    text = _mirror(text)
+    if _HAS_FORMS.search(text):
+        text = unicodedata.normalize("NFKC", text)
+    return (_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
 
 
 class _BidiKinds(dict):
@@ -510,6 +531,27 @@ class _BidiKinds(dict):
 
 
 _KINDS = _BidiKinds()
+
+
+
+
+def _maybe_ltr() -> re.Pattern:
+    """A character that may start a left-to-right run: of bidi class L, EN or AN among the
+    blocks Persian text is written in, or any character outside them."""
+    blocks = ((0x20, 0x6FF), (0x2000, 0x206F), (0xFB50, 0xFEFF))
+    ltr = [c for a, b in blocks for c in range(a, b + 1) if unicodedata.bidirectional(chr(c)) in ("L", "EN", "AN")]
+    ranges = []
+    for c in ltr:
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    inside = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+    outside = "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in blocks)
+    return re.compile(f"[{inside}]|[^{outside}]")
+
+
+_MAYBE_LTR = _maybe_ltr()
 
 
 def _unit_kind(unit: str) -> str:
@@ -706,7 +748,7 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         width, height = page.get_size()
         glyphs += _place_zwnj(zwnj, glyphs)
         tables = _tables(paths) if glyphs else []
-        chars = sum(len(g.text) for g in glyphs)
+        chars = sum(map(len, map(_TEXT, glyphs)))
         cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
     finally:
         page.close()
@@ -726,9 +768,10 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         for seg in _segments(ln):
             text = logical(seg)
             if text:
-                placed.append(_Placed(y, text, band, min(g.x0 for g in seg), max(g.x1 for g in seg),
-                                      max(g.size for g in seg),
-                                      sum(g.n for g in seg if g.bold) >= 0.8 * sum(g.n for g in seg)))
+                # Mapped attribute getters: no bytecode per glyph (a Chromium page has thousands).
+                ns = list(map(_N, seg))
+                placed.append(_Placed(y, text, band, min(map(_X0, seg)), max(map(_X1, seg)), max(map(_SIZE, seg)),
+                                      sum(compress(ns, map(_BOLD, seg))) >= 0.8 * sum(ns)))
     placed.sort(key=lambda p: -p.y)
     sizes = sorted(p.size for p in placed if not p.band and p.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
