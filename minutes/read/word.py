@@ -54,7 +54,9 @@ _W = f"{{{_W_NS}}}"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_SPACE = re.compile(r"[ \r\n\f\v\xa0]+")
+# A run of white space that is not already one plain space: every run becomes one space, and
+# matching each single space between words (to put it back) was most of a paragraph's cost.
+_SPACE = re.compile(r" [ \r\n\f\v\xa0]+|[\r\n\f\v\xa0][ \r\n\f\v\xa0]*")
 # A tab aligns columns in a Word form («رئیس جلسه<tab>دبیر جلسه»): a cell break, with the
 # spaces around it; so is a wide gap between words, as in text (``normalize.COLUMN_GAP``).
 _TABS = re.compile(r"[ \xa0]*\t[\t \xa0]*")
