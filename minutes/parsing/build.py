@@ -15,7 +15,7 @@ from ..dates.deadlines import explain_deadline, find_date, to_jalali
 from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList, Section
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
-                               read_time, session_number, set_field, settle_meeting_date)
+                               read_time, same_day, session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
 from ..phrases.resolutions import ends_with_intro, extract, inline_items, is_heading, item_start, split_actors
@@ -331,8 +331,10 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
     # sentence that opens with the day and its full date tells when the meeting was held.
     if not (found.dateline or found.in_meeting_sentence or (opening and found.day_lead and found.date is not None)):
         return False
+    if meeting.date is not None and not same_day(meeting.date.text or "", found.date):
+        return False  # a day with no year, then another day's full date: another event's («کنگره … که طی روزهای ۲۱ تا ۲۳ …»)
     read = read_meeting(text, line, state.warn, found)
-    if meeting.date is not None:  # a day with no year, then the full date: the full one
+    if meeting.date is not None:  # a day with no year, then its full date: the full one
         meeting.date = None
     for name in ("date", "weekday", "time", "time_text", "place", "text", "line"):
         if getattr(meeting, name) is None:

@@ -22,7 +22,7 @@ from ..text.numbers import cardinal_pattern, fold, ordinal_pattern, parse_cardin
 from ..text.vocab import vocab
 
 __all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field",
-           "DateFind", "meeting_date_in", "chair_in", "settle_meeting_date"]
+           "DateFind", "meeting_date_in", "chair_in", "settle_meeting_date", "same_day"]
 
 Warn = Callable[..., None]
 
@@ -388,6 +388,12 @@ def _month_day(written: str) -> tuple[int, int] | None:
             d1 = _day_number(two.group("d1")) if two else None
             return month, (d1 if d1 is not None and 0 < day - d1 <= _MAX_DAYS else day)
     return None
+
+
+def same_day(written: str, d: jdatetime.date) -> bool:
+    """Is ``d`` the day and month ``written`` names without a year («۲۵ شهریور» and 1403-06-25)?"""
+    md = _month_day(written)
+    return md is not None and md == (d.month, d.day)
 
 
 def _ref_of(found: DateFind) -> DateRef:
