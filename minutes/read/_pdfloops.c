@@ -12,6 +12,7 @@
    pdf.py's Python loops make, so both give the same values: pdf.py uses them when this
    library was not built (no C compiler at install time). hatch_build.py compiles it. */
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef void *handle;
@@ -35,7 +36,7 @@ typedef int (*object_matrix_t)(handle, matrix *);
 
 /* Bumped whenever a signature below changes: pdf_loops.py ignores a library built from an
    older source (an editable install not run again) instead of calling it wrongly. */
-int minutes_pdfloops_version(void) { return 1; }
+int minutes_pdfloops_version(void) { return 2; }
 
 /* Origin x, y and loose box left, right of the characters idx[0..m). */
 void minutes_positions(void *const *fn, handle textpage, const int *idx, int m,
@@ -63,9 +64,18 @@ void minutes_text_objects(void *const *fn, handle textpage, int n, handle *out) 
    paths[0..cap), and the top-level text objects that are a ZWNJ span (their innermost mark's
    ActualText is the four bytes FE FF 20 0C) into spans[], their matrix's e and f into
    ef[2k], ef[2k+1]. *n_spans gets how many spans; spans[] and ef[] hold n. The return value
-   is how many paths there are: more than cap means the call must be made again. */
+   is how many paths there are: more than cap means the call must be made again.
+
+   With n_chars > 0, a text object that drew one of the text page's n_chars characters is no
+   span and its marks are not read (Chromium wraps each of its thousands of glyphs in marks):
+   drawn[0..n_chars) is scratch space for those objects, sorted to be searched. */
+static int by_address(const void *a, const void *b) {
+    const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+    return (x > y) - (x < y);
+}
+
 int minutes_page_objects(void *const *fn, handle page, int n, handle *paths, int cap,
-                         handle *spans, float *ef, int *n_spans) {
+                         handle *spans, float *ef, int *n_spans, handle textpage, int n_chars, handle *drawn) {
     enum { TEXT = 1, PATH = 2, FORM = 5 };  /* FPDF_PAGEOBJ_* in PDFium's fpdf_edit.h */
     get_object_t get_object = (get_object_t)fn[GET_OBJECT];
     object_type_t object_type = (object_type_t)fn[OBJECT_TYPE];
@@ -80,6 +90,10 @@ int minutes_page_objects(void *const *fn, handle page, int n, handle *paths, int
     unsigned long size = 0;
     matrix mx;
     int got = 0, found = 0;
+    if (n_chars > 0) {
+        minutes_text_objects(fn, textpage, n_chars, drawn);
+        qsort(drawn, (size_t)n_chars, sizeof *drawn, by_address);
+    }
     for (int k = 0; k < n; k++) {
         handle obj = get_object(page, k);
         int type = object_type(obj);
@@ -98,6 +112,8 @@ int minutes_page_objects(void *const *fn, handle page, int n, handle *paths, int
                 }
             }
         } else if (type == TEXT) {
+            if (n_chars > 0 && bsearch(&obj, drawn, (size_t)n_chars, sizeof *drawn, by_address))
+                continue;
             /* The span is the innermost mark, the one drawn right around the glyph. */
             int marks = count_marks(obj);
             if (marks > 0 && blob(get_mark(obj, (unsigned long)(marks - 1)), "ActualText", buf, sizeof buf, &size)

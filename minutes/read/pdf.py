@@ -78,6 +78,9 @@ class Glyph:
     n: int = 1  # the glyphs it stands for: a run of words read whole (``_runs``) is one Glyph
 
 
+_new_glyph = object.__new__
+
+
 @dataclass(slots=True)
 class PdfPage:
     """One page's reading: its lines (a table row is one line, cells tab-separated) and
@@ -195,7 +198,17 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
                 last.x1 = right
             members.setdefault(len(glyphs) - 1, [last.text]).append(chr(code))
             continue
-        last = Glyph(chr(code), left if left < x else x, right, y, size, i, x, bold)
+        # Made field by field: calling the class costs twice as much (a Chromium page has thousands).
+        last = _new_glyph(Glyph)
+        last.text = chr(code)
+        last.x0 = left if left < x else x
+        last.x1 = right
+        last.y = y
+        last.size = size
+        last.order = i
+        last.ox = x
+        last.bold = bold
+        last.n = 1
         lx, ly = x, y
         glyphs.append(last)
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.

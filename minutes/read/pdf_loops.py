@@ -26,7 +26,7 @@ __all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects"
 
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
-VERSION = 1  # minutes_pdfloops_version() in _pdfloops.c
+VERSION = 2  # minutes_pdfloops_version() in _pdfloops.c
 LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_build.py writes it here
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
@@ -68,7 +68,7 @@ class _Library:
         self.text_objects.argtypes = (p, p, i, p)
         self.text_objects.restype = None
         self.page_objects = lib.minutes_page_objects
-        self.page_objects.argtypes = (p, p, i, p, i, p, p, p)
+        self.page_objects.argtypes = (p, p, i, p, i, p, p, p, p, i, p)
         self.page_objects.restype = i
 
 
@@ -143,18 +143,17 @@ def page_objects(page, tp) -> tuple[list[int], list[tuple[float, float]]]:
     spans = (ctypes.c_void_p * count)()
     ef = array("f", bytes(8 * count))
     found = ctypes.c_int()
+    n_chars = c_function("FPDFText_CountChars")(tp) if count > _MANY_OBJECTS else 0
+    drawn = (ctypes.c_void_p * max(0, n_chars))()
     cap = 64
     while True:
         paths = (ctypes.c_void_p * cap)()
-        got = lib.page_objects(lib.table, page, count, paths, cap, spans, _address(ef), ctypes.byref(found))
+        got = lib.page_objects(lib.table, page, count, paths, cap, spans, _address(ef), ctypes.byref(found),
+                               tp, max(0, n_chars), drawn)
         if got <= cap:
             break
         cap = got
-    where = [(ef[2 * k], ef[2 * k + 1]) for k in range(found.value)]
-    if where and count > _MANY_OBJECTS:
-        drawn = set(text_objects(tp, c_function("FPDFText_CountChars")(tp)))
-        where = [w for w, o in zip(where, spans[:found.value]) if o not in drawn]
-    return paths[:got], where
+    return paths[:got], [(ef[2 * k], ef[2 * k + 1]) for k in range(found.value)]
 
 
 # --- the same loops in Python ---------------------------------------------------------------
