@@ -37,6 +37,8 @@ _JUNK = re.compile(r"^(?:[^\w\s«]|_|[0-9۰-۹]{1,2}\s*[-–.)](?=\s|\D))+\s*")
 # A page's ISO date stamp before the sentence, with a one-word Latin label («date 2025-10-14 …»).
 _ISO_STAMP = re.compile(r"^(?:[A-Za-z]+\s+)?[0-9۰-۹]{4}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,2}\s+")
 # A dateline: «تهران- ایرنا- », «دزفول- » (one or two words, a dash and a space, at most twice).
+# A news agency named alone at the start (four words at most), closed by «؛» («باشگاه خبرنگاران جوان؛ پریسا بهرامی- …»).
+_AGENCY = re.compile(r"(?:[^\W\d][\w\u200c]*\s){0,3}[^\W\d][\w\u200c]*\s*؛\s*")
 # The agency's desk or bureau after a news lead, closed by «؛» («به گزارش …، مرکز اصفهان؛ …»).
 _DESK = re.compile(r"[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*؛\s*")
 _DATELINE = re.compile(r"^(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
@@ -95,12 +97,16 @@ def _lead_in(text: str, v) -> int:
     m = _JUNK.match(text)
     if m:
         start = m.end()
-    m = _ISO_STAMP.match(text, start)
+    # The patterns are anchored with «^», which a match from a later position never meets: match the rest.
+    m = _ISO_STAMP.match(text[start:])
     if m:
+        start += m.end()
+    m = _AGENCY.match(text, start)
+    if m:  # «باشگاه خبرنگاران جوان؛ …»: the agency, closed by «؛», before a byline or the sentence
         start = m.end()
-    m = _DATELINE.match(text, start)
+    m = _DATELINE.match(text[start:])
     if m and not vocab().key_at_start("people.connectives", text[start:]):
-        start = m.end()
+        start += m.end()
     start += _reported_by(text[start:])
     start += _after_connective(text[start:])
     return start
