@@ -138,6 +138,9 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
     get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
     name = ctypes.create_string_buffer(128)
     faces: dict = {}  # what a font's name says of its weight, asked once per name
+    by_font: dict = {}  # whether a font (its handle) is bold
+    text_object = _c("FPDFText_GetTextObject", ctypes.c_void_p)
+    get_font = _c("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
     fonts = _Fonts(tp, name) if page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw) \
         else None
     runs = _runs(tp, codes, marks, fonts) if fonts is not None else {}
@@ -184,7 +187,14 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         # The size changes with the baseline, or every few glyphs: asking for each costs a third.
         elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(tp, i), y
-            bold = _is_bold(tp, i, name, faces)
+            # Boldness is the font's (its name, its weight): asked once per font of the page.
+            obj = text_object(tp, i)
+            font = get_font(obj) if obj else None
+            bold = by_font.get(font) if font else None
+            if bold is None:
+                bold = _is_bold(tp, i, name, faces)
+                if font:
+                    by_font[font] = bold
         kept.append(i)
         if code == 0x20:
             glyphs.append(Glyph(" ", left if left < x else x, right, y, size, i, x, bold))
@@ -769,7 +779,7 @@ def page_text(doc, index: int, where: str) -> PdfPage:
     placed: list[_Placed] = []
     free = glyphs
     for t in tables:
-        inside = [g for g in free if t.x0 <= (g.x0 + g.x1) / 2 <= t.x1 and t.y0 <= g.y <= t.y1]
+        inside = [g for g in free if t.y0 <= g.y <= t.y1 and t.x0 <= (g.x0 + g.x1) / 2 <= t.x1]  # y rules out most
         if not inside:
             continue
         ids = {id(g) for g in inside}
