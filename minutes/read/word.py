@@ -23,7 +23,8 @@ tenths of reading it (bench/bench_scale.py). It stays the library that *writes* 
 
 Output shape (see ``readers``): a line per paragraph, list item or table row; ``#`` headings;
 ``**…**`` for bold-only paragraphs; ``N- `` for «List Number» paragraphs, ``- `` for other list
-paragraphs; header and footer text first, each line once.
+paragraphs; header and footer text first, each line once; footnotes, then endnotes, last, each
+kind after a ``---`` line (``_notes``).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..text.normalize import COLUMN_GAP
-from .word_numbering import Numbering
+from .word_numbering import Numbering, int_value
 from .word_styles import StyleIndex, list_reference, on_off
 
 __all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
@@ -69,7 +70,11 @@ _BOXES = etree.XPath(".//w:txbxContent[not(ancestor::mc:Fallback)]", namespaces=
 _CELL_PARAGRAPHS = etree.XPath(".//w:p[not(ancestor::mc:Fallback)]", namespaces=_MC)
 _TXBX, _FALLBACK = f"{_W}txbxContent", f"{{{_MC['mc']}}}Fallback"
 _T, _TAB = f"{_W}t", f"{_W}tab"
-_TEXT_PARTS = (_T, _TAB, f"{_W}br", f"{_W}cr")
+# A footnote's or an endnote's mark, in the body (…Reference) and in the note (…Ref): Word shows
+# its number there; ``_notes`` writes that number into the element's text.
+_NOTE_MARKS = tuple(f"{_W}{kind}{end}" for kind in ("footnote", "endnote") for end in ("Reference", "Ref"))
+_TEXT_PARTS = (_T, _TAB, f"{_W}br", f"{_W}cr", *_NOTE_MARKS)
+_WITH_TEXT = frozenset((_T, *_NOTE_MARKS))
 
 DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
 
@@ -91,6 +96,9 @@ def _xml_members(zf: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
     return {info.filename: info for info in infos if info.filename.endswith((".xml", ".rels"))}
 
 
+_UNREAD = object()  # a part not read yet (None: the package has none)
+
+
 class _Package:
     """The parts a reader needs: the main document, its styles, its headers and footers.
 
@@ -109,6 +117,7 @@ class _Package:
         self.document = self.xml(main)
         self._rels = self._relationships(main)
         self._even_and_odd: bool | None = None
+        self._settings = _UNREAD
 
     def blob(self, name: str) -> bytes:
         """Part ``name``'s bytes, inflated once, refused if it declares a DOCTYPE or an ENTITY."""
@@ -179,11 +188,23 @@ class _Package:
         name = self._related(self._rels, "/numbering")
         return self.xml(name) if name in self.parts else None
 
+    def settings(self):
+        """The document's settings part, or None."""
+        if self._settings is _UNREAD:
+            name = self._related(self._rels, "/settings")
+            self._settings = self.xml(name) if name in self.parts else None
+        return self._settings
+
+    def related_part(self, kind: str):
+        """The main document's part of relationship type ``…kind`` («/footnotes»), or None."""
+        name = self._related(self._rels, kind)
+        return self.xml(name) if name in self.parts else None
+
     def even_and_odd(self) -> bool:
         """Whether the document's settings give even pages headers and footers of their own."""
         if self._even_and_odd is None:
-            name = self._related(self._rels, "/settings")
-            flag = self.xml(name).find(f"{_W}evenAndOddHeaders") if name in self.parts else None
+            settings = self.settings()
+            flag = settings.find(f"{_W}evenAndOddHeaders") if settings is not None else None
             self._even_and_odd = flag is not None and on_off(flag, self.where)
         return self._even_and_odd
 
@@ -220,7 +241,7 @@ def _text_of(el) -> str:
     (``_paragraph_lines``), and an ``mc:Fallback`` repeats its ``mc:Choice`` for old Word
     versions: neither is read into the element's text."""
     parts = _own_parts(el) if next(el.iter(_TXBX, _FALLBACK), None) is not None else el.iter(*_TEXT_PARTS)
-    raw = "".join(node.text or "" if node.tag == _T else "\t" if node.tag == _TAB else " " for node in parts)
+    raw = "".join(node.text or "" if node.tag in _WITH_TEXT else "\t" if node.tag == _TAB else " " for node in parts)
     cells = COLUMN_GAP.sub("\t", _TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
         if "\t" in raw or "    " in raw else raw
     return _SPACE.sub(" ", cells).strip()
@@ -392,7 +413,69 @@ def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
                     if line not in seen:
                         seen.add(line)
                         furniture.append(line)
-    return furniture + _container_lines(body, {}, doc)
+    notes = _notes(package, body, doc)  # first: it writes the notes' numbers into the body's marks
+    return furniture + _container_lines(body, {}, doc) + notes
+
+
+# Word's note numbers: footnotes 1, 2, 3 and endnotes i, ii, iii unless the settings name a format.
+_NOTE_KINDS = (("footnote", "decimal"), ("endnote", "lowerRoman"))
+_ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+          (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
+
+
+def _note_number(n: int, fmt: str) -> str:
+    """``n`` as Word writes a note's number in format ``fmt``; decimal for formats not listed."""
+    if fmt in ("lowerRoman", "upperRoman") and 0 < n < 4000:
+        roman = ""
+        for value, letters in _ROMAN:
+            count, n = divmod(n, value)
+            roman += letters * count
+        return roman if fmt == "lowerRoman" else roman.upper()
+    if fmt in ("lowerLetter", "upperLetter") and n > 0:
+        letter = "abcdefghijklmnopqrstuvwxyz"[(n - 1) % 26] * ((n - 1) // 26 + 1)  # Word: a … z, aa … zz
+        return letter if fmt == "lowerLetter" else letter.upper()
+    return str(n)
+
+
+def _notes(package: _Package, body, doc: _Reading) -> list[str]:
+    """The lines of the footnotes, then the endnotes, that the body refers to, in the order of
+    their marks; each note's mark, and the body's mark for it, is written «[1]» («[i]» for an
+    endnote), as Word numbers them. A mark whose author typed a sign of their own
+    (``customMarkFollows``: «*») is that sign, already in the text. Above the footnotes, and
+    above the endnotes, a «---» line stands for the rule Word draws there: the notes are then
+    not read as more of the body's last paragraph (a resolution's text, say). python-docx reads
+    no notes, and their text was lost."""
+    lines: list[str] = []
+    settings = package.settings()
+    for kind, default_format in _NOTE_KINDS:
+        marks = list(body.iter(f"{_W}{kind}Reference"))
+        if not marks:
+            continue
+        notes = package.related_part(f"/{kind}s")
+        by_id = {n.get(f"{_W}id"): n for n in notes.iterchildren(f"{_W}{kind}")} if notes is not None else {}
+        props = settings.find(f"{_W}{kind}Pr") if settings is not None else None
+        fmt = props.find(f"{_W}numFmt") if props is not None else None
+        fmt = fmt.get(f"{_W}val", default_format) if fmt is not None else default_format
+        start = props.find(f"{_W}numStart") if props is not None else None
+        number = int_value(start, 1) - 1
+        kind_lines: list[str] = []
+        for mark in marks:
+            note = by_id.pop(mark.get(f"{_W}id"), None)  # a note is read once, at its first mark
+            custom = mark.get(f"{_W}customMarkFollows")
+            if custom is not None and on_off(mark, package.where, "customMarkFollows"):
+                shown = ""
+            else:
+                number += 1
+                shown = f"[{_note_number(number, fmt)}]"
+            mark.text = f" {shown}" if shown else ""
+            if note is None:
+                continue
+            for own in note.iter(f"{_W}{kind}Ref"):
+                own.text = shown
+            kind_lines += _container_lines(note, {}, doc)
+        if kind_lines:
+            lines += ["---", *kind_lines]
+    return lines
 
 
 def _references(package: _Package, section, kind: str) -> list:

@@ -43,7 +43,7 @@ class _Level:
     start: int
 
 
-def _int(el, default: int, name: str = _VAL) -> int:
+def int_value(el, default: int, name: str = _VAL) -> int:
     """An element's integer attribute; ``default`` when there is no element or no number."""
     try:
         return int(el.get(name)) if el is not None else default
@@ -54,9 +54,10 @@ def _int(el, default: int, name: str = _VAL) -> int:
 def _levels(abstract) -> dict[int, _Level]:
     out = {}
     for lvl in abstract.iterchildren(f"{_W}lvl"):
-        ilvl = _int(lvl, 0, f"{_W}ilvl")
+        ilvl = int_value(lvl, 0, f"{_W}ilvl")
         fmt = lvl.find(f"{_W}numFmt")
-        out[ilvl] = _Level(fmt.get(_VAL, "decimal") if fmt is not None else "decimal", _int(lvl.find(f"{_W}start"), 0))
+        fmt_name = fmt.get(_VAL, "decimal") if fmt is not None else "decimal"
+        out[ilvl] = _Level(fmt_name, int_value(lvl.find(f"{_W}start"), 0))
     return out
 
 
@@ -73,7 +74,7 @@ class Numbering:
             self._abstract[abstract.get(f"{_W}abstractNumId", "")] = _levels(abstract)
         for num in root.iterchildren(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
-            overrides = {_int(o, 0, f"{_W}ilvl"): _int(o.find(f"{_W}startOverride"), 1)
+            overrides = {int_value(o, 0, f"{_W}ilvl"): int_value(o.find(f"{_W}startOverride"), 1)
                          for o in num.iterchildren(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
             self._nums[num.get(f"{_W}numId", "")] = (ref.get(_VAL, "") if ref is not None else "", overrides)
 

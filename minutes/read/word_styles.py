@@ -24,14 +24,16 @@ _PPR, _PSTYLE, _RPR, _RSTYLE, _VAL = (_W + name for name in ("pPr", "pStyle", "r
 _BASED_ON_DEPTH = 16  # styles based on styles: a loop in a broken file ends here
 
 
-def on_off(el, where: str) -> bool:
-    """An OOXML on/off property (``w:b``, ``w:i`` …): on without a ``w:val``."""
-    val = el.get(f"{_W}val")
+def on_off(el, where: str, attribute: str = "val") -> bool:
+    """An OOXML on/off property (``w:b``, ``w:i`` …): on without a ``w:val``; or the on/off
+    ``attribute`` of ``el`` (``w:customMarkFollows``), on when absent."""
+    val = el.get(f"{_W}{attribute}")
     if val is None or val in _ON:
         return True
     if val in _OFF:
         return False
-    raise InputError(f"malformed Word document: {el.tag.rsplit('}', 1)[-1]} has the value {val!r} "
+    what = el.tag.rsplit('}', 1)[-1] + ("" if attribute == "val" else f"'s {attribute}")
+    raise InputError(f"malformed Word document: {what} has the value {val!r} "
                      "(expected one of 1, 0, true, false, on, off)", path=where)
 
 
