@@ -247,6 +247,8 @@ def _hits(sentence: str) -> list[_Hit]:
         if kind not in ("among", "frame_tasmim", "frame_elected") and rx["not_after"].match(sentence, m.end()):
             continue  # «… به تصویب رسیده بود»: a past, not this meeting's decision
         hits.append(_Hit(m.start(), m.end(), kind))
+    # «X تصویب و … مقرر شد …»: an approval with its verb left out decides only before an opening phrase
+    hits = [h for i, h in enumerate(hits) if h.kind != "approved_elliptic" or any(b.opening for b in hits[i + 1:])]
     if not hits:
         return hits
     stops = [i for i, ch in enumerate(sentence) if ch in _CLAUSE_END]
@@ -299,8 +301,10 @@ def _background(sentence: str, hit: _Hit, start: int = 0) -> bool:
 
 def _split(sentence: str, hits: list[_Hit]) -> list[str]:
     """One string per decision: cut before a join («همچنین», «؛») between two decision phrases,
-    at a bare «و» right before an opening one («… تصویب شد و مقرر شد …»), or before the opening
-    one that follows an approval named in passing («ضمن تصویب برنامه سفر، مقرر شد …»)."""
+    at a bare «و» right before an opening one («… تصویب شد و مقرر شد …»), before the opening
+    one that follows an approval named in passing («ضمن تصویب برنامه سفر، مقرر شد …»), or after
+    an approval whose verb is left out when words stand before the opening one («X تصویب و بنا به
+    … مقرر شد …»)."""
     if not hits:
         return []
     parts, start = [], 0
@@ -310,7 +314,11 @@ def _split(sentence: str, hits: list[_Hit]) -> list[str]:
             if b.opening and sentence[a.end:b.start].strip(" \u200c") == "و":  # «… تصویب شد و مقرر شد …»
                 parts.append(sentence[start:a.end])
                 start = b.start
-            elif b.opening and a.kind == "while_approving":  # «ضمن تصویب برنامه سفر، مقرر شد …»
+            elif b.opening and a.kind == "approved_elliptic" and sentence[a.end:b.start].strip():
+                # «X تصویب و | بنا به … مقرر شد»: cut after its «و» («تصویب و مقرر گردید …» is one)
+                parts.append(sentence[start:a.end].rstrip()[:-1])
+                start = a.end
+            elif b.opening and a.kind == "while_approving":  # «ضمن تصویب برنامه سفر، | مقرر شد …»
                 parts.append(sentence[start:b.start])
                 start = b.start
             continue
