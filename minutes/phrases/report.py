@@ -109,8 +109,10 @@ def decision_sentences(text: str) -> list[str]:
             if len(listed) > 1:
                 found += listed
                 continue
-            if not hits and len(listed) == 1 and vocab().key_at_start("report.among_one", among.group(0).split()[-1]) \
-                    and len(listed[0].split()) >= _MIN_NAMED_WORDS:
+            words = among.group(0).split()
+            one = vocab().key_at_start("report.among_one", words[-1]) or \
+                any(vocab().lookup("report.among_demonstrative", w) for w in words[:-1])  # «… از جمله این مصوبات است»
+            if not hits and len(listed) == 1 and one and len(listed[0].split()) >= _MIN_NAMED_WORDS:
                 found += [listed[0].strip(" ،,")]  # «تصویب تأسیس صندوق … دیگر مصوبه شورای شهر … بود»: one decision, named
                 continue
             if not hits:
@@ -215,7 +217,8 @@ def _rx() -> dict[str, re.Pattern]:
         # «از جمله مصوبات …», «از تصمیمات چهارمین جلسه …» after the items it names
         "among_named": re.compile(rf"(?:{v.pattern('report.among_nouns')})[^.؛]*?\s(?:{v.pattern('report.among_items_lead')})"
                                   rf"\s(?P<items>.+?)\s(?:{v.pattern('report.among_items_end')}){right}"),
-        "among_any": re.compile(rf"{left}(?:(?:{v.pattern('report.among_lead', 'digar')})\s(?:{v.pattern('report.among_nouns')})"
+        "among_any": re.compile(rf"{left}(?:(?:{v.pattern('report.among_lead', 'digar')})\s"
+                                rf"(?:(?:{v.pattern('report.among_demonstrative')})\s)?(?:{v.pattern('report.among_nouns')})"
                                 rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')})\s"
                                 rf"(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})"
                                 rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')}){this_end}){right}"),
