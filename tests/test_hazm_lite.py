@@ -116,3 +116,14 @@ def test_membership_matches_hazm_on_a_sample_of_tokens():
 @pytest.mark.parametrize("text", ["نمی دانم چه می گفت", "کتاب ها و دفتر ها", "اِعلاممممم کَرد : « زمین لرزه ای»"])
 def test_known_sentences(text):
     assert _lite().normalize(text) == _hazm().normalize(text)
+
+
+# Words with a letter three times or more, glued to others or not: hazm's step is quadratic in a
+# long run of letters, ours is not, and both give the same text.
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["سلاممم", "خوبببب", "ککک", "ااا", "کتاب", "سلام", "بپ", "ه", "۱۲", "a", "،"]),
+                max_size=12),
+       st.lists(st.sampled_from(["", " ", "\n", "\u200c"]), max_size=12))
+def test_repeated_letters_are_decreased_as_hazm_does(words, seps):
+    text = "".join(w + (seps[i] if i < len(seps) else "") for i, w in enumerate(words))
+    assert _lite()._decrease_repeated_chars(text) == _hazm().decrease_repeated_chars(text)
