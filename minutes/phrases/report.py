@@ -110,8 +110,11 @@ def decision_sentences(text: str) -> list[str]:
                 found += listed
                 continue
             words = among.group(0).split()
+            # a singular noun; «این» before a plural one («… از جمله این مصوبات است»); or a plural one with the
+            # meeting named after it («الف تا پایان امسال و ب و ج از تصمیمات چهارمین جلسه … بود», no cut found)
             one = vocab().key_at_start("report.among_one", words[-1]) or \
-                any(vocab().lookup("report.among_demonstrative", w) for w in words[:-1])  # «… از جمله این مصوبات است»
+                any(vocab().lookup("report.among_demonstrative", w) for w in words[:-1]) or \
+                rx["session_named"].match(sentence, among.start())
             if not hits and len(listed) == 1 and one and len(listed[0].split()) >= _MIN_NAMED_WORDS:
                 found += [listed[0].strip(" ،,")]  # «تصویب تأسیس صندوق … دیگر مصوبه شورای شهر … بود»: one decision, named
                 continue
@@ -223,6 +226,10 @@ def _rx() -> dict[str, re.Pattern]:
                                 rf"(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})"
                                 rf"|(?:{v.pattern('report.among_lead', 'az')})\s(?:{v.pattern('report.among_nouns')}){this_end}){right}"),
         "this_end": re.compile(this_end),
+        # the meeting named after the plural noun: «از دیگر مصوبات این جلسه», «از تصمیمات چهارمین جلسه»
+        "session_named": re.compile(rf"{left}(?:{v.pattern('report.among_lead')})\s(?:{v.pattern('report.among_nouns')})"
+                                    rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
+                                    rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right}"),
         "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
         "vote_led": re.compile(rf"{left}(?:{v.pattern('report.vote_led', 'lead')})\s(?:\d+\s*)?"
