@@ -8,8 +8,8 @@
 
    This file has no Python API and does not link to PDFium: pdf.py hands over the addresses
    of the functions pypdfium2 has already loaded (``fn`` below, in the order of ``enum fn``)
-   and arrays to fill, and reads the results from them. Each loop makes exactly the calls
-   pdf.py's Python loops make, so both give the same values: pdf.py uses them when this
+   and arrays to fill, and reads the results from them. Each loop gives what its twin in
+   pdf_loops.py gives (tests/test_pdf_loops.py holds them to it), which is used when this
    library was not built (no C compiler at install time). hatch_build.py compiles it. */
 
 #include <stdlib.h>

@@ -8,8 +8,8 @@ pypdfium2's raw extraction. So each loop below is also written in C (``_pdfloops
 plain loops with no Python API and no link to PDFium: they get the addresses of the functions
 pypdfium2 has loaded), which ``hatch_build.py`` compiles at install time when a C compiler is
 there. Without it (``compiled()`` is false) the same calls are made from Python, mapped over
-the characters so that no bytecode runs per call; both make the same calls and give the same
-values, which a test checks on every PDF the tests build.
+the characters so that no bytecode runs per call; both give the same values, which
+tests/test_pdf_loops.py checks on every PDF the tests build.
 """
 
 from __future__ import annotations
@@ -31,8 +31,8 @@ LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
 _FUNCTIONS = ("FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject", "FPDFPage_GetObject",
-              "FPDFPageObj_GetType", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_CountMarks", "FPDFPageObj_GetMark",
-              "FPDFPageObjMark_GetParamBlobValue", "FPDFPageObj_GetMatrix")
+              "FPDFPageObj_GetType", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_CountMarks",
+              "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamBlobValue", "FPDFPageObj_GetMatrix")
 
 
 @functools.cache
