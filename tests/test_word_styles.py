@@ -103,6 +103,7 @@ def _answers(index: StyleIndex, document) -> list:
     (lambda b: b.replace(b'w:val="Normal"', b'w:val="Nor&amp;mal"', 1), False),
     (lambda b: b.replace(b"<w:docDefaults>", b'<w:docDefaults xmlns:w="urn:other">', 1), False),
     (lambda b: b"\xef\xbb\xbf" + b, True),
+    (lambda b: b.replace(b'w:styleId="Normal"', b'w:styleId="Nor>mal"', 1), False),
 ])
 @pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
 def test_styles_read_style_by_style_answer_as_parsed_whole(source, edit, cut):

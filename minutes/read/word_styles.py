@@ -89,6 +89,8 @@ def _style_fragments(blob: bytes) -> tuple[bytes, list[tuple[str | None, str | N
     for m in _STYLE_TAG.finditer(blob, root.end()):
         if m.start() < (found[-1][3][1] if found else 0):
             return None  # a style inside a style
+        if m.group(1).count(b'"') % 2 or m.group(1).count(b"'") % 2:
+            return None  # a «>» inside an attribute's value ended the tag early
         end = m.end() if m.group(1).endswith(b"/") else blob.find(b"</w:style>", m.end()) + len(b"</w:style>")
         if end < m.end():
             return None  # never closed: let the parser say so
