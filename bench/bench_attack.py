@@ -64,7 +64,8 @@ def shapes(scale: float) -> dict[str, str | tuple[bytes, str]]:
         "one long table row": HEAD + "\n۱\t" + "\t".join(f"مقرر شد گزارش واحد {i} ارسال شود" for i in range(size // 30)),
         "one long cell": HEAD + "\n۱\t" + "مصوب شد گزارش ارسال شود و " * (size // 26) + "\tاداره\tدبیرخانه\tمستمر",
         "a run of digits": "۱۲۳۴۵۶۷۸۹۰" * (size // 10),
-        "numbers joined by dots": "۱." * (size // 2),  # every «۱.۱.۱» a date to skip: looked back from the start
+        "numbers joined by dots": "۱." * (size // 2),
+        "a paragraph of cited dates": "مورخ ۱۴۰۲/۰۱/۰۱ " * (size // 16),  # each date weighed for the meeting's  # every «۱.۱.۱» a date to skip: looked back from the start
         # hazm's repeated-letter step tried its pattern at every letter of a long run: quadratic
         "letters without a space, and a word with a letter thrice": "بپ" * (size // 2) + " ککک",
         "number words joined by «و»": "مقرر شد ظرف " + " و ".join(["بیست"] * (size // 7)) + " روز انجام شود",

@@ -224,6 +224,12 @@ _GREGORIAN_FROM = 1600  # a four-digit year from here on is Gregorian: a page's 
 _CITATION_REACH = 60  # characters before a date in which «نامه … مورخ» makes it another paper's date
 _YEAR_REACH = 183  # days: a year is borrowed from another date only if it puts the meeting this close
 _MAX_DAYS = 6  # «۵ تا ۷ خرداد»: at most this many days apart is one meeting over several days
+# The dates ``meeting_date_in`` weighs in one text, and the characters before a date it reads for
+# a first day («دوم و سوم اسفند»). Weighing a date reads the text around it, so without a bound a
+# paragraph of dates cost time quadratic in its length («مورخ ۱۴۰۲/۰۱/۰۱ » repeated: 60,000
+# characters, 25 s); the meeting's date comes among the first a text gives.
+_MOST_DATES = 64
+_FIRST_DAY_REACH = 200  # a day and a joiner («بیست و دوم و ») in normalized text: far less
 _CHAIR_WORDS = 12
 _SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
 _CLOCK = re.compile(r"^[\s\-–—,،|]*(?:[0-9]{1,2}\s*:\s*[0-9]{2})")
@@ -324,10 +330,10 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
     res, folded = _date_res(), fold(text)
     found = _find_dates(text)
     first_stamp = None
-    for i, (d, month, day, start, end) in enumerate(found):
+    for i, (d, month, day, start, end) in enumerate(found[:_MOST_DATES]):
         before = folded[:start]
         written = text[start:end]
-        two = res["first_day"].search(before)
+        two = res["first_day"].search(folded, max(0, start - _FIRST_DAY_REACH), start)
         d1 = _day_number(two.group("d1")) if two else None
         if d1 is None or not 0 < day - d1 <= _MAX_DAYS:
             two = None
