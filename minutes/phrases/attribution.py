@@ -35,13 +35,15 @@ _CLAUSE_END = re.compile(r"[.!؟؛:]")
 # Bullets, dashes, emoji and list numbers before a sentence («*- آقای …», «🔻 فرماندار …», «۱ - آقای …»).
 _JUNK = re.compile(r"^(?:[^\w\s«]|_|[0-9۰-۹]{1,2}\s*[-–.)](?=\s|\D))+\s*")
 # A page's ISO date stamp before the sentence, with a one-word Latin label («date 2025-10-14 …»).
-_ISO_STAMP = re.compile(r"^(?:[A-Za-z]+\s+)?[0-9۰-۹]{4}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,2}\s+")
+_ISO_STAMP = re.compile(r"(?:[A-Za-z]+\s+)?[0-9۰-۹]{4}-[0-9۰-۹]{1,2}-[0-9۰-۹]{1,2}\s+")
 # A dateline: «تهران- ایرنا- », «دزفول- » (one or two words, a dash and a space, at most twice).
 # A news agency named alone at the start (four words at most), closed by «؛» («باشگاه خبرنگاران جوان؛ پریسا بهرامی- …»).
 _AGENCY = re.compile(r"(?:[^\W\d][\w\u200c]*\s){0,3}[^\W\d][\w\u200c]*\s*؛\s*")
 # The agency's desk or bureau after a news lead, closed by «؛» («به گزارش …، مرکز اصفهان؛ …»).
+# A news lead up to the mark that ends it («به گزارش روابط عمومی …،»).
+_LEAD = r"(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*"
 _DESK = re.compile(r"[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*؛\s*")
-_DATELINE = re.compile(r"^(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
+_DATELINE = re.compile(r"(?:[^\W\d][\w\u200c]*(?:\s[^\W\d][\w\u200c]*)?\s*[-–]\s+){1,2}")
 
 
 @dataclass
@@ -72,12 +74,12 @@ def _reported_by(text: str) -> int:
     of page furniture may come before it («date ۲۰۲۵-۱۱-۲۸ به گزارش …»), and a second lead or
     the agency's desk after it («به گزارش …، به نقل از …؛», «به گزارش …، مرکز اصفهان؛»)."""
     v = vocab()
-    m = v.rx(r"(?:^|\s)(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*").search(text, 0, 240)
+    m = v.rx(r"(?:^|\s)" + _LEAD).search(text, 0, 240)
     if m is None or len(text[:m.start()].split()) > _REPORT_LEAD_AFTER:
         return 0
     end = m.end()
     for _ in range(2):  # a second lead («…، به نقل از پایگاه …؛»), or the agency's desk («…، مرکز اصفهان؛»)
-        more = v.rx(r"(?:<<people.report_leads>>)[^،,:؛;.]*[،,؛;]\s*").match(text, end) or _DESK.match(text, end)
+        more = v.rx(_LEAD).match(text, end) or _DESK.match(text, end)
         if more is None:
             break
         end = more.end()
@@ -97,16 +99,15 @@ def _lead_in(text: str, v) -> int:
     m = _JUNK.match(text)
     if m:
         start = m.end()
-    # The patterns are anchored with «^», which a match from a later position never meets: match the rest.
-    m = _ISO_STAMP.match(text[start:])
+    m = _ISO_STAMP.match(text, start)
     if m:
-        start += m.end()
+        start = m.end()
     m = _AGENCY.match(text, start)
     if m:  # «باشگاه خبرنگاران جوان؛ …»: the agency, closed by «؛», before a byline or the sentence
         start = m.end()
-    m = _DATELINE.match(text[start:])
+    m = _DATELINE.match(text, start)
     if m and not vocab().key_at_start("people.connectives", text[start:]):
-        start += m.end()
+        start = m.end()
     start += _reported_by(text[start:])
     start += _after_connective(text[start:])
     return start

@@ -199,9 +199,11 @@ def _rx() -> dict[str, re.Pattern]:
             before = rf"(?:\s{word}){{0,3}}?" if key == "mored" else ""
             body = rf"{before}\s(?:{nouns})(?:\s{word}){{0,6}}?"
         frames.append(rf"(?P<frame_{key}>{left}(?:{opened}){body}\s(?:{closed}){right})")
+    # after the plural noun, the meeting named: «… دیگر این جلسه», «… سومین جلسه»
+    session_named = (rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
+                     rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right}")
     among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?P<noun>{v.pattern('report.among_nouns')})"
-             rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
-             rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right})")  # «… سومین جلسه»
+             rf"{session_named})")
     phrases = rf"(?P<phrase>{left}(?:{v.pattern('report.decisions')}){right})"
     clause_end = r"[،,:؛;.!؟]"
     this_end = rf"\s(?:{v.pattern('report.among_this')})(?=\s+(?:{v.pattern('report.among_close')})\s*[.!]?\s*$)"
@@ -228,8 +230,7 @@ def _rx() -> dict[str, re.Pattern]:
         "this_end": re.compile(this_end),
         # the meeting named after the plural noun: «از دیگر مصوبات این جلسه», «از تصمیمات چهارمین جلسه»
         "session_named": re.compile(rf"{left}(?:{v.pattern('report.among_lead')})\s(?:{v.pattern('report.among_nouns')})"
-                                    rf"(?:\s(?:{v.pattern('report.among_lead', 'digar')}))?\s(?:{v.pattern('report.among_this')}"
-                                    rf"|(?:{ordinal_pattern()})\s(?:{v.pattern('meeting.session_words')})){right}"),
+                                    rf"{session_named}"),
         "this_meeting": re.compile(rf"{left}(?:{v.pattern('report.among_this')}){right}"),
         "following": re.compile(rf"(?:^|\s)(?:{v.pattern('report.following')})(?![\w\u200c])"),
         "vote_led": re.compile(rf"{left}(?:{v.pattern('report.vote_led', 'lead')})\s(?:\d+\s*)?"

@@ -235,10 +235,9 @@ class LiteNormalizer:
         self._verbs = _Conjugations(verbs, _conjugator(folder))
         # hazm's WordTokenizer(join_verb_parts=False) with its default options
         self._token_pattern = re.compile(_TOKEN_FASTER)
-        letters = _LETTERS
-        self._more_than_two = re.compile(rf"([{letters}])\1{{2,}}")
-        self._letter_run = re.compile(rf"[{letters}]+")
-        self._mi = re.compile(rf"\bن?می[{letters}]+")
+        self._more_than_two = re.compile(rf"([{_LETTERS}])\1{{2,}}")
+        self._letter_run = re.compile(rf"[{_LETTERS}]+")
+        self._mi = re.compile(rf"\bن?می[{_LETTERS}]+")
         self._mi_head = re.compile(r"^(ن?می)")
 
     def _sub(self, name: str, text: str) -> str:
