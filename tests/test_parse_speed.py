@@ -2,7 +2,8 @@
 guard on one of hazm's patterns lets through every text that pattern would change, each of
 hazm's patterns rewritten to begin with a rarer character (``hazm_lite._FASTER``) changes every
 text as hazm's does, and the normalizer's translation by str.replace gives what str.translate
-gives."""
+gives; normalize's scan for dates and addresses token by token finds what a scan of the whole
+text finds."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.text import hazm_lite
+from minutes.text import hazm_lite, normalize
 
 _LITE = hazm_lite.normalizer()
 _GUARDED = [(p, r, needs) for patterns in _LITE._compiled.values() for p, r, needs in patterns if needs]
@@ -102,3 +103,32 @@ def test_many_kinds_of_characters_still_translate():
     text = "".join(map(chr, _LITE._translations)) * 2
     assert hazm_lite.LiteNormalizer._translate(text, _LITE._translations, _LITE._translations_rx) \
         == text.translate(_LITE._translations)
+
+
+# normalize's shortcuts: dates and addresses shielded token by token, and the column-gap pattern
+# that begins with a space, against the plain scans they stand in for.
+_SHIELD_PIECES = ["۱۴۰۲", "12", "٣", "/", "-", ".", ":", ",", "٫", "@", "http", "HTTPS", "://", "www.", "WwW.",
+                  "ſ", "h", "w", "ir", "com", "ش", "مورخ", "«", "(", ")", "_", "+", " ", " ", "\t", "\n", "\u2003"]
+
+
+def _marked(match: re.Match) -> str:
+    return "<" + match.group() + ">"
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_SHIELD_PIECES), max_size=16))
+def test_shielding_token_by_token_finds_the_spans_of_the_whole_text(pieces):
+    text = "".join(pieces)
+    assert normalize._shield(text, _marked) == normalize._SHIELDED.sub(_marked, text)
+
+
+@pytest.mark.parametrize("text", ["جلسه مورخ ۱۴۰۲/۰۵/۱۲ در www.shora.ir و a@b.ir", "نامه ۱۲/ش/۱۴۰۲،HTTPS://x.ir/a.b",
+                                  "h w hw @ ۱" * 3, "بدون عدد", "۱" * 500 + " x" + "ب" * 300 + "۲"])
+def test_shielding_known_text(text):
+    assert normalize._shield(text, _marked) == normalize._SHIELDED.sub(_marked, text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", "\xa0", "a", "ب", "\n", "\t", "\u2003"], max_size=24))
+def test_the_column_gap_pattern_finds_what_the_plain_one_finds(text):
+    assert normalize.COLUMN_GAP.sub("\t", text) == re.sub(r"(?<=\S)[ \xa0]{4,}(?=\S)", "\t", text)

@@ -61,15 +61,37 @@ _SHIELDED = re.compile(
     rf"|(?<!{_DIGIT}){_DIGIT}++(?:[/\-.:٫]{_DIGIT}++)+"
     # Latin digits stay Latin: numbers are compared digit-blind (numbers.fold), shown as written
     r"|[0-9]+(?:,[0-9]{3})*")
-# A whitespace-delimited token holding what every span _SHIELDED matches holds. Each span lies
-# inside one token, and at a token's ends _SHIELDED's lookarounds read the whitespace around it
-# as they read a string's ends: _SHIELDED over such tokens finds the spans it finds over the
-# text, in the same order. (Over the text it tries five alternatives at every position: a tenth
-# of normalizing seed 003; the lookbehind keeps this scan linear in a long token.)
-_MAY_SHIELD = re.compile(rf"(?<!\S)\S*?(?:{_DIGIT}|@|(?i:https?://|www\.))\S*")
+# Where a span _SHIELDED matches can be: a digit, «@», or the start of a web address. The
+# pattern begins with a character class, so the regex engine skips in C to each such character
+# (a pattern that begins with a lookaround is tried at every position: the earlier scan for
+# whole tokens holding one was a tenth of normalizing seed 003).
+_SHIELD_TRIGGER = re.compile(
+    r"[0-9۰-۹٠-٩@hHwW](?:(?<=[hH])(?i:ttps?://)|(?<=[wW])(?i:ww\.)|(?<![hHwW]))")
+_TOKEN_REST = re.compile(r"\S*")
+
+
+def _shield(text: str, shield) -> str:
+    """``_SHIELDED.sub(shield, text)``, run only over the whitespace-delimited tokens that hold a
+    trigger. Each span _SHIELDED matches lies inside one such token, and at a token's ends its
+    lookarounds read the whitespace around it as they read a string's ends: the same spans, in
+    the same order (tests/test_parse_speed.py checks this on generated text). Each character is
+    passed over once: a token's start is looked for back only as far as the last token's end."""
+    pieces, done = [], 0
+    while (trigger := _SHIELD_TRIGGER.search(text, done)) is not None:
+        start = trigger.start()
+        while start > done and not text[start - 1].isspace():  # str.isspace is regex \s
+            start -= 1
+        end = _TOKEN_REST.match(text, trigger.end()).end()
+        pieces += (text[done:start], _SHIELDED.sub(shield, text[start:end]))
+        done = end
+    return "".join(pieces) + text[done:] if pieces else text
+
+
 # A wide gap inside a line is a column break in text converted from a laid-out page
 # («محمد رضایی          علی کرمانی»): it becomes a tab, like a table cell separator.
-COLUMN_GAP = re.compile(r"(?<=\S)[ \xa0]{4,}(?=\S)")
+# (The first space is matched before the lookbehind checks what precedes it, so the engine skips
+# in C from space to space instead of trying the pattern at every character.)
+COLUMN_GAP = re.compile(r"[ \xa0](?<=\S[ \xa0])[ \xa0]{3,}(?=\S)")
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
@@ -148,8 +170,9 @@ def _run(text: str) -> str:
 
     # hazm spaces an empty quote pair («""» → «" "») and only a second pass makes it «»: a
     # normalized text must stay as it is when normalized again, so it is written as «» first.
-    text = _pre(COLUMN_GAP.sub("\t", text)).replace('""', "«»")
-    text = _MAY_SHIELD.sub(lambda token: _SHIELDED.sub(shield, token.group()), text)
+    if "    " in text or "\xa0" in text:  # a column gap holds four spaces, or a no-break space
+        text = COLUMN_GAP.sub("\t", text)
+    text = _shield(_pre(text).replace('""', "«»"), shield)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
     text = text.replace(_TAB, "\t")
