@@ -96,23 +96,30 @@ def test_table_rows_read_right_to_left(nazli):
     assert row.split("\t")[-1] == "جذب کامل تسهیلات"
 
 
-@pytest.mark.parametrize("name", ["seed003_libreoffice.pdf", "zwnj_libreoffice.pdf"])
-def test_runs_read_as_glyph_by_glyph(pdf_fixtures, monkeypatch, name):
-    """LibreOffice draws a line per text object, so its pages are read in runs of words
-    (``pdf._runs``), with the calligraphic «باسمه تعالی» read glyph by glyph: the same pages
-    as reading every page glyph by glyph."""
+@pytest.mark.parametrize("name", FILES)
+def test_word_runs_read_as_glyph_by_glyph(pdf_fixtures, monkeypatch, name):
+    """Runs of Persian words become one Glyph each (minutes/read/pdf_units.py says when:
+    Chromium draws them glyph by glyph, as often left to right as right to left, LibreOffice a
+    line at a time), with the calligraphic «باسمه تعالی» and every glyph a ZWNJ is placed at
+    read glyph by glyph: the same pages as reading every glyph by itself, and the same again
+    with size and boldness sampled along the line instead of asked per text object."""
     from minutes.read import pdf
 
     data = pdf_fixtures[name].read_bytes()
-    used = []
-    runs = pdf._runs
-    monkeypatch.setattr(pdf, "_runs", lambda *a: used.append(runs(*a)) or used[-1])
+    made = []
+    units = pdf.glyph_units
+    monkeypatch.setattr(pdf, "glyph_units", lambda *a: made.append(units(*a)) or made[-1])
     fast = read_pdf(data, name)
-    monkeypatch.setattr(pdf, "_RUN_CHARS", 10 ** 9)
+    monkeypatch.setattr(pdf, "_WORDS", False)
     slow = read_pdf(data, name)
-    assert sum(len(r) for r in used) >= (800 if name.startswith("seed") else 5)
-    assert [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped) for p in fast] == \
-           [(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped) for p in slow]
+    monkeypatch.setattr(pdf, "_RUN_CHARS", 10 ** 9)
+    sampled = read_pdf(data, name)
+    glyphs = sum(len(u.first) for u in made[:len(fast)])
+    built = sum(len(u.start) for u in made[:len(fast)])
+    assert built * 2 < glyphs  # runs are made: fewer than half as many Glyph objects as glyphs
+    assert all(len(u.start) == len(u.first) for u in made[len(fast):])
+    pages = [[(p.lines, p.top_band, p.bottom_band, p.chars, p.unmapped) for p in read] for read in (fast, slow, sampled)]
+    assert pages[0] == pages[1] == pages[2]
 
 
 def test_bytes_and_library_agree(nazli):

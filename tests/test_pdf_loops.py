@@ -74,3 +74,39 @@ def test_each_loop_gives_the_same_values(pdf_fixtures, compiled, monkeypatch, na
             page.close()
     finally:
         doc.close()
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_glyph_units_are_the_same(pdf_fixtures, compiled, monkeypatch, name):
+    """minutes_glyphs in C fills what pdf_units.glyph_units computes, field for field, with
+    runs of words and without, size and boldness per text object and sampled, ZWNJs placed."""
+    import dataclasses
+
+    import pypdfium2 as pdfium
+
+    from minutes.read.pdf import _objects
+
+    doc = pdfium.PdfDocument(pdf_fixtures[name].read_bytes())
+    runs = 0
+    try:
+        for page in doc:
+            tp = page.get_textpage()
+            n = pdf_loops.c_function("FPDFText_CountChars")(tp.raw)
+            buf = ctypes.create_string_buffer(2 * n + 2)
+            got = pdf_loops.c_function("FPDFText_GetText")(tp.raw, 0, n, buf)
+            codes = buf.raw[:2 * max(0, got - 1)]
+            marks = [(z.ox, z.y) for z in _objects(page, tp)[1]]
+            for by_object in (True, False):
+                for words in (True, False):
+                    args = (tp.raw, codes, len(codes) // 2, by_object, marks, words)
+                    _use(monkeypatch, compiled)
+                    fast = pdf_loops.glyph_units(*args)
+                    _use(monkeypatch, None)
+                    slow = pdf_loops.glyph_units(*args)
+                    assert [list(v) for v in dataclasses.astuple(fast)] == [list(v) for v in dataclasses.astuple(slow)]
+                    runs += sum(b - a > 1 for a, b in zip(fast.start, fast.end))
+            tp.close()
+            page.close()
+    finally:
+        doc.close()
+    assert runs >= 5

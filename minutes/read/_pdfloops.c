@@ -14,13 +14,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 
 typedef void *handle;
 typedef struct { float left, top, right, bottom; } rectf;  /* FS_RECTF */
 typedef struct { float a, b, c, d, e, f; } matrix;        /* FS_MATRIX */
 
 enum fn { CHAR_ORIGIN, LOOSE_CHAR_BOX, TEXT_OBJECT, GET_OBJECT, OBJECT_TYPE, FORM_COUNT, FORM_OBJECT,
-          COUNT_MARKS, GET_MARK, MARK_BLOB, OBJECT_MATRIX };
+          COUNT_MARKS, GET_MARK, MARK_BLOB, OBJECT_MATRIX, FONT_SIZE, TEXT_OBJECT_FONT };
 
 typedef int (*char_origin_t)(handle, int, double *, double *);
 typedef int (*loose_box_t)(handle, int, rectf *);
@@ -33,10 +34,12 @@ typedef int (*count_marks_t)(handle);
 typedef handle (*get_mark_t)(handle, unsigned long);
 typedef int (*mark_blob_t)(handle, const char *, unsigned char *, unsigned long, unsigned long *);
 typedef int (*object_matrix_t)(handle, matrix *);
+typedef double (*font_size_t)(handle, int);
+typedef handle (*text_object_font_t)(handle);
 
 /* Bumped whenever a signature below changes: pdf_loops.py ignores a library built from an
    older source (an editable install not run again) instead of calling it wrongly. */
-int minutes_pdfloops_version(void) { return 2; }
+int minutes_pdfloops_version(void) { return 3; }
 
 /* Origin x, y and loose box left, right of the characters idx[0..m). */
 void minutes_positions(void *const *fn, handle textpage, const int *idx, int m,
@@ -127,4 +130,347 @@ int minutes_page_objects(void *const *fn, handle page, int n, handle *paths, int
     }
     *n_spans = found;
     return got;
+}
+
+/* --- a page's glyphs and units: pdf_units.py's glyph_units, step for step ------------------
+
+   The same computations in the same order with the same double arithmetic as the Python
+   twin (whose docstrings say what and why), so both fill the same arrays. */
+
+enum { READ = 1, LETTER = 2, LAM = 4, ALEF = 8 };  /* pdf_units.classes() */
+
+/* A map from a handle to an int, open addressing; the null handle is a key like any other. */
+typedef struct { handle *keys; int *values; char *used; size_t mask; } handle_map;
+
+static int map_init(handle_map *m, size_t at_least) {
+    size_t cap = 16;
+    while (cap < 2 * at_least)
+        cap *= 2;
+    m->keys = calloc(cap, sizeof *m->keys);
+    m->values = calloc(cap, sizeof *m->values);
+    m->used = calloc(cap, 1);
+    m->mask = cap - 1;
+    return m->keys && m->values && m->used;
+}
+
+static void map_free(handle_map *m) {
+    free(m->keys);
+    free(m->values);
+    free(m->used);
+}
+
+/* The value of key, or -1 after storing value under it. */
+static int map_get_or_put(handle_map *m, handle key, int value) {
+    size_t h = ((size_t)key >> 4) * 2654435761u & m->mask;
+    while (m->used[h]) {
+        if (m->keys[h] == key)
+            return m->values[h];
+        h = (h + 1) & m->mask;
+    }
+    m->used[h] = 1;
+    m->keys[h] = key;
+    m->values[h] = value;
+    return -1;
+}
+
+typedef struct {
+    const unsigned short *codes;
+    const unsigned char *cls;
+    int *first, *last, *count;
+    double *x0, *x1, *y, *size, *ox;
+    int *bold_at;
+} glyphs_t;
+
+static double key_of(const glyphs_t *g, int k) { return g->ox[k] < g->x1[k] ? g->ox[k] : g->x0[k]; }
+
+static int member(const glyphs_t *g, int k) {
+    if (g->count[k] == 1) {
+        unsigned short c = g->codes[g->first[k]];
+        return g->cls[c] & LETTER ? 1 : c == 0x20 ? 3 : 0;
+    }
+    if (g->count[k] == 2) {
+        int a = g->cls[g->codes[g->first[k]]], b = g->cls[g->codes[g->last[k]]];
+        if ((a & LAM || b & LAM) && (a & (LAM | ALEF)) && (b & (LAM | ALEF)))
+            return 2;
+    }
+    return 0;
+}
+
+static int joins(const glyphs_t *g, int p, int q, int kp, int kq, int ltr) {
+    if (g->y[q] != g->y[p] || g->size[q] != g->size[p] || g->bold_at[q] != g->bold_at[p])
+        return 0;
+    int r = ltr ? q : p, s = ltr ? p : q;
+    if (!(key_of(g, s) < key_of(g, r) && g->x0[s] + g->x1[s] < g->x0[r] + g->x1[r]))
+        return 0;
+    if (g->x0[s] > g->x0[r] || g->x1[s] > g->x1[r])
+        return 0;
+    double gap = g->x0[r] - g->x1[s], size = g->size[p];
+    if (gap > 3 && gap > 3 * size)
+        return 0;
+    return kp == 3 || kq == 3 || !(gap > 0 && gap > size * 0.1);
+}
+
+typedef struct { double y; int k; } at_y;  /* a glyph or mark by baseline (no global: threads) */
+static int by_y(const void *a, const void *b) {
+    double x = ((const at_y *)a)->y, y = ((const at_y *)b)->y;
+    return (x > y) - (x < y);
+}
+
+/* Fills the per-glyph arrays (n each), owner[n], kept[n] (*n_kept), near[n_marks] and the
+   per-unit arrays (n each, *n_units); returns how many glyphs, or -1 when memory ran out. */
+int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int n, const unsigned char *cls,
+                   int by_object, int words, const double *marks, int n_marks,
+                   int *first, int *last, int *count, int *rtl, double *x0, double *x1, double *y, double *size,
+                   double *ox, int *bold_at, int *owner, int *kept, int *n_kept, int *near,
+                   int *start, int *end, int *plain, int *ltr, int *n_units) {
+    char_origin_t origin = (char_origin_t)fn[CHAR_ORIGIN];
+    loose_box_t box = (loose_box_t)fn[LOOSE_CHAR_BOX];
+    font_size_t font_size = (font_size_t)fn[FONT_SIZE];
+    text_object_t text_object = (text_object_t)fn[TEXT_OBJECT];
+    text_object_font_t object_font = (text_object_font_t)fn[TEXT_OBJECT_FONT];
+    glyphs_t g = {codes, cls, first, last, count, x0, x1, y, size, ox, bold_at};
+    int total = n + n_marks;
+    handle_map objects, fonts;
+    double *objects_size = malloc(((size_t)n + 1) * sizeof *objects_size);
+    int *objects_at = malloc(((size_t)n + 1) * sizeof *objects_at);
+    double *mids = malloc(((size_t)n + 1) * sizeof *mids);
+    int *kinds = malloc(((size_t)n + 1) * sizeof *kinds);
+    int *spans = malloc(((size_t)n + 1) * 3 * sizeof *spans);
+    double *ys = malloc(((size_t)total + 1) * sizeof *ys), *keys = malloc(((size_t)total + 1) * sizeof *keys);
+    double *ms = malloc(((size_t)total + 1) * sizeof *ms), *sizes = malloc(((size_t)total + 1) * sizeof *sizes);
+    at_y *order = malloc(((size_t)total + 1) * sizeof *order);
+    int ok = map_init(&objects, (size_t)n + 1) & map_init(&fonts, 64);
+    int result = -1;
+    if (!(ok && objects_size && objects_at && mids && kinds && spans && ys && keys && ms && sizes && order))
+        goto done;
+    int n_objects = 0, glyph_count = 0, kept_count = 0, merge = -1;
+    double cur_size = 0.0, last_y = -1.0, lx = 0.0, ly = 0.0;
+    int at = -1;
+    rectf r = {0, 0, 0, 0};  /* kept from the last character when a call fails, as in Python */
+    for (int i = 0; i < n; i++) {
+        owner[i] = -1;
+        unsigned short code = codes[i];
+        if (!(cls[code] & READ))
+            continue;
+        double x = 0.0, yy = 0.0;
+        origin(tp, i, &x, &yy);
+        box(tp, i, &r);
+        double left = r.left, right = r.right;
+        if (code == 0x20) {
+            if (right - left < 0.05 || font_size(tp, i) < 2)
+                continue;
+        } else if (by_object) {
+            handle obj = text_object(tp, i);
+            int seen = map_get_or_put(&objects, obj, n_objects);
+            if (seen < 0) {
+                objects_size[n_objects] = font_size(tp, i);
+                objects_at[n_objects] = i;
+                seen = n_objects++;
+            }
+            cur_size = objects_size[seen];
+            at = objects_at[seen];
+        } else if (fabs(yy - last_y) > 0.01 || !(i & 15)) {
+            cur_size = font_size(tp, i);
+            last_y = yy;
+            handle obj = text_object(tp, i);
+            handle font = obj ? object_font(obj) : NULL;
+            if (font) {
+                int seen = map_get_or_put(&fonts, font, i);
+                at = seen < 0 ? i : seen;
+            } else {
+                at = i;
+            }
+        }
+        kept[kept_count++] = i;
+        if (code != 0x20 && merge >= 0 && fabs(lx - x) < 0.01 && fabs(ly - yy) < 0.01) {
+            if (left < x0[merge])
+                x0[merge] = left;
+            if (right > x1[merge])
+                x1[merge] = right;
+            last[merge] = i;
+            count[merge]++;
+            owner[i] = merge;
+            continue;
+        }
+        int k = glyph_count++;
+        owner[i] = k;
+        first[k] = last[k] = i;
+        count[k] = 1;
+        rtl[k] = 1;
+        x0[k] = left < x ? left : x;
+        x1[k] = right;
+        y[k] = yy;
+        size[k] = cur_size;
+        ox[k] = x;
+        bold_at[k] = at;
+        if (code == 0x20) {
+            merge = -1;
+        } else {
+            merge = k;
+            lx = x;
+            ly = yy;
+        }
+    }
+    *n_kept = kept_count;
+    int G = glyph_count;
+    for (int k = 0; k < G; k++)
+        mids[k] = (x0[k] + x1[k]) / 2;
+    for (int k = 0; k < G; k++) {
+        if (count[k] < 2)
+            continue;
+        const int js[4] = {k + 1, k - 1, k + 2, k - 2};
+        for (int t = 0; t < 4; t++) {
+            int j = js[t];
+            if (j < 0 || j >= G)
+                continue;
+            if (fabs(y[j] - y[k]) > size[k] * 0.3)
+                continue;
+            rtl[k] = (mids[j] < mids[k]) == (j > k);
+            break;
+        }
+    }
+    for (int m = 0; m < n_marks; m++) {
+        double zx = marks[2 * m], zy = marks[2 * m + 1], best = 0.0;
+        int found = -1;
+        for (int k = 0; k < G; k++) {
+            if (count[k] == 1 && codes[first[k]] == 0x20)
+                continue;
+            if (fabs(y[k] - zy) < 0.5) {
+                double d = fabs(ox[k] - zx);
+                if (found < 0 || d < best) {
+                    best = d;
+                    found = k;
+                }
+            }
+        }
+        near[m] = found;
+    }
+    for (int k = 0; k < G; k++)
+        kinds[k] = words ? member(&g, k) : 0;
+    for (int m = 0; m < n_marks; m++)
+        if (near[m] >= 0)
+            kinds[near[m]] = 0;
+    int n_spans = 0;
+    for (int k = 0; k < G;) {
+        if ((kinds[k] != 1 && kinds[k] != 2) || k + 1 == G || !kinds[k + 1]) {
+            k++;
+            continue;
+        }
+        int dir = !joins(&g, k, k + 1, kinds[k], kinds[k + 1], 0);
+        int stop = k + 1;
+        for (int j = k + 1; j < G && kinds[j] && joins(&g, j - 1, j, kinds[j - 1], kinds[j], dir); j++)
+            if (kinds[j] != 3)
+                stop = j + 1;
+        int lo = k, hi = stop - 1;
+        if (hi > lo) {
+            int left = dir ? lo : hi, right = dir ? hi : lo;
+            double key = ox[left] < x1[right] ? ox[left] : x0[left];
+            if (key_of(&g, left) <= key && key <= key_of(&g, right)) {
+                spans[3 * n_spans] = lo;
+                spans[3 * n_spans + 1] = stop;
+                spans[3 * n_spans + 2] = dir;
+                n_spans++;
+            }
+        }
+        k = stop;
+    }
+    if (n_spans) {
+        double biggest = 0.0;
+        for (int k = 0; k < G; k++) {
+            ys[k] = y[k];
+            keys[k] = key_of(&g, k);
+            ms[k] = mids[k];
+            sizes[k] = size[k];
+        }
+        for (int m = 0; m < n_marks; m++) {
+            int k = near[m];
+            double x = k >= 0 ? ox[k] - 0.001 : marks[2 * m];
+            ys[G + m] = marks[2 * m + 1];
+            keys[G + m] = ms[G + m] = x;
+            sizes[G + m] = k >= 0 ? size[k] : 0.0;
+        }
+        int all = G + n_marks;
+        for (int k = 0; k < all; k++) {
+            if (k == 0 || sizes[k] > biggest)
+                biggest = sizes[k];
+            order[k].y = ys[k];
+            order[k].k = k;
+        }
+        double reach = 0.7 * (biggest > 1.0 ? biggest : 1.0) + 0.01;
+        qsort(order, (size_t)all, sizeof *order, by_y);
+        int kept_spans = 0;
+        for (int t = 0; t < n_spans; t++) {
+            int lo = spans[3 * t], stop = spans[3 * t + 1], dir = spans[3 * t + 2];
+            int left = dir ? lo : stop - 1, right = dir ? stop - 1 : lo;
+            double yy = y[lo], min_key = keys[left], max_key = keys[right], min_mid = mids[left], max_mid = mids[right];
+            double low = yy - reach, high = yy + reach;
+            int a = 0, b = all;  /* first with ys >= low */
+            while (a < b) {
+                int mid = (a + b) / 2;
+                if (order[mid].y < low)
+                    a = mid + 1;
+                else
+                    b = mid;
+            }
+            int crossed = 0;
+            for (int s = a; s < all && order[s].y <= high; s++) {
+                int k = order[s].k;
+                if (lo <= k && k < stop)
+                    continue;
+                if ((min_key <= keys[k] && keys[k] <= max_key) || (min_mid <= ms[k] && ms[k] <= max_mid)) {
+                    crossed = 1;
+                    break;
+                }
+            }
+            if (!crossed) {
+                spans[3 * kept_spans] = lo;
+                spans[3 * kept_spans + 1] = stop;
+                spans[3 * kept_spans + 2] = dir;
+                kept_spans++;
+            }
+        }
+        n_spans = kept_spans;
+    }
+    int units = 0, from = 0;
+    for (int t = 0; t <= n_spans; t++) {
+        int lo = t < n_spans ? spans[3 * t] : G;
+        for (int k = from; k < lo; k++) {
+            start[units] = k;
+            end[units] = k + 1;
+            plain[units] = 0;
+            ltr[units] = 0;
+            units++;
+        }
+        if (t == n_spans)
+            break;
+        int stop = spans[3 * t + 1], dir = spans[3 * t + 2], is_plain = 1;
+        for (int c = first[lo]; c <= last[stop - 1] && is_plain; c++)
+            if (!(lo <= owner[c] && owner[c] < stop))
+                is_plain = 0;
+        for (int k = lo; k < stop && is_plain; k++)
+            if (count[k] == 2 && !!(cls[codes[first[k]]] & LAM) == dir)
+                is_plain = 0;
+        start[units] = lo;
+        end[units] = stop;
+        plain[units] = is_plain;
+        ltr[units] = dir;
+        units++;
+        from = stop;
+    }
+    *n_units = units;
+    result = G;
+done:
+    map_free(&objects);
+    map_free(&fonts);
+    free(objects_size);
+    free(objects_at);
+    free(mids);
+    free(kinds);
+    free(spans);
+    free(ys);
+    free(keys);
+    free(ms);
+    free(sizes);
+    free(order);
+    return result;
 }

@@ -37,7 +37,7 @@ from itertools import compress
 
 from ..errors import InputError
 from .pdf_loops import c_function as _c
-from .pdf_loops import page_objects, positions
+from .pdf_loops import glyph_units, page_objects
 
 __all__ = ["PdfPage", "PageResult", "read_pdf", "read_pages", "image_pages", "open_pdf", "page_text",
            "legacy_font", "OCR_MODES", "MAX_PAGES", "MAX_CHARS_PER_PAGE"]
@@ -54,17 +54,6 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACE would change
 
 
 _ALEFS = frozenset("اآأإٱ")
-_SKIP = frozenset((0xA0, 0xFFFE, 0xFEFF, 0x200B, 0xD800, 0xDBFF))
-# Per UTF-16 unit, whether its character is read: not a control character nor in ``_SKIP``.
-_READ = bytes(c >= 0x20 and c not in _SKIP for c in range(0x10000))
-
-
-def _readable(codes, start: int, end: int) -> list[int]:
-    """The indices from ``start`` to ``end`` of the characters read, found in C (a table lookup
-    mapped over the units), not by a comparison per character in bytecode."""
-    return list(compress(range(start, end), map(_READ.__getitem__, codes[start:end])))
-
-
 @dataclass(slots=True)
 class Glyph:
     text: str
@@ -75,7 +64,7 @@ class Glyph:
     order: int  # stream index, to break ties
     ox: float = 0.0  # origin: the characters of one ligature share it
     bold: bool = False
-    n: int = 1  # the glyphs it stands for: a run of words read whole (``_runs``) is one Glyph
+    n: int = 1  # the glyphs it stands for: a run of words (pdf_units) is one Glyph
 
 
 _new_glyph = object.__new__
@@ -121,11 +110,18 @@ def open_pdf(data: bytes, where: str):
 
 # --- characters to glyphs -------------------------------------------------------------------
 
-def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = ()) -> tuple[list[Glyph], int]:
+_RUN_CHARS = 4  # characters per page object from which size and boldness are per object (Chromium: ~1)
+# Whether stream-consecutive glyphs that read the same whole as one by one become one Glyph
+# (pdf_units says when): tests turn it off to check that they do read the same.
+_WORDS = True
+
+
+def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (),
+            tables: list[_Table] = ()) -> tuple[list[Glyph], int]:
     """The page's glyphs (ligatures merged, stream direction resolved) and the count of
-    characters without a Unicode mapping. On a page whose text objects hold many characters
-    each (``page`` given), runs of words are read whole (``_runs``), avoiding the ZWNJ
-    ``marks``; the other characters one by one."""
+    characters without a Unicode mapping; runs of Persian words as one Glyph each
+    (``pdf_loops.glyph_units``), except where a table's cell border falls among them. The
+    ZWNJ ``marks`` are placed just left of their nearest glyph."""
     import ctypes
 
     tp = textpage.raw  # the bare handle: passing the wrapper costs a lookup per call
@@ -134,274 +130,80 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         raise InputError(f"refused: page {number} holds {n} characters (limit {MAX_CHARS_PER_PAGE})", path=where)
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = _c("FPDFText_GetText")(tp, 0, n, buf)
-    codes = memoryview(buf.raw[:max(0, got - 1) * 2]).cast("H")  # UTF-16 units, one per character
-    get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
+    raw = buf.raw[:max(0, got - 1) * 2]
+    codes = memoryview(raw).cast("H")  # UTF-16 units, one per character
+    by_object = page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw)
+    u = glyph_units(tp, raw, len(codes), by_object, [(z.ox, z.y) for z in marks], _WORDS)
+    text = raw.decode("utf-16-le", errors="replace")
+    if len(text) != len(codes):  # a character outside the BMP: slices of the text would not match
+        text = None
     name = ctypes.create_string_buffer(128)
     faces: dict = {}  # what a font's name says of its weight, asked once per name
-    by_font: dict = {}  # whether a font (its handle) is bold
-    text_object = _c("FPDFText_GetTextObject", ctypes.c_void_p)
-    get_font = _c("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
-    fonts = _Fonts(tp, name) if page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw) \
-        else None
-    runs = _runs(tp, codes, marks, fonts) if fonts is not None else {}
-    if runs:
-        read = []
-        at = 0
-        for start in sorted(runs):  # the characters between runs
-            read += _readable(codes, at, start)
-            at = start + runs[start].n_chars
-        read += _readable(codes, at, len(codes))
-        chars = list(zip(read, *positions(tp, read)))
-        crossed = _crossed(runs, chars, codes)
-        if crossed:
-            # A run with a glyph drawn inside its span (a calligraphic «باسمه تعالی» with its
-            # «ہ» and «ٰ» set among the letters) is read glyph by glyph after all.
-            again = [i for start in crossed for i in _readable(codes, start, start + runs.pop(start).n_chars)]
-            chars += zip(again, *positions(tp, again))
-        chars += [(start, 0.0, 0.0, 0.0, 0.0) for start in runs]
-        chars.sort()
-    else:
-        read = _readable(codes, 0, len(codes))
-        chars = zip(read, *positions(tp, read))
+    bolds = {at: at >= 0 and _is_bold(tp, at, name, faces) for at in set(u.bold_at)}
+    cuts = [(t.y0, t.y1, [t.x0, t.x1, *(x for x, _, _ in t.cols)]) for t in tables]
+    first, last, count, x0, x1, y, size, ox, bold_at = u.first, u.last, u.count, u.x0, u.x1, u.y, u.size, u.ox, \
+        u.bold_at
     glyphs: list[Glyph] = []
-    kept: list[int] = []  # the characters read, for the ToUnicode sample below
-    members: dict[int, list[str]] = {}  # a ligature's characters, by its glyph's index
-    last: Glyph | None = None
-    lx = ly = 0.0  # the last glyph's origin, when another character may join it (``last``)
-    size, last_y, bold = 0.0, -1.0, False
-    for i, x, y, left, right in chars:
-        if runs and i in runs:
-            run = runs[i]
-            glyphs.append(run.glyph)
-            kept += range(i, i + run.n_chars)
-            last = None  # nothing is merged into a run: its ends are never part of a ligature
-            continue
-        code = codes[i]
-        if code == 0x20:
-            if right - left < 0.05 or get_size(tp, i) < 2:
-                # A space drawn without advance (Chromium's): PDFium puts it inside the next
-                # word, so it is left out and the gap between the words' boxes says where it is.
+    for a, b, plain, ltr in zip(u.start, u.end, u.plain, u.ltr):
+        if b - a == 1:
+            # Made field by field: calling the class costs twice as much (a Chromium page has thousands).
+            g = _new_glyph(Glyph)
+            g.text = chr(codes[first[a]]) if count[a] == 1 else _ligature(u, codes, a)
+            g.x0 = x0[a]
+            g.x1 = x1[a]
+            g.ox = ox[a]
+            g.n = 1
+        else:
+            left, right = (a, b - 1) if ltr else (b - 1, a)
+            if cuts and _cut(cuts, y[a], (x0[left] + x1[left]) / 2, (x0[right] + x1[right]) / 2):
+                glyphs += (_glyph(u, codes, k, bolds) for k in range(a, b))  # read glyph by glyph, cell by cell
                 continue
-        elif fonts is not None:
-            size, bold = fonts.of(i)
-        # The size changes with the baseline, or every few glyphs: asking for each costs a third.
-        elif abs(y - last_y) > 0.01 or not i & 15:
-            size, last_y = get_size(tp, i), y
-            # Boldness is the font's (its name, its weight): asked once per font of the page.
-            obj = text_object(tp, i)
-            font = get_font(obj) if obj else None
-            bold = by_font.get(font) if font else None
-            if bold is None:
-                bold = _is_bold(tp, i, name, faces)
-                if font:
-                    by_font[font] = bold
-        kept.append(i)
-        if code == 0x20:
-            glyphs.append(Glyph(" ", left if left < x else x, right, y, size, i, x, bold))
-            last = None  # nothing joins a space
-            continue
-        # One glyph per origin: the characters of a ligature share it (PDFium splits its box).
-        if last is not None and abs(lx - x) < 0.01 and abs(ly - y) < 0.01:
-            if left < last.x0:
-                last.x0 = left
-            if right > last.x1:
-                last.x1 = right
-            members.setdefault(len(glyphs) - 1, [last.text]).append(chr(code))
-            continue
-        # Made field by field: calling the class costs twice as much (a Chromium page has thousands).
-        last = _new_glyph(Glyph)
-        last.text = chr(code)
-        last.x0 = left if left < x else x
-        last.x1 = right
-        last.y = y
-        last.size = size
-        last.order = i
-        last.ox = x
-        last.bold = bold
-        last.n = 1
-        lx, ly = x, y
-        glyphs.append(last)
+            g = _new_glyph(Glyph)
+            if plain and text is not None:
+                g.text = text[first[a]:last[b - 1] + 1][::-1] if ltr else text[first[a]:last[b - 1] + 1]
+            else:
+                parts = [chr(codes[first[k]]) if count[k] == 1 else _ligature(u, codes, k) for k in range(a, b)]
+                g.text = "".join(parts[::-1] if ltr else parts)
+            g.x0 = x0[left]
+            g.x1 = x1[right]
+            g.ox = ox[left]
+            g.n = b - a
+        g.y = y[a]
+        g.size = size[a]
+        g.order = first[a]
+        g.bold = bolds[bold_at[a]]
+        glyphs.append(g)
+    for z, k in zip(marks, u.near):
+        if k >= 0:
+            z.x0 = z.x1 = z.ox = ox[k] - 0.001
+            z.size = size[k]
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
+    kept = u.kept
     step = max(1, len(kept) // 50)
     sample = kept[::step]
     map_error = _c("FPDFText_HasUnicodeMapError")
     unmapped = sum(map_error(tp, i) == 1 for i in sample) * len(kept) // max(1, len(sample))
-    for k, parts in members.items():
-        g = glyphs[k]
-        if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
-            # Lam-alef is one glyph only for lam then alef; writers map it either way round.
-            g.text = "ل" + (parts[0] if parts[1] == "ل" else parts[1])
-        else:
-            g.text = "".join(parts if _stream_rtl(glyphs, k) else reversed(parts))
     return glyphs, unmapped
 
 
-# --- runs of words read whole ---------------------------------------------------------------
-#
-# Writers such as LibreOffice and Word draw a line, or a run of it in one font, as one text
-# object; PDFium then gives its characters in logical order. A stretch of Persian letters and
-# spaces inside one object reads the same whole as glyph by glyph (right to left, a space where
-# a space glyph stands), so it becomes one Glyph from its two ends' positions: a few calls a
-# run instead of two a character, and one Glyph instead of dozens. Everything else — digits,
-# punctuation, marks, Latin, a stretch's two end letters, the letters of a lam-alef at its
-# ends — is read character by character, so bidi runs, ligatures and gaps are decided as
-# before.
-
-_RUN_CHARS = 4  # characters per page object from which a page is read in runs (Chromium: ~1)
-_LAM_ALEF = frozenset("لاآأإٱ")
+def _cut(cuts, y: float, low: float, high: float) -> bool:
+    """Whether a table's border (its sides, a column rule) falls between a run's glyphs'
+    middles ``low`` and ``high`` on baseline ``y``: its glyphs may belong to two cells."""
+    return any(y0 <= y <= y1 and any(low <= x <= high for x in xs) for y0, y1, xs in cuts)
 
 
-def _letter_class() -> str:
-    import unicodedata as ud
-
-    return "".join(ch for ch in map(chr, range(0x620, 0x700))
-                   if ud.bidirectional(ch) == "AL" and ud.category(ch) == "Lo")
+def _glyph(u, codes, k: int, bolds: dict) -> Glyph:
+    text = chr(codes[u.first[k]]) if u.count[k] == 1 else _ligature(u, codes, k)
+    return Glyph(text, u.x0[k], u.x1[k], u.y[k], u.size[k], u.first[k], u.ox[k], bolds[u.bold_at[k]])
 
 
-_STRETCH = re.compile(f"[{_letter_class()}]+(?: +[{_letter_class()}]+)*")
-_PAIR = re.compile("ل[اآأإٱ]|[اآأإٱ]ل")
-
-
-@dataclass(slots=True)
-class _Run:
-    glyph: Glyph
-    n_chars: int
-
-
-class _Fonts:
-    """Size and boldness by text object: one font and size each, asked once."""
-
-    def __init__(self, tp, name):
-        import ctypes
-
-        self.tp, self.name, self.seen, self.faces = tp, name, {}, {}
-        self.text_object = _c("FPDFText_GetTextObject", ctypes.c_void_p)
-        self.get_size = _c("FPDFText_GetFontSize", ctypes.c_double)
-
-    def of(self, i: int) -> tuple[float, bool]:
-        obj = self.text_object(self.tp, i)
-        got = self.seen.get(obj)
-        if got is None:
-            got = self.seen[obj] = (self.get_size(self.tp, i), _is_bold(self.tp, i, self.name, self.faces))
-        return got
-
-
-def _runs(tp, codes, marks: list[Glyph], fonts: _Fonts) -> dict[int, _Run]:
-    """Stretches of Persian letters and spaces read whole, by their first character's index."""
-    import ctypes
-
-    text = codes.tobytes().decode("utf-16-le", errors="replace")
-    if len(text) != len(codes):  # a character outside the BMP: indices would not match
-        return {}
-    spans: list[tuple[int, int]] = []
-    for m in _STRETCH.finditer(text):
-        a, b = m.span()
-        # An end next to a character that is neither space nor line break is read by itself:
-        # a mark or a second letter drawn at its origin must join it, as glyph by glyph.
-        if a > 0 and text[a - 1] != " " and codes[a - 1] >= 0x20:
-            a += 1
-        if b < len(text) and text[b] != " " and codes[b] >= 0x20:
-            b -= 1
-        while a < b and (text[a] in _LAM_ALEF or text[a] == " "):
-            a += 1
-        while a < b and (text[b - 1] in _LAM_ALEF or text[b - 1] == " "):
-            b -= 1
-        if b - a >= 3:
-            spans.append((a, b))
-    if not spans:
-        return {}
-    text_object = fonts.text_object
-    get_origin, get_box = _c("FPDFText_GetCharOrigin"), _c("FPDFText_GetLooseCharBox")
-    ox, oy = ctypes.c_double(), ctypes.c_double()
-    pox, poy = ctypes.byref(ox), ctypes.byref(oy)
-    rect = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-    prect = ctypes.byref(rect)
-    runs: dict[int, _Run] = {}
-    while spans:
-        a, b = spans.pop()
-        first, last = text_object(tp, a), text_object(tp, b - 1)
-        if first != last:
-            # Two objects (a bold word in a line): split where the first one ends.
-            lo, hi = a, b - 1  # text_object(lo) == first, text_object(hi) != first
-            while hi - lo > 1:
-                mid = (lo + hi) // 2
-                if text_object(tp, mid) == first:
-                    lo = mid
-                else:
-                    hi = mid
-            for c, d in ((a, lo + 1), (hi, b)):
-                while c < d and (text[c] in _LAM_ALEF or text[c] == " "):
-                    c += 1
-                while c < d and (text[d - 1] in _LAM_ALEF or text[d - 1] == " "):
-                    d -= 1
-                if c > a:  # the end next to the other object is read by itself
-                    c += 1
-                if d < b:
-                    d -= 1
-                if d - c >= 3:
-                    spans.append((c, d))
-            continue
-        get_origin(tp, a, pox, poy)
-        get_box(tp, a, prect)
-        right, ax, ay = rect[2], ox.value, oy.value
-        get_origin(tp, b - 1, pox, poy)
-        get_box(tp, b - 1, prect)
-        left, bx, by = rect[0], ox.value, oy.value
-        size, bold = fonts.of(a)
-        # Logical order must run right to left on one baseline; no ZWNJ span may fall inside.
-        if abs(ay - by) > 0.01 or bx >= ax or size < 2 or marks and any(
-                abs(z.y - ay) < 0.5 and (left if left < bx else bx) - 2 <= z.ox <= right + size for z in marks):
-            continue
-        chunk = text[a:b]
-        narrow = None
-        k = chunk.find(" ")
-        while k >= 0:
-            get_box(tp, a + k, prect)
-            if rect[2] - rect[0] < 0.05:  # a space without advance: the gap decides, glyph by glyph
-                narrow = a + k
-                break
-            k = chunk.find(" ", k + 1)
-        if narrow is not None:
-            spans += [(a, narrow), (narrow + 1, b)]
-            continue
-        glyphs = len(chunk)
-        if "ل" in chunk:
-            parts = []
-            at = 0
-            for m in _PAIR.finditer(chunk):
-                i = a + m.start()
-                get_origin(tp, i, pox, poy)
-                x1, y1 = ox.value, oy.value
-                get_origin(tp, i + 1, pox, poy)
-                if abs(ox.value - x1) < 0.01 and abs(oy.value - y1) < 0.01:
-                    # One lam-alef glyph, whichever way round the writer mapped it.
-                    pair = m.group()
-                    parts += [chunk[at:m.start()], "ل" + (pair[1] if pair[0] == "ل" else pair[0])]
-                    at = m.end()
-                    glyphs -= 1
-            chunk = "".join(parts) + chunk[at:]
-        glyph = Glyph(chunk, left if left < bx else bx, right, ay, size, a, bx, bold, glyphs)
-        runs[a] = _Run(glyph, b - a)
-    return runs
-
-
-def _crossed(runs: dict[int, _Run], chars: list[tuple[int, float, float, float, float]], codes) -> list[int]:
-    """The runs with a character read by itself drawn within their span on their line."""
-    by_band: dict[int, list[tuple[float, float]]] = {}  # by 8 pt bands of the page
-    for i, x, y, left, right in chars:
-        if codes[i] != 0x20 or right - left >= 0.05:
-            by_band.setdefault(int(y // 8), []).append((y, ((left if left < x else x) + right) / 2))
-    crossed = []
-    for start, run in runs.items():
-        g = run.glyph
-        near = g.size * 0.5
-        for key in range(int((g.y - near) // 8), int((g.y + near) // 8) + 1):
-            if any(abs(y - g.y) < near and g.x0 < mid < g.x1 for y, mid in by_band.get(key, ())):
-                crossed.append(start)
-                break
-    return crossed
-
-
+def _ligature(u, codes, k: int) -> str:
+    """A glyph of several characters: lam-alef is one glyph only for lam then alef (writers map
+    it either way round); others in the stream's order where it runs right to left."""
+    parts = [chr(codes[c]) for c in range(u.first[k], u.last[k] + 1) if u.owner[c] == k]
+    if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
+        return "ل" + (parts[0] if parts[1] == "ل" else parts[1])
+    return "".join(parts if u.rtl[k] else reversed(parts))
 def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
@@ -429,19 +231,6 @@ def _font_info():
 
 _BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)
 _REGULAR_NAME = re.compile(r"regular|book|medium|light|roman|normal", re.IGNORECASE)
-
-
-def _stream_rtl(glyphs: list[Glyph], k: int) -> bool:
-    """Whether the stream runs right to left around glyph ``k`` (its neighbours on the line)."""
-    g = glyphs[k]
-    for j in (k + 1, k - 1, k + 2, k - 2):
-        if 0 <= j < len(glyphs):
-            h = glyphs[j]
-            if abs(h.y - g.y) > g.size * 0.3:
-                continue
-            mid_g, mid_h = (g.x0 + g.x1) / 2, (h.x0 + h.x1) / 2
-            return (mid_h < mid_g) == (j > k)
-    return True
 
 
 # --- lines ----------------------------------------------------------------------------------
@@ -655,20 +444,6 @@ def _rules(paths: list) -> tuple[list[tuple[float, float, float, float]], list[t
     return hs, vs
 
 
-def _place_zwnj(marks: list[Glyph], glyphs: list[Glyph]) -> list[Glyph]:
-    """Each ZWNJ just left of the glyph whose origin is nearest on its baseline: the span's
-    position is the pen's, and a letter's ink (a final «ی»'s tail) may reach past it."""
-    if not marks:
-        return []
-    for z in marks:
-        line = [g for g in glyphs if abs(g.y - z.y) < 0.5 and g.text != " "]
-        if line:
-            g = min(line, key=lambda g: abs(g.ox - z.ox))
-            z.x0 = z.x1 = z.ox = g.ox - 0.001
-            z.size = g.size
-    return marks
-
-
 def _image_cover(page, area: float) -> float:
     """The share of the page's area under image objects (capped at 1)."""
     import ctypes
@@ -765,12 +540,14 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         textpage = page.get_textpage()
         try:
             paths, zwnj = _objects(page, textpage)
-            glyphs, unmapped = _glyphs(textpage, where, index + 1, page=page, marks=zwnj)
+            tables = _tables(paths)
+            glyphs, unmapped = _glyphs(textpage, where, index + 1, page=page, marks=zwnj, tables=tables)
         finally:
             textpage.close()
         width, height = page.get_size()
-        glyphs += _place_zwnj(zwnj, glyphs)
-        tables = _tables(paths) if glyphs else []
+        glyphs += zwnj  # placed by _glyphs
+        if not glyphs:
+            tables = []
         chars = sum(map(len, map(_TEXT, glyphs)))
         cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
     finally:

@@ -10,6 +10,11 @@ pypdfium2 has loaded), which ``hatch_build.py`` compiles at install time when a 
 there. Without it (``compiled()`` is false) the same calls are made from Python, mapped over
 the characters so that no bytecode runs per call; both give the same values, which
 tests/test_pdf_loops.py checks on every PDF the tests build.
+
+``glyph_units`` goes further: one C call reads a page's characters into glyphs and groups
+its runs of words into units, so that pdf.py builds one object per word rather than per
+glyph (building, sorting and joining those objects was what kept a page above twice
+pypdfium2's time after the calls were in C). Its Python twin is ``pdf_units``.
 """
 
 from __future__ import annotations
@@ -22,17 +27,18 @@ from collections import deque
 from itertools import repeat
 from pathlib import Path
 
-__all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects"]
+__all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects", "glyph_units"]
 
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
-VERSION = 2  # minutes_pdfloops_version() in _pdfloops.c
+VERSION = 3  # minutes_pdfloops_version() in _pdfloops.c
 LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_build.py writes it here
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
 _FUNCTIONS = ("FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject", "FPDFPage_GetObject",
               "FPDFPageObj_GetType", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_CountMarks",
-              "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamBlobValue", "FPDFPageObj_GetMatrix")
+              "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamBlobValue", "FPDFPageObj_GetMatrix",
+              "FPDFText_GetFontSize", "FPDFTextObj_GetFont")
 
 
 @functools.cache
@@ -70,6 +76,9 @@ class _Library:
         self.page_objects = lib.minutes_page_objects
         self.page_objects.argtypes = (p, p, i, p, i, p, p, p, p, i, p)
         self.page_objects.restype = i
+        self.glyphs = lib.minutes_glyphs
+        self.glyphs.argtypes = (p, p, p, i, p, i, i, p, i) + (p,) * 19
+        self.glyphs.restype = i
 
 
 @functools.cache
@@ -154,6 +163,38 @@ def page_objects(page, tp) -> tuple[list[int], list[tuple[float, float]]]:
             break
         cap = got
     return paths[:got], [(ef[2 * k], ef[2 * k + 1]) for k in range(found.value)]
+
+
+def glyph_units(tp, codes: bytes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool):
+    """The page's characters as glyphs and its glyphs as units (``pdf_units.Units``, which
+    says what they are): ``codes`` the text page's ``n`` characters as UTF-16-LE, ``marks``
+    where each ZWNJ span stands, ``words`` whether runs of words become one unit."""
+    from array import array
+
+    from . import pdf_units
+
+    lib = _library()
+    if lib is None:
+        return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
+    first, last, count, rtl, bold_at, owner, kept, start, end, plain, ltr = (array("i", bytes(4 * n)) for _ in range(11))
+    near = array("i", bytes(4 * len(marks)))
+    counts = array("i", [0, 0])  # characters kept, units
+    floats = [array("d", bytes(8 * n)) for _ in range(5)]
+    x0, x1, y, size, ox = floats
+    where = array("d", [v for mark in marks for v in mark])
+    classes = pdf_units.classes()
+    # bytes pass as the address of their (immutable) contents
+    got = lib.glyphs(lib.table, tp, codes, n, classes, by_object,
+                     words, _address(where) if marks else None, len(marks),
+                     *(_address(a) for a in (first, last, count, rtl, x0, x1, y, size, ox, bold_at, owner, kept)),
+                     _address(counts), _address(near) if marks else None,
+                     *(_address(a) for a in (start, end, plain, ltr)), _address(counts) + 4)
+    if got < 0:  # out of memory in C: Python may still manage
+        return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
+    units = counts[1]
+    return pdf_units.Units(first[:got], last[:got], count[:got], rtl[:got], x0[:got], x1[:got], y[:got], size[:got],
+                           ox[:got], bold_at[:got], start[:units], end[:units], plain[:units], ltr[:units], owner,
+                           kept[:counts[0]], near)
 
 
 # --- the same loops in Python ---------------------------------------------------------------

@@ -1,0 +1,309 @@
+"""A page's characters as glyphs, and its glyphs as the units the PDF reader builds objects
+for: the Python twin of ``minutes_glyphs`` in _pdfloops.c (pdf_loops.glyph_units picks one).
+
+Glyphs (one per origin, as pdf.py's reader has always made them):
+
+* a readable character (``pdf._READ``) gets its origin and loose box; a space drawn without
+  advance (Chromium's) is left out, the gap between the words' boxes says where it is;
+* characters drawn at the last glyph's origin join it (a ligature such as «لا»); whether the
+  stream runs right to left there (``rtl``) is judged from its neighbours on the line;
+* size and boldness: on a page whose text objects hold many characters each (``by_object``:
+  LibreOffice, Word) one per text object; otherwise sampled when the baseline changes or every
+  16 characters, boldness asked once per font. ``bold_at`` is the character whose font decides
+  (pdf._is_bold asks it), -1 for none.
+
+Units: stream-consecutive glyphs that read the same whole as one by one become one unit (a
+"word run"), so Python builds one object per word instead of one per glyph. A run is Persian
+letters (and lam-alef ligatures), with spaces inside; every member on one baseline, of one
+size and font, each left of the one before in every order pdf.py sorts glyphs by (origin,
+middle, box), no gap inside that pdf.logical would read as a space or pdf._segments as a
+block's end, and no other glyph of the page (a ZWNJ placed, a mark drawn among the letters)
+near its baseline whose sort keys fall inside the run's. A ZWNJ's nearest glyph is found here,
+glyph by glyph (``near``), and is never part of a run.
+
+Everything is computed in the same order and with the same double arithmetic as the C loop,
+so both give the same arrays (tests/test_pdf_loops.py).
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from .pdf_loops import c_function
+
+__all__ = ["Units", "classes", "glyph_units", "READ", "LETTER", "LAM", "ALEF"]
+
+READ, LETTER, LAM, ALEF = 1, 2, 4, 8  # bits of a UTF-16 unit's class (``classes``)
+_SKIP = frozenset((0xA0, 0xFFFE, 0xFEFF, 0x200B, 0xD800, 0xDBFF))
+
+
+@functools.cache
+def classes() -> bytes:
+    """Per UTF-16 unit: READ (read at all: not a control character nor in ``_SKIP``), LETTER
+    (a Persian or Arabic letter: bidi AL and Lo in U+0620–U+06FF), LAM («ل»), ALEF («اآأإٱ»)."""
+    table = bytearray(c >= 0x20 and c not in _SKIP for c in range(0x10000))
+    for c in range(0x620, 0x700):
+        ch = chr(c)
+        if unicodedata.bidirectional(ch) == "AL" and unicodedata.category(ch) == "Lo":
+            table[c] |= LETTER
+    table[ord("ل")] |= LAM
+    for ch in "اآأإٱ":
+        table[ord(ch)] |= ALEF
+    return bytes(table)
+
+
+@dataclass(slots=True)
+class Units:
+    """Per glyph (index k): first and last character ``first[k]``, ``last[k]``, how many it
+    holds ``count[k]``, ``rtl[k]`` (a ligature's stream runs right to left), ``x0``, ``x1``,
+    ``y``, ``size``, ``ox`` (origin x), ``bold_at``. Per unit: its glyphs
+    ``start[u]:end[u]``, ``ltr[u]`` (the stream draws them left to right) and ``plain[u]``
+    (its text is the text page's characters ``first[start]..last[end - 1]`` as they stand,
+    reversed when ``ltr``). Per character ``owner`` (its glyph, -1 if
+    not read); ``kept``: the characters read, in order; per ZWNJ mark its nearest glyph or -1."""
+
+    first: list
+    last: list
+    count: list
+    rtl: list
+    x0: list
+    x1: list
+    y: list
+    size: list
+    ox: list
+    bold_at: list
+    start: list
+    end: list
+    plain: list
+    ltr: list
+    owner: list
+    kept: list
+    near: list
+
+
+def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool) -> Units:
+    cls = classes()
+    origin, box = c_function("FPDFText_GetCharOrigin"), c_function("FPDFText_GetLooseCharBox")
+    get_size = c_function("FPDFText_GetFontSize", ctypes.c_double)
+    text_object = c_function("FPDFText_GetTextObject", ctypes.c_void_p)
+    get_font = c_function("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
+    cx, cy = ctypes.c_double(), ctypes.c_double()
+    rect = (ctypes.c_float * 4)()  # FS_RECTF; kept from the last character when a call fails, as in C
+    first, last, count, rtl, x0s, x1s, ys, sizes, oxs, bold_at = ([] for _ in range(10))
+    owner = [-1] * n
+    kept: list[int] = []
+    objects: dict = {}
+    fonts: dict = {}
+    size, last_y, at = 0.0, -1.0, -1
+    merge = -1  # the glyph a character at its origin joins
+    lx = ly = 0.0
+    for i in range(n):
+        code = codes[i]
+        if not cls[code] & READ:
+            continue
+        cx.value = cy.value = 0.0
+        origin(tp, i, ctypes.byref(cx), ctypes.byref(cy))
+        box(tp, i, ctypes.byref(rect))
+        x, y, left, right = cx.value, cy.value, float(rect[0]), float(rect[2])
+        if code == 0x20:
+            if right - left < 0.05 or get_size(tp, i) < 2:
+                continue
+        elif by_object:
+            obj = text_object(tp, i) or 0
+            got = objects.get(obj)
+            if got is None:
+                got = objects[obj] = (get_size(tp, i), i)
+            size, at = got
+        elif abs(y - last_y) > 0.01 or not i & 15:
+            size, last_y = get_size(tp, i), y
+            obj = text_object(tp, i)
+            font = get_font(obj) if obj else None
+            at = fonts.setdefault(font, i) if font else i
+        kept.append(i)
+        if code != 0x20 and merge >= 0 and abs(lx - x) < 0.01 and abs(ly - y) < 0.01:
+            if left < x0s[merge]:
+                x0s[merge] = left
+            if right > x1s[merge]:
+                x1s[merge] = right
+            last[merge] = i
+            count[merge] += 1
+            owner[i] = merge
+            continue
+        owner[i] = len(first)
+        first.append(i)
+        last.append(i)
+        count.append(1)
+        rtl.append(True)
+        x0s.append(left if left < x else x)
+        x1s.append(right)
+        ys.append(y)
+        sizes.append(size)
+        oxs.append(x)
+        bold_at.append(at)
+        if code == 0x20:
+            merge = -1  # nothing joins a space
+        else:
+            merge, lx, ly = len(first) - 1, x, y
+    g = len(first)
+    mids = [(x0s[k] + x1s[k]) / 2 for k in range(g)]
+    for k in range(g):
+        if count[k] > 1:
+            rtl[k] = _stream_rtl(k, ys, sizes, mids)
+    near = [_nearest(zx, zy, codes, first, count, ys, oxs) for zx, zy in marks]
+    u = Units(first, last, count, rtl, x0s, x1s, ys, sizes, oxs, bold_at, [], [], [], [], owner, kept, near)
+    _units(u, codes, cls, marks, mids, words)
+    return u
+
+
+def _stream_rtl(k: int, ys, sizes, mids) -> bool:
+    """Whether the stream runs right to left around glyph ``k`` (its neighbours on the line)."""
+    for j in (k + 1, k - 1, k + 2, k - 2):
+        if 0 <= j < len(ys):
+            if abs(ys[j] - ys[k]) > sizes[k] * 0.3:
+                continue
+            return (mids[j] < mids[k]) == (j > k)
+    return True
+
+
+def _nearest(zx: float, zy: float, codes, first, count, ys, oxs) -> int:
+    """The glyph (not a space) on the mark's baseline whose origin is nearest, the first of equals."""
+    best, found = 0.0, -1
+    for k in range(len(first)):
+        if count[k] == 1 and codes[first[k]] == 0x20:
+            continue
+        if abs(ys[k] - zy) < 0.5:
+            d = abs(oxs[k] - zx)
+            if found < 0 or d < best:
+                best, found = d, k
+    return found
+
+
+def _key(u: Units, k: int) -> float:
+    return u.ox[k] if u.ox[k] < u.x1[k] else u.x0[k]
+
+
+def _member(u: Units, k: int, codes, cls) -> int:
+    """What glyph ``k`` may be in a run: 1 a letter, 2 a lam-alef ligature, 3 a space, 0 none.
+    A glyph a ZWNJ is placed at is none."""
+    if u.count[k] == 1:
+        c = cls[codes[u.first[k]]]
+        return 1 if c & LETTER else 3 if codes[u.first[k]] == 0x20 else 0
+    if u.count[k] == 2:
+        a, b = cls[codes[u.first[k]]], cls[codes[u.last[k]]]
+        if (a & LAM or b & LAM) and (a & (LAM | ALEF)) and (b & (LAM | ALEF)):
+            return 2
+    return 0
+
+
+def _joins(u: Units, p: int, q: int, kp: int, kq: int, ltr: bool) -> bool:
+    """Whether glyph ``q``, next in the stream after ``p``, continues a run (see the module)
+    that the stream draws right to left, or left to right (``ltr``: Chromium draws a word so
+    as often as not)."""
+    if u.y[q] != u.y[p] or u.size[q] != u.size[p] or u.bold_at[q] != u.bold_at[p]:
+        return False
+    r, s = (q, p) if ltr else (p, q)  # the glyph on the right, the one on the left
+    if not (_key(u, s) < _key(u, r) and u.x0[s] + u.x1[s] < u.x0[r] + u.x1[r]):
+        return False
+    if u.x0[s] > u.x0[r] or u.x1[s] > u.x1[r]:
+        return False
+    gap, size = u.x0[r] - u.x1[s], u.size[p]
+    if gap > 3 and gap > 3 * size:
+        return False
+    return kp == 3 or kq == 3 or not (gap > 0 and gap > size * 0.1)
+
+
+def _units(u: Units, codes, cls, marks, mids, words: bool) -> None:
+    g = len(u.first)
+    kinds = [_member(u, k, codes, cls) for k in range(g)] if words else [0] * g
+    for k in u.near:
+        if k >= 0:
+            kinds[k] = 0
+    spans: list[tuple[int, int, bool]] = []
+    k = 0
+    while k < g:
+        if kinds[k] not in (1, 2) or k + 1 == g or not kinds[k + 1]:
+            k += 1
+            continue
+        ltr = not _joins(u, k, k + 1, kinds[k], kinds[k + 1], False)
+        end = k + 1  # one past the last member that is no space
+        j = k + 1
+        while j < g and kinds[j] and _joins(u, j - 1, j, kinds[j - 1], kinds[j], ltr):
+            if kinds[j] != 3:
+                end = j + 1
+            j += 1
+        lo, hi = k, end - 1
+        if hi > lo:
+            left, right = (lo, hi) if ltr else (hi, lo)
+            key = u.ox[left] if u.ox[left] < u.x1[right] else u.x0[left]
+            if _key(u, left) <= key <= _key(u, right):
+                spans.append((lo, end, ltr))
+        k = end
+    if spans:
+        spans = _uncrossed(u, spans, marks, mids)
+    at = 0
+    for lo, end, ltr in spans:
+        for k in range(at, lo):
+            _add(u, k, k + 1, 0, False)
+        _add(u, lo, end, _plain(u, lo, end, codes, cls, ltr), ltr)
+        at = end
+    for k in range(at, g):
+        _add(u, k, k + 1, 0, False)
+
+
+def _add(u: Units, start: int, end: int, plain: int, ltr: bool) -> None:
+    u.start.append(start)
+    u.end.append(end)
+    u.plain.append(plain)
+    u.ltr.append(ltr)
+
+
+def _plain(u: Units, lo: int, end: int, codes, cls, ltr: bool) -> int:
+    """Whether the run's text is its characters as they stand (reversed where the stream runs
+    left to right): every one is a member's, and every lam-alef's characters stand lam first
+    in the text (pdf.py writes a lam-alef lam first)."""
+    for c in range(u.first[lo], u.last[end - 1] + 1):
+        if not lo <= u.owner[c] < end:
+            return 0
+    for k in range(lo, end):
+        if u.count[k] == 2 and bool(cls[codes[u.first[k]]] & LAM) == ltr:
+            return 0
+    return 1
+
+
+def _uncrossed(u: Units, spans, marks, mids) -> list[tuple[int, int, bool]]:
+    """The runs no other glyph or ZWNJ comes among, in pdf.py's orders by origin or middle,
+    within a line's reach of their baseline."""
+    g = len(u.first)
+    # Every glyph, then every mark where pdf.py places it: y, sort key, middle, size.
+    ys, keys, ms, sizes = list(u.y), [_key(u, k) for k in range(g)], list(mids), list(u.size)
+    for (zx, zy), k in zip(marks, u.near):
+        x = u.ox[k] - 0.001 if k >= 0 else zx
+        ys.append(zy)
+        keys.append(x)
+        ms.append(x)
+        sizes.append(u.size[k] if k >= 0 else 0.0)
+    # Two glyphs of one line lie within 0.35 em (at least 0.35 pt) of its first glyph's baseline.
+    biggest = max(sizes) if sizes else 0.0
+    reach = 0.7 * (biggest if biggest > 1.0 else 1.0) + 0.01
+    order = sorted(range(len(ys)), key=ys.__getitem__)
+    sorted_y = [ys[k] for k in order]
+    out = []
+    for lo, end, ltr in spans:
+        left, right = (lo, end - 1) if ltr else (end - 1, lo)
+        y = u.y[lo]
+        min_key, max_key, min_mid, max_mid = keys[left], keys[right], mids[left], mids[right]
+        crossed = False
+        for at in range(bisect.bisect_left(sorted_y, y - reach), bisect.bisect_right(sorted_y, y + reach)):
+            k = order[at]
+            if lo <= k < end:
+                continue
+            if min_key <= keys[k] <= max_key or min_mid <= ms[k] <= max_mid:
+                crossed = True
+                break
+        if not crossed:
+            out.append((lo, end, ltr))
+    return out
