@@ -151,6 +151,12 @@ class _Conjugations:
                 self._done.add(verb)
                 self._forms.update(self._conjugate(verb))
 
+    def conjugate_always(self) -> None:
+        """Conjugate the verbs that are candidates for any token (once)."""
+        if not self._always_done:
+            self._conjugate_once(self._always)
+            self._always_done = True
+
     def _candidates(self, token: str) -> list[str]:
         head, zwnj, after = token.partition(_ZWNJ)
         by_stem = self._by_stem
@@ -175,9 +181,7 @@ class _Conjugations:
             return True
         if token in self._refused:
             return False
-        if not self._always_done:
-            self._conjugate_once(self._always)
-            self._always_done = True
+        self.conjugate_always()
         self._conjugate_once(self._candidates(token))
         if token in self._forms:
             return True
@@ -233,6 +237,7 @@ class LiteNormalizer:
         with (folder / "data" / "verbs.dat").open(encoding="utf-8") as fh:
             verbs = list(reversed([verb.strip() for verb in fh if verb]))
         self._verbs = _Conjugations(verbs, _conjugator(folder))
+        self._heads: set[str] | None = None  # _join_heads, built on first use
         # hazm's WordTokenizer(join_verb_parts=False) with its default options
         self._token_pattern = re.compile(_TOKEN_FASTER)
         self._more_than_two = re.compile(rf"([{_LETTERS}])\1{{2,}}")
@@ -270,36 +275,50 @@ class LiteNormalizer:
         text = self._decrease_repeated_chars(text)
         return self._mi.sub(self._separate_mi, text)
 
-    def _tokenize(self, line: str) -> list[str]:
-        line = self._token_pattern.sub(r" \1 ", line.replace("\n", " ").replace("\t", " "))
-        return [word for word in line.split(" ") if word]
-
     def _correct_spacing(self, text: str) -> str:
         text = self._sub("EXTRA_SPACE_PATTERNS", text)
-        lines = []
-        for line in text.split("\n"):
+        # hazm tokenizes line by line (a tab is a space to its tokenizer); its pattern never
+        # matches a line break or a space, so one pass over the whole text spaces every line
+        # out as the passes line by line did, and a blank line (kept as it is) is left unchanged.
+        spaced = self._token_pattern.sub(r" \1 ", text.replace("\t", " ")).split("\n")
+        lines = text.split("\n")
+        for i, line in enumerate(lines):
             if line.strip():
-                line = " ".join(self._token_spacing(self._tokenize(line)))
-            lines.append(line)
+                lines[i] = " ".join(self._token_spacing(list(filter(None, spaced[i].split(" ")))))
         text = self._sub("AFFIX_SPACING_PATTERNS", "\n".join(lines))
         return self._sub("PUNCTUATION_SPACING_PATTERNS", text)
 
+    def _join_heads(self) -> set[str]:
+        """What can stand before the first ZWNJ of a joinable word or of a verb form, besides a
+        token ending in «می» or «ه»: a verb form's ZWNJ follows one of those, unless its verb
+        is one conjugated for every token (``_Conjugations``; tests/test_hazm_lite.py checks
+        every form), and those are conjugated here, first."""
+        if self._heads is None:
+            self._verbs.conjugate_always()
+            self._heads = {w.partition(_ZWNJ)[0] for w in (*self._words.joinable, *self._verbs._forms) if _ZWNJ in w}
+        return self._heads
+
     def _token_spacing(self, tokens: list[str]) -> list[str]:
-        result: list[str] = []
+        if not tokens:
+            return []
         suffixes, verbs, words, joinable = self._c.SUFFIXES, self._verbs, self._words, self._words.joinable
         forms, refused = verbs._forms, verbs._refused  # the sets first: most pairs are answered there
-        for t, token in enumerate(tokens):
-            joined = False
-            if result:
-                pair = result[-1] + _ZWNJ + token
-                if pair in forms or pair in joinable or (pair not in refused and pair in verbs):
-                    joined = not (t < len(tokens) - 1 and token + "_" + tokens[t + 1] in verbs)
-                elif token in suffixes and result[-1] in words:
-                    joined = True
-            if joined:
-                result[-1] = pair
-            else:
-                result.append(token)
+        # A pair joined by ZWNJ is a word or a verb form only when what comes first can begin one:
+        # most tokens cannot, and their pair is not built nor looked up three times.
+        heads, head_ends, last = self._join_heads(), (_CONTINUOUS, _PARTICIPLE), len(tokens) - 1
+        result = [before := tokens[0]]
+        for t in range(1, last + 1):
+            token = tokens[t]
+            if (before in heads or before.endswith(head_ends) or _ZWNJ in before) and (
+                    (pair := before + _ZWNJ + token) in forms or pair in joinable
+                    or (pair not in refused and pair in verbs)):
+                if not (t < last and token + "_" + tokens[t + 1] in verbs):
+                    before = result[-1] = pair
+                    continue
+            elif token in suffixes and before in words:
+                before = result[-1] = before + _ZWNJ + token
+                continue
+            result.append(before := token)
         return result
 
     def _decrease_repeated_chars(self, text: str) -> str:
