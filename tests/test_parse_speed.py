@@ -13,7 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from minutes.parsing import layout, lexer
 from minutes.text import hazm_lite, normalize
+from minutes.text.vocab import vocab
 
 _LITE = hazm_lite.normalizer()
 _GUARDED = [(p, r, needs) for patterns in _LITE._compiled.values() for p, r, needs in patterns if needs]
@@ -132,3 +134,55 @@ def test_shielding_known_text(text):
 @given(text=st.text(alphabet=[" ", "\xa0", "a", "ب", "\n", "\t", "\u2003"], max_size=24))
 def test_the_column_gap_pattern_finds_what_the_plain_one_finds(text):
     assert normalize.COLUMN_GAP.sub("\t", text) == re.sub(r"(?<=\S)[ \xa0]{4,}(?=\S)", "\t", text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", "\t", "\n", "\u200c", ":", ".", "،", "a", "ب", "\u2003", "\x85", "۱"], max_size=16))
+def test_the_layouts_squash_removes_what_its_pattern_did(text):
+    assert layout._squash(text) == re.sub(r"[\s\u200c:.،]+", "", text)
+
+
+# The lexer's count of resolutions at the closing («در این جلسه ۷ مصوبه …»), beginning with its
+# digit, against the pattern that began with a lookbehind.
+_COUNT_PIECES = ["۷", "12", "۱۲", " ", "\n", "مصوبه", "مورد", "بند", "x", "ب", "\u200c"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_COUNT_PIECES), max_size=12))
+def test_the_closing_count_is_found_where_the_lookbehind_pattern_found_it(pieces):
+    text, v = "".join(pieces), vocab()
+    plain = v.rx(r"(?<![0-9۰-۹])[0-9۰-۹]++\s*(?:<<sections.closing_nouns>>)\s").search(text)
+    faster = v.rx(lexer._CLOSING_COUNT).search(text)
+    assert (plain and plain.span()) == (faster and faster.span())
+
+
+# The layout's markers inside a line, beginning with the marker's character, against the patterns
+# that began with a lookbehind.
+_INLINE_PIECES = [" ", "\n", "\t", "1", "۲", "12", "-", ".", ")", ":", "/", "a", "ب", "_", "✅", "🔹", "\ufe0f", "x_"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_INLINE_PIECES), max_size=12))
+def test_inline_markers_are_found_where_the_lookbehind_patterns_found_them(pieces):
+    text = "".join(pieces)
+    number = re.compile(r"(?:(?<=\s)|^)([0-9۰-۹]{1,2})\s*[-–.)ـ:]\s*(?![0-9۰-۹/])(?=\S)")
+    bullet = re.compile(r"(?:(?<=\s)|^)(?:_|[✅✔☑▪►●◆■🔹🔸🔻🔶🔷📌]\ufe0f?\s*)(?=[^\W\d_])")
+    assert [(m.span(), m.groups()) for m in layout._INLINE_NUMBER.finditer(text)] == \
+        [(m.span(), m.groups()) for m in number.finditer(text)]
+    assert [m.span() for m in layout._INLINE_BULLET.finditer(text)] == [m.span() for m in bullet.finditer(text)]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["می", "ن", "م", "ی", "کتاب", "ب", " ", "\u200c", "_", "1", "\n", "a"]), max_size=12))
+def test_the_mi_pattern_matches_where_hazms_does(pieces):
+    text = "".join(pieces)
+    hazms = re.compile(rf"\bن?می[{hazm_lite._LETTERS}]+")
+    assert [m.span() for m in _LITE._mi.finditer(text)] == [m.span() for m in hazms.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["سلاممم", "ککک", "کک", "ا", "ب", " ", "۱۱۱", "aaa", "\n"]), max_size=10))
+def test_a_letter_three_times_is_seen_as_hazms_pattern_sees_it(pieces):
+    text = "".join(pieces)
+    assert (_LITE._decrease_repeated_chars(text) != text) <= (_LITE._more_than_two.search(text) is not None)
+    assert any(c * 3 in text for c in hazm_lite._LETTERS) == (_LITE._more_than_two.search(text) is not None)

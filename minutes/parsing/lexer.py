@@ -125,6 +125,12 @@ def _decided(text: str) -> bool:
     return bool(vocab().rx("<<resolutions.decided>>").search(text))
 
 
+# A count of resolutions and its noun («۷ مصوبه»). It begins with the digit and looks behind
+# that digit after matching it: the regex engine skips in C to a digit, where a pattern that
+# begins with a lookbehind is tried at every character.
+_CLOSING_COUNT = r"[0-9۰-۹](?<![0-9۰-۹][0-9۰-۹])[0-9۰-۹]*+\s*(?:<<sections.closing_nouns>>)\s"
+
+
 def closing_kind(text: str) -> str | None:
     """'end' for «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت», 'count' for «در این جلسه ۷ مصوبه … تصویب شد»."""
     v = vocab()
@@ -142,7 +148,7 @@ def closing_kind(text: str) -> str | None:
     # A count, the noun, then the approval after them. The first count is enough (an approval
     # after a later one is after it too), and a count begins only where a run of digits does:
     # one pattern tried from every digit and every noun cost time quadratic in a long line.
-    count = v.rx(r"(?<![0-9۰-۹])[0-9۰-۹]++\s*(?:<<sections.closing_nouns>>)\s").search(text)
+    count = v.rx(_CLOSING_COUNT).search(text)
     if count and v.rx(r"(?:<<sections.closing_approved>>)").search(text, count.end()):
         return "count"
     return None

@@ -244,7 +244,10 @@ def _text_of(el) -> str:
     raw = "".join(node.text or "" if node.tag in _WITH_TEXT else "\t" if node.tag == _TAB else " " for node in parts)
     cells = COLUMN_GAP.sub("\t", _TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
         if "\t" in raw or "    " in raw else raw
-    return _SPACE.sub(" ", cells).strip()
+    # Most paragraphs have single spaces only: the pattern would stop at each of them.
+    if "  " in cells or "\xa0" in cells or "\n" in cells or "\r" in cells or "\f" in cells or "\v" in cells:
+        cells = _SPACE.sub(" ", cells)
+    return cells.strip()
 
 
 def _own_parts(el):

@@ -66,6 +66,7 @@ _NEEDS = {
     '"([^\\n"]+)"': _any('"'),
     "([\\d+])\\.([\\d+])": _any("."),
     " ?\\.\\.\\.": _any("..."),
+    "[ـ\\r]": _any("ـ", "\r"),
 }
 
 
@@ -87,6 +88,13 @@ _FASTER = {
     "([^ «\\[\\(\\{])([«\\[\\(\\{])": ("[«\\[\\(\\{](?<=[^ «\\[\\(\\{][«\\[\\(\\{])", " \\g<0>"),
     "([^ ]ه) (ا(م|یم|ش|ند|ی|ید|ت))(?=[ \\n\\.:!،؛؟»\\]\\)\\}]|$)":
         ("ه (?<=[^ ]ه )(ا(م|یم|ش|ند|ی|ید|ت))(?=[ \\n\\.:!،؛؟»\\]\\)\\}]|$)", "ه\u200c\\1"),
+    # An optional space first is tried at every position; a space or a dot first is skipped to.
+    " ?\\.\\.\\.": ("[ .](?:(?<= )\\.\\.\\.|(?<=\\.)\\.\\.)", " …"),
+    # A second character that can never begin a match need not be consumed: looked at ahead, the
+    # pattern begins with a plain class.
+    f"(\\d)([{_LETTERS}])": (f"\\d(?=[{_LETTERS}])", "\\g<0> "),
+    "([\\.:])([^ \\.:!،؛؟»\\]\\)\\}\\d۰۱۲۳۴۵۶۷۸۹])": ("[\\.:](?=[^ \\.:!،؛؟»\\]\\)\\}\\d۰۱۲۳۴۵۶۷۸۹])", "\\g<0> "),
+    "([!،؛؟»\\]\\)\\}])([^ \\.:!،؛؟»\\]\\)\\}])": ("[!،؛؟»\\]\\)\\}](?=[^ \\.:!،؛؟»\\]\\)\\}])", "\\g<0> "),
 }
 # hazm's WordTokenizer pattern, with the same lookahead put first (it matches what the pattern
 # can begin with): the same matches, tried only where one can begin.
@@ -242,7 +250,9 @@ class LiteNormalizer:
         self._token_pattern = re.compile(_TOKEN_FASTER)
         self._more_than_two = re.compile(rf"([{_LETTERS}])\1{{2,}}")
         self._letter_run = re.compile(rf"[{_LETTERS}]+")
-        self._mi = re.compile(rf"\bن?می[{_LETTERS}]+")
+        # hazm's «\bن?می[…]+», beginning with its first letter and looking behind it for the word
+        # boundary (``(?<!\w.)``): a pattern that begins with «\b» is tried at every position.
+        self._mi = re.compile(rf"[نم](?<!\w.)(?:(?<=ن)می|(?<=م)ی)[{_LETTERS}]+")
         self._mi_head = re.compile(r"^(ن?می)")
 
     def _sub(self, name: str, text: str) -> str:
@@ -330,7 +340,9 @@ class LiteNormalizer:
         time quadratic in the run (40,000 letters: 25 s), and splicing each word back into the
         whole text cost time quadratic in their number. The runs are found once here, and the
         text is put together once."""
-        if self._more_than_two.search(text) is None:
+        # A letter three times running: a substring search per letter (in C, skipping ahead)
+        # beats a pattern tried at every letter of the text.
+        if not any(letter * 3 in text for letter in _LETTERS):
             return text
         pieces, done = [], 0
         for m in self._letter_run.finditer(text):
