@@ -422,6 +422,12 @@ def _decision(state: State, item: tree.Item) -> None:
         # meeting's story before the decisions, not a decision
         _paragraph(state, "resolutions", item.token, " ".join([item.token.value] + [t.value for t in text]))
         return
+    if item.token.type == "DECISION_LINE" and not state.intro_opens and not text and not state.m.resolutions \
+            and not _opens_decision(item.token.value):
+        # a news headline that names decisions («مصوبات تازه هیئت …»), then the story that states them
+        # sentence by sentence («… تشکیل شد. … مقرر شد الف. … مقرر شد ب.»): a resolution per decision
+        _paragraph(state, "resolutions", item.token, item.token.value)
+        return
     if item.token.type in ("PARAGRAPH", "DECISION_LINE") and not text and state.m.resolutions \
             and _story_then_decision(state, item.token):
         return

@@ -56,6 +56,7 @@ def _res() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"{_L}(?:{_p('people.honorifics')}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
+        "dash_person": re.compile(rf"(?<=[^\s\d])\s*[-–—]\s*(?=(?:{people}){_R})"),
         "and": re.compile(rf"(\s+(?:{_p('numbers.joiners')})\s+)"),
     }
 
@@ -149,6 +150,9 @@ def _chunks(text: str) -> list[str]:
     before an honorific that follows a name with no separator («جناب آقای X جناب آقای Y»)."""
     res = _res()
     out: list[str] = []
+    # «دکتر الف- دکتر ب- مهندس ج»: a dash before a title or an honorific ends the person before it
+    # (a dash before a role, «دکتر الف – رئیس …», stays: read_person reads the role after it)
+    text = res["dash_person"].sub("، ", text)
     # Whether a separator ends the text before the honorific is asked of its last characters
     # only (the search may look back past its start): asked of all the text before each
     # honorific, it cost time quadratic in a long attendance line.

@@ -167,6 +167,14 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
                 not vocab().key_at_start("people.role_stops", words[1]):
             parts.append(second)
             used = 2
+    # «دکتر فرخ ضیایی در گفتگو با …»: an unlisted first name, one more word, then a word that follows
+    # a whole name — a first and a family name (one family name stops at the preposition itself).
+    if used == 1 and len(words) > 2 and first == bare:
+        second, second_stop, second_opens_role, _, _ = _word(words[1])
+        if not second_stop and not second_opens_role and words[1] == second and \
+                vocab().key_at_start("people.after_full_name", " ".join(words[2:6])):
+            parts.append(second)
+            used = 2
     name = " ".join([p for p in parts if p])
     return (name or None), used
 
