@@ -186,3 +186,13 @@ def test_a_letter_three_times_is_seen_as_hazms_pattern_sees_it(pieces):
     text = "".join(pieces)
     assert (_LITE._decrease_repeated_chars(text) != text) <= (_LITE._more_than_two.search(text) is not None)
     assert any(c * 3 in text for c in hazm_lite._LETTERS) == (_LITE._more_than_two.search(text) is not None)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", ".", "a", "\n", "…", "ب"], max_size=20))
+def test_dots_become_an_ellipsis_as_hazms_pattern_makes_them(text):
+    assert hazm_lite._Dots.sub(" …", text) == re.sub(r" ?\.\.\.", " …", text)
+
+
+def test_hazms_dots_pattern_is_the_one_replaced():
+    assert any(p is hazm_lite._Dots for patterns in _LITE._compiled.values() for p, _, _ in patterns)

@@ -253,7 +253,7 @@ def test_bold_from_styles_read_as_bold_lines():
 
 @pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
 def test_run_text_test_agrees_with_python_docx(source):
-    from minutes.read.word import _run_has_text
+    from minutes.read.word import _run_parts
 
     data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
     document = docx.Document(io.BytesIO(data))
@@ -263,7 +263,8 @@ def test_run_text_test_agrees_with_python_docx(source):
         r = p.add_run()
         r._r.append(OxmlElement(kind))
         runs.append(r)
-    assert [_run_has_text(r._r) for r in runs] == [bool(r.text.strip()) for r in runs]
+    assert [_run_parts(r._r)[1] for r in runs] == [bool(r.text.strip()) for r in runs]
+    assert [_run_parts(r._r)[0] for r in runs] == [r._r.rPr for r in runs]
     assert sum(map(bool, (r.text.strip() for r in runs))) > 3
 
 

@@ -294,33 +294,41 @@ def _heading_level(style_name: str) -> int:
     return min(int(m.group(1)), 6) if m else 0
 
 
-def _run_has_text(r) -> bool:
-    """``run.text.strip() != ""``: of a run's text parts only a ``w:t`` with letters or a
-    non-breaking hyphen shows; tabs and breaks are space."""
-    return any((child.tag == _T and (child.text or "").strip()) or child.tag == f"{_W}noBreakHyphen"
-               for child in r)
+_RUN, _RPR, _B, _RSTYLE, _NO_BREAK_HYPHEN = (f"{_W}{name}" for name in ("r", "rPr", "b", "rStyle", "noBreakHyphen"))
 
 
-def _run_bold(r, where: str) -> bool | None:
-    """The run's own bold (``w:rPr/w:b``, on without a ``w:val``), None when it sets none."""
-    rpr = r.find(f"{_W}rPr")
-    b = rpr.find(f"{_W}b") if rpr is not None else None
-    return None if b is None else on_off(b, where)
+def _run_parts(r) -> tuple[object | None, bool]:
+    """(the run's first ``w:rPr`` or None, whether it shows text: ``run.text.strip() != ""``, as
+    of a run's text parts only a ``w:t`` with letters or a non-breaking hyphen shows; tabs and
+    breaks are space), in one walk over its children: each element lxml hands to Python costs
+    a few microseconds, and a paragraph's runs were most of reading it."""
+    rpr, shows = None, False
+    for child in r:
+        tag = child.tag
+        if tag == _RPR:
+            rpr = rpr if rpr is not None else child
+        elif (tag == _T and not shows and (child.text or "").strip()) or tag == _NO_BREAK_HYPHEN:
+            shows = True
+    return rpr, shows
 
 
 def _is_bold(p, style, styles: StyleIndex) -> bool:
-    """Every run with text is bold: by itself, else by its character style, else by the
-    paragraph's ``style``."""
-    runs = [r for r in p.iterchildren(f"{_W}r") if _run_has_text(r)]
-    if not runs:
-        return False
-    for r in runs:
-        explicit = _run_bold(r, styles.where)
-        if explicit is None:
-            explicit = styles.bold(styles.run(r)) or styles.bold(style)
+    """Every run with text is bold: by its own ``w:rPr/w:b`` (on without a ``w:val``), else by
+    its character style, else by the paragraph's ``style``; False when no run has text."""
+    found = False
+    for r in p.iterchildren(_RUN):
+        rpr, shows = _run_parts(r)
+        if not shows:
+            continue
+        found = True
+        b = next(rpr.iterchildren(_B), None) if rpr is not None else None
+        if b is not None:
+            explicit = on_off(b, styles.where)
+        else:
+            explicit = styles.bold(styles.run_style(rpr)) or styles.bold(style)
         if not explicit:
             return False
-    return True
+    return found
 
 
 @dataclass
