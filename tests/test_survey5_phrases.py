@@ -2,7 +2,8 @@
 («موافقت اصولی شد», «موافقت قطعی به عمل آورد», «… موافقت اصولی خود را اعلام کرد»), a decision named as one of
 the decisions of «this council / commission», a speaker whose first name is not in the list of first names
 («دکتر سید کیوان‌مهر طاهرخانی در گفتگو با …»), attendees each after a dash glued to the name before
-(«دکتر الف- دکتر ب- مهندس ج»), and the meeting's date on a line «مورخ: …» of its own.
+(«دکتر الف- دکتر ب- مهندس ج»), the meeting's date on a line «مورخ: …» of its own, and a resolution page that
+quotes what was decided after «… به شرح ذیل تصویب نمود:».
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, fifth sample)."""
 
@@ -38,6 +39,17 @@ DECISIONS = [
      ["خرید دو دستگاه آمبولانس از جمله مصوبات این کارگروه بود."]),
     # … but a report of the council's decisions is none of them
     ("در پایان گزارشی از مصوبات این شورا به استانداری فرستاده شد.", []),
+    # a sentence about «the following» that decides, a colon, then a quote: the quote is the decision, whole
+    ("شورای دانشگاه در جلسه ۱۲ مورخ ۳/۲/۱۴۰۱ به شرح ذیل تصویب نمود: «ماده واحده ـ هر دانشکده یک دفتر ارتباط با "
+     "صنعت دارد. تبصره ـ دفتر زیر نظر معاون پژوهشی است.» دبیر شورای دانشگاه ـ پرویز ناصری",
+     ["ماده واحده ـ هر دانشکده یک دفتر ارتباط با صنعت دارد. تبصره ـ دفتر زیر نظر معاون پژوهشی است."]),
+    ("آیین‌نامه‌ای که در جلسه ۹ مورخ ۱۴۰۰/۵/۲ شورا به تصویب رسیده است، به شرح ذیل ابلاغ می‌شود: «ماده ۱ ـ "
+     "دوره‌ها رایگان است».",
+     ["ماده ۱ ـ دوره‌ها رایگان است"]),
+    # … not when the sentence decides nothing («قرائت شد»), nor when the quote is a name inside a sentence
+    ("متن نامه استاندار به شرح ذیل قرائت شد: «لطفا گزارش کارها را بفرستید.» سپس اعضا نظر دادند.", []),
+    ("به شرح ذیل تصویب شد: «الف» و «ب» در دستور قرار گرفت. مقرر شد شهرداری اقدام کند.",
+     ["مقرر شد شهرداری اقدام کند."]),
 ]
 
 

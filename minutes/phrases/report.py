@@ -75,7 +75,7 @@ def decision_sentences(text: str) -> list[str]:
     rx = _rx()
     if not rx["any"].search(text):
         return []  # most paragraphs: one search, no sentence split
-    found = []
+    found, text = _quoted_decisions(text)
     for said in _SENTENCE_END.split(text):
         sentence = _statement(said.strip())
         if not sentence:
@@ -125,6 +125,42 @@ def decision_sentences(text: str) -> list[str]:
 
 
 _MIN_NAMED_WORDS = 3  # a decision named alone before «دیگر مصوبه …» is a phrase, not a word or two
+
+
+def _quoted_decisions(text: str) -> tuple[list[str], str]:
+    """«شورا … به شرح ذیل تصویب نمود: «۱۲ـ …»», «… که … به تصویب رسیده است، به شرح ذیل ابلاغ می‌شود:
+    «ماده واحده ـ … . تبصره ـ …»»: a sentence about «the following» that decides and ends with a colon,
+    then a quote — the quote is what was decided: one resolution, as written inside its marks (its
+    own numbering and sentences kept). Returns those decisions and the text without their sentences.
+    The quote is found before sentences are cut: a period inside it ends no sentence."""
+    rx = _rx()
+    if "«" not in text or not rx["following"].search(text):
+        return [], text
+    found, rest, at = [], [], 0
+    for colon in re.finditer(r":\s*«", text):
+        start = max([0, at] + [m.end() for m in _SENTENCE_END.finditer(text, at, colon.start())])
+        intro = text[start:colon.start()]
+        close = _closing_quote(text, colon.end() - 1)
+        if close < 0 or not rx["following"].search(intro) or not _hits(_statement(intro)):
+            continue
+        quoted = text[colon.end():close].strip()
+        # the quote is whole sentences: it ends one, or a sentence ends right after it
+        # («… تصویب شد: «الف» و «ب» …» quotes names inside a sentence, not what was decided)
+        if quoted and (quoted[-1] in ".!؟" or text[close + 1:close + 2] in (".", "!", "؟")):
+            found.append(quoted)
+            rest.append(text[at:start])
+            at = close + 1
+    return found, "".join(rest) + text[at:]
+
+
+def _closing_quote(text: str, opening: int) -> int:
+    """Where the «» opened at ``opening`` closes (nested quotes inside), or -1."""
+    depth = 0
+    for i in range(opening, len(text)):
+        depth += (text[i] == "«") - (text[i] == "»")
+        if depth == 0:
+            return i
+    return -1
 
 
 def _among_items(head: str) -> list[str]:
