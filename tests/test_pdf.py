@@ -122,6 +122,30 @@ def test_word_runs_read_as_glyph_by_glyph(pdf_fixtures, monkeypatch, name):
     assert pages[0] == pages[1] == pages[2]
 
 
+@pytest.mark.parametrize("name", ["seed003_libreoffice.pdf", "seed003_nazli.pdf"])
+def test_a_table_border_among_a_run_reads_as_glyph_by_glyph(pdf_fixtures, monkeypatch, name):
+    """A run of words a table's column rule falls among is read glyph by glyph, so its
+    glyphs go to their cells as they would one by one: a ruled grid laid over every page's
+    body (rules through the middle of words) reads the same with runs and without."""
+    from minutes.read import pdf
+
+    data = pdf_fixtures[name].read_bytes()
+    tables = pdf._tables
+    grid = pdf._Table(100.0, 500.0, 300.0, 600.0, [600.0, 500.0, 400.0, 300.0],
+                      [(100.0, 300.0, 600.0), (233.3, 300.0, 600.0), (366.6, 300.0, 600.0), (500.0, 300.0, 600.0)])
+    monkeypatch.setattr(pdf, "_tables", lambda paths: tables(paths) + [grid])
+    split = []
+    real = pdf._split_at_borders
+    monkeypatch.setattr(pdf, "_split_at_borders", lambda glyphs, *a: split.append(len(glyphs)) or
+                        (lambda out: split.append(len(out)) or out)(real(glyphs, *a)))
+    fast = read_pdf(data, name)
+    assert sum(after - before for before, after in zip(split[::2], split[1::2])) > 100  # runs were split
+    monkeypatch.setattr(pdf, "_WORDS", False)
+    slow = read_pdf(data, name)
+    assert sum("\t" in ln for p in fast for ln in p.lines) > 20
+    assert [p.lines for p in fast] == [p.lines for p in slow]
+
+
 def test_bytes_and_library_agree(nazli):
     data = nazli.read_bytes()
     assert _resolutions(minutes.parse_bytes(data, path="x.pdf")) == _resolutions(parsed(nazli))

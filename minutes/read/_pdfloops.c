@@ -21,7 +21,7 @@ typedef struct { float left, top, right, bottom; } rectf;  /* FS_RECTF */
 typedef struct { float a, b, c, d, e, f; } matrix;        /* FS_MATRIX */
 
 enum fn { CHAR_ORIGIN, LOOSE_CHAR_BOX, TEXT_OBJECT, GET_OBJECT, OBJECT_TYPE, FORM_COUNT, FORM_OBJECT,
-          COUNT_MARKS, GET_MARK, MARK_BLOB, OBJECT_MATRIX, FONT_SIZE, TEXT_OBJECT_FONT };
+          COUNT_MARKS, GET_MARK, MARK_BLOB, OBJECT_MATRIX, FONT_SIZE, TEXT_OBJECT_FONT, MAP_ERROR };
 
 typedef int (*char_origin_t)(handle, int, double *, double *);
 typedef int (*loose_box_t)(handle, int, rectf *);
@@ -36,10 +36,11 @@ typedef int (*mark_blob_t)(handle, const char *, unsigned char *, unsigned long,
 typedef int (*object_matrix_t)(handle, matrix *);
 typedef double (*font_size_t)(handle, int);
 typedef handle (*text_object_font_t)(handle);
+typedef int (*map_error_t)(handle, int);
 
 /* Bumped whenever a signature below changes: pdf_loops.py ignores a library built from an
    older source (an editable install not run again) instead of calling it wrongly. */
-int minutes_pdfloops_version(void) { return 3; }
+int minutes_pdfloops_version(void) { return 7; }
 
 /* Origin x, y and loose box left, right of the characters idx[0..m). */
 void minutes_positions(void *const *fn, handle textpage, const int *idx, int m,
@@ -216,18 +217,90 @@ static int by_y(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-/* Fills the per-glyph arrays (n each), owner[n], kept[n] (*n_kept), near[n_marks] and the
-   per-unit arrays (n each, *n_units); returns how many glyphs, or -1 when memory ran out. */
+/* Writes glyph k's text at out, returns its length: a lam-alef lam first, another ligature's
+   characters in the stream's order where it runs right to left, else reversed. */
+static int glyph_text(const glyphs_t *g, int k, const int *owner, const int *rtl, unsigned short *out) {
+    const unsigned short *codes = g->codes;
+    int a = g->first[k], b = g->last[k], m = g->count[k];
+    if (m == 1) {
+        out[0] = codes[a];
+        return 1;
+    }
+    if (m == 2) {
+        int ca = g->cls[codes[a]], cb = g->cls[codes[b]];
+        if ((ca & LAM || cb & LAM) && (ca & (LAM | ALEF)) && (cb & (LAM | ALEF))) {
+            out[0] = 0x644;  /* «ل» */
+            out[1] = cb & LAM ? codes[a] : codes[b];
+            return 2;
+        }
+    }
+    int w = rtl[k] ? 0 : m - 1, step = rtl[k] ? 1 : -1;
+    for (int c = a; c <= b; c++)
+        if (owner[c] == k) {
+            out[w] = codes[c];
+            w += step;
+        }
+    return m;
+}
+
+typedef struct {
+    int *start, *end, *ltr, *offset;
+    unsigned short *text;
+    int *glyph_len;
+    double *x0, *x1, *ox, *y, *size, *low, *high;
+    int *order, *bold, *n;
+    int units, at_text;
+} units_t;
+
+/* Appends the unit of glyphs lo..stop) (a run when more than one; ltr: the stream draws it
+   left to right) with its text. */
+static void put_unit(units_t *o, const glyphs_t *g, const int *owner, const int *rtl, const double *mids,
+                     int lo, int stop, int ltr) {
+    int u = o->units++, left = ltr ? lo : stop - 1, right = ltr ? stop - 1 : lo;
+    o->start[u] = lo;
+    o->end[u] = stop;
+    o->ltr[u] = ltr;
+    o->offset[u] = o->at_text;
+    for (int j = 0; j < stop - lo; j++) {
+        int k = ltr ? stop - 1 - j : lo + j;  /* left to right in the stream: its glyphs reversed */
+        o->at_text += o->glyph_len[k] = glyph_text(g, k, owner, rtl, o->text + o->at_text);
+    }
+    o->x0[u] = g->x0[left];
+    o->x1[u] = g->x1[right];
+    o->ox[u] = g->ox[left];
+    o->y[u] = g->y[lo];
+    o->size[u] = g->size[lo];
+    o->low[u] = mids[left];
+    o->high[u] = mids[right];
+    o->order[u] = g->first[lo];
+    o->bold[u] = g->bold_at[lo];
+    o->n[u] = stop - lo;
+}
+
+/* A page's glyphs and units (pdf_units.Units, whose fields the arrays are). ints holds 15n + 1
+   + n_marks + 4 ints: per glyph first, last, count, rtl, bold_at; per character owner, kept;
+   per unit start, end, ltr; per glyph glyph_len; per unit order, bold, n (n each), offset
+   (n + 1), near (n_marks), and counts: characters kept, units, and of every (kept / 50)th kept
+   character how many have no Unicode mapping, out of how many. floats holds 12n doubles: per
+   glyph x0, x1, y, size, ox; per unit x0, x1, ox, y, size, low, high. text gets the units'
+   texts (n UTF-16 units at most). Returns how many glyphs, or -1 when memory ran out. */
 int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int n, const unsigned char *cls,
-                   int by_object, int words, const double *marks, int n_marks,
-                   int *first, int *last, int *count, int *rtl, double *x0, double *x1, double *y, double *size,
-                   double *ox, int *bold_at, int *owner, int *kept, int *n_kept, int *near,
-                   int *start, int *end, int *plain, int *ltr, int *n_units) {
+                   int by_object, int words, const double *marks, int n_marks, int *ints, double *floats,
+                   unsigned short *text) {
+    int *first = ints, *last = ints + n, *count = ints + 2 * n, *rtl = ints + 3 * n, *bold_at = ints + 4 * n;
+    int *owner = ints + 5 * n, *kept = ints + 6 * n, *start = ints + 7 * n, *end = ints + 8 * n;
+    int *ltr = ints + 9 * n, *glyph_len = ints + 10 * n, *unit_order = ints + 11 * n, *unit_bold = ints + 12 * n;
+    int *unit_n = ints + 13 * n, *offset = ints + 14 * n, *near = ints + 15 * n + 1, *counts = near + n_marks;
+    double *x0 = floats, *x1 = floats + n, *y = floats + 2 * n, *size = floats + 3 * n, *ox = floats + 4 * n;
+    double *unit_x0 = floats + 5 * n, *unit_x1 = floats + 6 * n, *unit_ox = floats + 7 * n;
+    double *unit_y = floats + 8 * n, *unit_size = floats + 9 * n, *unit_low = floats + 10 * n;
+    double *unit_high = floats + 11 * n;
     char_origin_t origin = (char_origin_t)fn[CHAR_ORIGIN];
     loose_box_t box = (loose_box_t)fn[LOOSE_CHAR_BOX];
     font_size_t font_size = (font_size_t)fn[FONT_SIZE];
     text_object_t text_object = (text_object_t)fn[TEXT_OBJECT];
     text_object_font_t object_font = (text_object_font_t)fn[TEXT_OBJECT_FONT];
+    map_error_t map_error = (map_error_t)fn[MAP_ERROR];
     glyphs_t g = {codes, cls, first, last, count, x0, x1, y, size, ox, bold_at};
     int total = n + n_marks;
     handle_map objects, fonts;
@@ -264,7 +337,9 @@ int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int 
             int seen = map_get_or_put(&objects, obj, n_objects);
             if (seen < 0) {
                 objects_size[n_objects] = font_size(tp, i);
-                objects_at[n_objects] = i;
+                handle font = obj ? object_font(obj) : NULL;
+                int first_at = font ? map_get_or_put(&fonts, font, i) : -1;
+                objects_at[n_objects] = first_at < 0 ? i : first_at;
                 seen = n_objects++;
             }
             cur_size = objects_size[seen];
@@ -311,7 +386,12 @@ int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int 
             ly = yy;
         }
     }
-    *n_kept = kept_count;
+    counts[0] = kept_count;
+    int step = kept_count / 50 > 1 ? kept_count / 50 : 1, hits = 0, sampled = 0;
+    for (int t = 0; t < kept_count; t += step, sampled++)
+        hits += map_error(tp, kept[t]) == 1;
+    counts[2] = hits;
+    counts[3] = sampled;
     int G = glyph_count;
     for (int k = 0; k < G; k++)
         mids[k] = (x0[k] + x1[k]) / 2;
@@ -431,33 +511,21 @@ int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int 
         }
         n_spans = kept_spans;
     }
-    int units = 0, from = 0;
+    units_t out = {start, end, ltr, offset, text, glyph_len, unit_x0, unit_x1, unit_ox, unit_y, unit_size,
+                   unit_low, unit_high, unit_order, unit_bold, unit_n, 0, 0};
+    int from = 0;
     for (int t = 0; t <= n_spans; t++) {
         int lo = t < n_spans ? spans[3 * t] : G;
-        for (int k = from; k < lo; k++) {
-            start[units] = k;
-            end[units] = k + 1;
-            plain[units] = 0;
-            ltr[units] = 0;
-            units++;
+        for (; from < lo; from++)
+            put_unit(&out, &g, owner, rtl, mids, from, from + 1, 0);
+        if (t < n_spans) {
+            put_unit(&out, &g, owner, rtl, mids, lo, spans[3 * t + 1], spans[3 * t + 2]);
+            from = spans[3 * t + 1];
         }
-        if (t == n_spans)
-            break;
-        int stop = spans[3 * t + 1], dir = spans[3 * t + 2], is_plain = 1;
-        for (int c = first[lo]; c <= last[stop - 1] && is_plain; c++)
-            if (!(lo <= owner[c] && owner[c] < stop))
-                is_plain = 0;
-        for (int k = lo; k < stop && is_plain; k++)
-            if (count[k] == 2 && !!(cls[codes[first[k]]] & LAM) == dir)
-                is_plain = 0;
-        start[units] = lo;
-        end[units] = stop;
-        plain[units] = is_plain;
-        ltr[units] = dir;
-        units++;
-        from = stop;
     }
-    *n_units = units;
+    int units = out.units, at_text = out.at_text;
+    offset[units] = at_text;
+    counts[1] = units;
     result = G;
 done:
     map_free(&objects);

@@ -34,6 +34,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import compress
+from typing import NamedTuple
 
 from ..errors import InputError
 from .pdf_loops import c_function as _c
@@ -53,9 +54,10 @@ _SPACE = re.compile(r"\s+")
 _ODD_SPACE = re.compile(r"\s\s|[^\S ]")  # whitespace that _SPACE would change
 
 
-_ALEFS = frozenset("اآأإٱ")
-@dataclass(slots=True)
-class Glyph:
+class Glyph(NamedTuple):
+    """A glyph, or a run of words read whole (pdf_units). A tuple: a page's hundreds are made
+    in C from columns (``_make_glyph``), with no bytecode per glyph."""
+
     text: str
     x0: float
     x1: float
@@ -67,7 +69,7 @@ class Glyph:
     n: int = 1  # the glyphs it stands for: a run of words (pdf_units) is one Glyph
 
 
-_new_glyph = object.__new__
+_make_glyph = functools.partial(tuple.__new__, Glyph)  # from a tuple of its fields
 
 
 @dataclass(slots=True)
@@ -130,80 +132,57 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
         raise InputError(f"refused: page {number} holds {n} characters (limit {MAX_CHARS_PER_PAGE})", path=where)
     buf = ctypes.create_string_buffer((n + 1) * 2)
     got = _c("FPDFText_GetText")(tp, 0, n, buf)
-    raw = buf.raw[:max(0, got - 1) * 2]
-    codes = memoryview(raw).cast("H")  # UTF-16 units, one per character
+    raw = buf.raw[:max(0, got - 1) * 2]  # UTF-16 units, one per character
     by_object = page is not None and n >= _RUN_CHARS * _c("FPDFPage_CountObjects")(page.raw)
-    u = glyph_units(tp, raw, len(codes), by_object, [(z.ox, z.y) for z in marks], _WORDS)
-    text = raw.decode("utf-16-le", errors="replace")
-    if len(text) != len(codes):  # a character outside the BMP: slices of the text would not match
-        text = None
+    u = glyph_units(tp, raw, len(raw) // 2, by_object, [(z.ox, z.y) for z in marks], _WORDS)
     name = ctypes.create_string_buffer(128)
     faces: dict = {}  # what a font's name says of its weight, asked once per name
-    bolds = {at: at >= 0 and _is_bold(tp, at, name, faces) for at in set(u.bold_at)}
-    cuts = [(t.y0, t.y1, [t.x0, t.x1, *(x for x, _, _ in t.cols)]) for t in tables]
-    first, last, count, x0, x1, y, size, ox, bold_at = u.first, u.last, u.count, u.x0, u.x1, u.y, u.size, u.ox, \
-        u.bold_at
-    glyphs: list[Glyph] = []
-    for a, b, plain, ltr in zip(u.start, u.end, u.plain, u.ltr):
-        if b - a == 1:
-            # Made field by field: calling the class costs twice as much (a Chromium page has thousands).
-            g = _new_glyph(Glyph)
-            g.text = chr(codes[first[a]]) if count[a] == 1 else _ligature(u, codes, a)
-            g.x0 = x0[a]
-            g.x1 = x1[a]
-            g.ox = ox[a]
-            g.n = 1
-        else:
-            left, right = (a, b - 1) if ltr else (b - 1, a)
-            if cuts and _cut(cuts, y[a], (x0[left] + x1[left]) / 2, (x0[right] + x1[right]) / 2):
-                glyphs += (_glyph(u, codes, k, bolds) for k in range(a, b))  # read glyph by glyph, cell by cell
-                continue
-            g = _new_glyph(Glyph)
-            if plain and text is not None:
-                g.text = text[first[a]:last[b - 1] + 1][::-1] if ltr else text[first[a]:last[b - 1] + 1]
-            else:
-                parts = [chr(codes[first[k]]) if count[k] == 1 else _ligature(u, codes, k) for k in range(a, b)]
-                g.text = "".join(parts[::-1] if ltr else parts)
-            g.x0 = x0[left]
-            g.x1 = x1[right]
-            g.ox = ox[left]
-            g.n = b - a
-        g.y = y[a]
-        g.size = size[a]
-        g.order = first[a]
-        g.bold = bolds[bold_at[a]]
-        glyphs.append(g)
-    for z, k in zip(marks, u.near):
-        if k >= 0:
-            z.x0 = z.x1 = z.ox = ox[k] - 0.001
-            z.size = size[k]
-    # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): a sample.
-    kept = u.kept
-    step = max(1, len(kept) // 50)
-    sample = kept[::step]
-    map_error = _c("FPDFText_HasUnicodeMapError")
-    unmapped = sum(map_error(tp, i) == 1 for i in sample) * len(kept) // max(1, len(sample))
-    return glyphs, unmapped
+    bolds = {at: at >= 0 and _is_bold(tp, at, name, faces) for at in set(u.unit_bold)}
+    # The units' texts, one string: a character outside the BMP stays two, as chr() gave them.
+    text = u.text.tobytes().decode("utf-16-le", "surrogatepass")
+    if len(text) != len(u.text):
+        text = "".join(map(chr, u.text))
+    offset = u.offset
+    texts = map(text.__getitem__, map(slice, offset[:-1], offset[1:]))
+    glyphs = list(map(_make_glyph, zip(texts, u.unit_x0, u.unit_x1, u.unit_y, u.unit_size, u.unit_order, u.unit_ox,
+                                       map(bolds.__getitem__, u.unit_bold), u.unit_n)))
+    if tables:
+        glyphs = _split_at_borders(glyphs, u, tables, text, bolds)
+    placed = [z if k < 0 else z._replace(x0=u.ox[k] - 0.001, x1=u.ox[k] - 0.001, ox=u.ox[k] - 0.001, size=u.size[k])
+              for z, k in zip(marks, u.near)]
+    # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): from a sample.
+    missed, sampled = u.unmapped
+    return glyphs + placed, missed * len(u.kept) // max(1, sampled)
 
 
-def _cut(cuts, y: float, low: float, high: float) -> bool:
-    """Whether a table's border (its sides, a column rule) falls between a run's glyphs'
-    middles ``low`` and ``high`` on baseline ``y``: its glyphs may belong to two cells."""
-    return any(y0 <= y <= y1 and any(low <= x <= high for x in xs) for y0, y1, xs in cuts)
+def _split_at_borders(glyphs: list[Glyph], u, tables: list[_Table], text: str, bolds: dict) -> list[Glyph]:
+    """The runs a table's border (its sides, a column rule) falls among, on a baseline within
+    the table, read glyph by glyph: their glyphs may belong to two cells."""
+    split = set()
+    for t in tables:
+        xs = [t.x0, t.x1, *(x for x, _, _ in t.cols)]
+        y0, y1 = t.y0, t.y1
+        split.update(k for k, (y, n, low, high) in enumerate(zip(u.unit_y, u.unit_n, u.unit_low, u.unit_high))
+                     if n > 1 and y0 <= y <= y1 and any(low <= x <= high for x in xs))
+    if not split:
+        return glyphs
+    out: list[Glyph] = []
+    at = 0
+    for k in sorted(split):
+        out += glyphs[at:k]
+        at = k + 1
+        # The glyphs' texts stand in the run's in the stream's order, reversed where it runs
+        # left to right; the Glyphs go in the stream's order, as glyph by glyph.
+        a, b, start = u.start[k], u.end[k], u.offset[k]
+        members = []
+        for j in range(b - 1, a - 1, -1) if u.ltr[k] else range(a, b):
+            members.append(Glyph(text[start:start + u.glyph_len[j]], u.x0[j], u.x1[j], u.y[j], u.size[j], u.first[j],
+                                 u.ox[j], bolds[u.bold_at[j]]))
+            start += u.glyph_len[j]
+        out += members[::-1] if u.ltr[k] else members
+    return out + glyphs[at:]
 
 
-def _glyph(u, codes, k: int, bolds: dict) -> Glyph:
-    text = chr(codes[u.first[k]]) if u.count[k] == 1 else _ligature(u, codes, k)
-    return Glyph(text, u.x0[k], u.x1[k], u.y[k], u.size[k], u.first[k], u.ox[k], bolds[u.bold_at[k]])
-
-
-def _ligature(u, codes, k: int) -> str:
-    """A glyph of several characters: lam-alef is one glyph only for lam then alef (writers map
-    it either way round); others in the stream's order where it runs right to left."""
-    parts = [chr(codes[c]) for c in range(u.first[k], u.last[k] + 1) if u.owner[c] == k]
-    if len(parts) == 2 and "ل" in parts and (set(parts) - {"ل"}) <= _ALEFS:
-        return "ل" + (parts[0] if parts[1] == "ل" else parts[1])
-    return "".join(parts if u.rtl[k] else reversed(parts))
 def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
@@ -545,7 +524,6 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         finally:
             textpage.close()
         width, height = page.get_size()
-        glyphs += zwnj  # placed by _glyphs
         if not glyphs:
             tables = []
         chars = sum(map(len, map(_TEXT, glyphs)))

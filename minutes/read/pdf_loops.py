@@ -31,14 +31,14 @@ __all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects"
 
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
-VERSION = 3  # minutes_pdfloops_version() in _pdfloops.c
+VERSION = 7  # minutes_pdfloops_version() in _pdfloops.c
 LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_build.py writes it here
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
 _FUNCTIONS = ("FPDFText_GetCharOrigin", "FPDFText_GetLooseCharBox", "FPDFText_GetTextObject", "FPDFPage_GetObject",
               "FPDFPageObj_GetType", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject", "FPDFPageObj_CountMarks",
               "FPDFPageObj_GetMark", "FPDFPageObjMark_GetParamBlobValue", "FPDFPageObj_GetMatrix",
-              "FPDFText_GetFontSize", "FPDFTextObj_GetFont")
+              "FPDFText_GetFontSize", "FPDFTextObj_GetFont", "FPDFText_HasUnicodeMapError")
 
 
 @functools.cache
@@ -77,7 +77,7 @@ class _Library:
         self.page_objects.argtypes = (p, p, i, p, i, p, p, p, p, i, p)
         self.page_objects.restype = i
         self.glyphs = lib.minutes_glyphs
-        self.glyphs.argtypes = (p, p, p, i, p, i, i, p, i) + (p,) * 19
+        self.glyphs.argtypes = (p, p, p, i, p, i, i, p, i, p, p, p)
         self.glyphs.restype = i
 
 
@@ -169,32 +169,33 @@ def glyph_units(tp, codes: bytes, n: int, by_object: bool, marks: list[tuple[flo
     """The page's characters as glyphs and its glyphs as units (``pdf_units.Units``, which
     says what they are): ``codes`` the text page's ``n`` characters as UTF-16-LE, ``marks``
     where each ZWNJ span stands, ``words`` whether runs of words become one unit."""
-    from array import array
-
     from . import pdf_units
 
     lib = _library()
     if lib is None:
         return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
-    first, last, count, rtl, bold_at, owner, kept, start, end, plain, ltr = (array("i", bytes(4 * n)) for _ in range(11))
-    near = array("i", bytes(4 * len(marks)))
-    counts = array("i", [0, 0])  # characters kept, units
-    floats = [array("d", bytes(8 * n)) for _ in range(5)]
-    x0, x1, y, size, ox = floats
-    where = array("d", [v for mark in marks for v in mark])
-    classes = pdf_units.classes()
+    m = len(marks)
+    # Three blocks, zeroed by calloc, whose columns (n each) are read through memoryviews: as
+    # few objects and ctypes arguments as can be (each costs more than the loop's work per word).
+    ints, floats, text = (ctypes.c_int * (15 * n + 5 + m))(), (ctypes.c_double * (12 * n))(), (ctypes.c_uint16 * n)()
+    where = (ctypes.c_double * (2 * m))(*(v for mark in marks for v in mark)) if marks else None
     # bytes pass as the address of their (immutable) contents
-    got = lib.glyphs(lib.table, tp, codes, n, classes, by_object,
-                     words, _address(where) if marks else None, len(marks),
-                     *(_address(a) for a in (first, last, count, rtl, x0, x1, y, size, ox, bold_at, owner, kept)),
-                     _address(counts), _address(near) if marks else None,
-                     *(_address(a) for a in (start, end, plain, ltr)), _address(counts) + 4)
+    got = lib.glyphs(lib.table, tp, codes, n, pdf_units.classes(), by_object, words, where, m, ints, floats, text)
     if got < 0:  # out of memory in C: Python may still manage
         return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
-    units = counts[1]
-    return pdf_units.Units(first[:got], last[:got], count[:got], rtl[:got], x0[:got], x1[:got], y[:got], size[:got],
-                           ox[:got], bold_at[:got], start[:units], end[:units], plain[:units], ltr[:units], owner,
-                           kept[:counts[0]], near)
+    # ctypes arrays' memoryviews have formats ("<i") that indexing does not take: cast to native.
+    i, f = memoryview(ints).cast("B").cast("i"), memoryview(floats).cast("B").cast("d")
+    kept, units, missed, sampled = i[15 * n + 1 + m:]
+    return pdf_units.Units(
+        first=i[:got], last=i[n:n + got], count=i[2 * n:2 * n + got], rtl=i[3 * n:3 * n + got],
+        bold_at=i[4 * n:4 * n + got], owner=i[5 * n:6 * n], kept=i[6 * n:6 * n + kept], start=i[7 * n:7 * n + units],
+        end=i[8 * n:8 * n + units], ltr=i[9 * n:9 * n + units], glyph_len=i[10 * n:10 * n + got],
+        unit_order=i[11 * n:11 * n + units], unit_bold=i[12 * n:12 * n + units], unit_n=i[13 * n:13 * n + units],
+        offset=i[14 * n:14 * n + units + 1], near=i[15 * n + 1:15 * n + 1 + m],
+        x0=f[:got], x1=f[n:n + got], y=f[2 * n:2 * n + got], size=f[3 * n:3 * n + got], ox=f[4 * n:4 * n + got],
+        unit_x0=f[5 * n:5 * n + units], unit_x1=f[6 * n:6 * n + units], unit_ox=f[7 * n:7 * n + units],
+        unit_y=f[8 * n:8 * n + units], unit_size=f[9 * n:9 * n + units], unit_low=f[10 * n:10 * n + units],
+        unit_high=f[11 * n:11 * n + units], text=memoryview(text).cast("B").cast("H")[:i[14 * n + units]], unmapped=(missed, sampled))
 
 
 # --- the same loops in Python ---------------------------------------------------------------

@@ -9,7 +9,8 @@ Glyphs (one per origin, as pdf.py's reader has always made them):
   stream runs right to left there (``rtl``) is judged from its neighbours on the line;
 * size and boldness: on a page whose text objects hold many characters each (``by_object``:
   LibreOffice, Word) one per text object; otherwise sampled when the baseline changes or every
-  16 characters, boldness asked once per font. ``bold_at`` is the character whose font decides
+  16 characters; boldness is asked once per font (FPDFText_GetFontInfo and GetFontWeight answer
+  for the character's text object's font). ``bold_at`` is the character whose font decides
   (pdf._is_bold asks it), -1 for none.
 
 Units: stream-consecutive glyphs that read the same whole as one by one become one unit (a
@@ -31,6 +32,7 @@ import bisect
 import ctypes
 import functools
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 from .pdf_loops import c_function
@@ -61,10 +63,12 @@ class Units:
     """Per glyph (index k): first and last character ``first[k]``, ``last[k]``, how many it
     holds ``count[k]``, ``rtl[k]`` (a ligature's stream runs right to left), ``x0``, ``x1``,
     ``y``, ``size``, ``ox`` (origin x), ``bold_at``. Per unit: its glyphs
-    ``start[u]:end[u]``, ``ltr[u]`` (the stream draws them left to right) and ``plain[u]``
-    (its text is the text page's characters ``first[start]..last[end - 1]`` as they stand,
-    reversed when ``ltr``). Per character ``owner`` (its glyph, -1 if
-    not read); ``kept``: the characters read, in order; per ZWNJ mark its nearest glyph or -1."""
+    ``start[u]:end[u]``, ``ltr[u]`` (the stream draws them left to right), its text
+    ``text[offset[u]:offset[u + 1]]`` (UTF-16 units: its glyphs' texts in the stream's order,
+    reversed when ``ltr``), and each glyph's text's length ``glyph_len[k]``. Per character ``owner`` (its glyph, -1 if
+    not read); ``kept``: the characters read, in order; per ZWNJ mark its nearest glyph or -1;
+    ``unmapped``: of every (len(kept) // 50)th kept character, how many have no Unicode
+    mapping (old 8-bit Persian fonts often have none), and out of how many."""
 
     first: list
     last: list
@@ -78,11 +82,24 @@ class Units:
     bold_at: list
     start: list
     end: list
-    plain: list
     ltr: list
+    offset: list
+    text: object  # array("H")
+    glyph_len: list
+    unit_x0: list  # per unit: what pdf.py's Glyph for it holds (its box, origin, baseline, size,
+    unit_x1: list  # stream index, boldness's character, glyph count), and its leftmost and
+    unit_ox: list  # rightmost glyphs' middles (``unit_low``, ``unit_high``)
+    unit_y: list
+    unit_size: list
+    unit_low: list
+    unit_high: list
+    unit_order: list
+    unit_bold: list
+    unit_n: list
     owner: list
     kept: list
     near: list
+    unmapped: list
 
 
 def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool) -> Units:
@@ -116,7 +133,8 @@ def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, flo
             obj = text_object(tp, i) or 0
             got = objects.get(obj)
             if got is None:
-                got = objects[obj] = (get_size(tp, i), i)
+                font = get_font(obj) if obj else None
+                got = objects[obj] = (get_size(tp, i), fonts.setdefault(font, i) if font else i)
             size, at = got
         elif abs(y - last_y) > 0.01 or not i & 15:
             size, last_y = get_size(tp, i), y
@@ -154,7 +172,12 @@ def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, flo
         if count[k] > 1:
             rtl[k] = _stream_rtl(k, ys, sizes, mids)
     near = [_nearest(zx, zy, codes, first, count, ys, oxs) for zx, zy in marks]
-    u = Units(first, last, count, rtl, x0s, x1s, ys, sizes, oxs, bold_at, [], [], [], [], owner, kept, near)
+    step = max(1, len(kept) // 50)
+    map_error = c_function("FPDFText_HasUnicodeMapError")
+    sample = [map_error(tp, i) == 1 for i in kept[::step]]
+    u = Units(first, last, count, rtl, x0s, x1s, ys, sizes, oxs, bold_at, [], [], [], [], array("H"), [0] * g,
+              *([] for _ in range(10)), owner, kept, near,
+              [sum(sample), len(sample)])
     _units(u, codes, cls, marks, mids, words)
     return u
 
@@ -247,31 +270,39 @@ def _units(u: Units, codes, cls, marks, mids, words: bool) -> None:
     at = 0
     for lo, end, ltr in spans:
         for k in range(at, lo):
-            _add(u, k, k + 1, 0, False)
-        _add(u, lo, end, _plain(u, lo, end, codes, cls, ltr), ltr)
+            _add(u, k, k + 1, False, codes, cls, mids)
+        _add(u, lo, end, ltr, codes, cls, mids)
         at = end
     for k in range(at, g):
-        _add(u, k, k + 1, 0, False)
+        _add(u, k, k + 1, False, codes, cls, mids)
+    u.offset.append(len(u.text))
 
 
-def _add(u: Units, start: int, end: int, plain: int, ltr: bool) -> None:
+def _add(u: Units, start: int, end: int, ltr: bool, codes, cls, mids) -> None:
+    left, right = (start, end - 1) if ltr else (end - 1, start)
+    for column, value in ((u.unit_x0, u.x0[left]), (u.unit_x1, u.x1[right]), (u.unit_ox, u.ox[left]),
+                          (u.unit_y, u.y[start]), (u.unit_size, u.size[start]), (u.unit_low, mids[left]),
+                          (u.unit_high, mids[right]), (u.unit_order, u.first[start]),
+                          (u.unit_bold, u.bold_at[start]), (u.unit_n, end - start)):
+        column.append(value)
     u.start.append(start)
     u.end.append(end)
-    u.plain.append(plain)
     u.ltr.append(ltr)
+    u.offset.append(len(u.text))
+    for k in range(end - 1, start - 1, -1) if ltr else range(start, end):
+        text = _glyph_text(u, k, codes, cls)
+        u.glyph_len[k] = len(text)
+        u.text.extend(text)
 
 
-def _plain(u: Units, lo: int, end: int, codes, cls, ltr: bool) -> int:
-    """Whether the run's text is its characters as they stand (reversed where the stream runs
-    left to right): every one is a member's, and every lam-alef's characters stand lam first
-    in the text (pdf.py writes a lam-alef lam first)."""
-    for c in range(u.first[lo], u.last[end - 1] + 1):
-        if not lo <= u.owner[c] < end:
-            return 0
-    for k in range(lo, end):
-        if u.count[k] == 2 and bool(cls[codes[u.first[k]]] & LAM) == ltr:
-            return 0
-    return 1
+def _glyph_text(u: Units, k: int, codes, cls) -> list[int]:
+    """Glyph ``k``'s characters: a lam-alef lam first (writers map it either way round),
+    another ligature's in the stream's order where it runs right to left, else reversed."""
+    parts = [codes[c] for c in range(u.first[k], u.last[k] + 1) if u.owner[c] == k]
+    if len(parts) == 2 and (cls[parts[0]] & LAM or cls[parts[1]] & LAM) \
+            and all(cls[c] & (LAM | ALEF) for c in parts):
+        return [ord("ل"), parts[0] if cls[parts[1]] & LAM else parts[1]]
+    return parts if u.rtl[k] else parts[::-1]
 
 
 def _uncrossed(u: Units, spans, marks, mids) -> list[tuple[int, int, bool]]:
