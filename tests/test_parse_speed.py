@@ -180,14 +180,6 @@ def test_the_mi_pattern_matches_where_hazms_does(pieces):
     assert [m.span() for m in _LITE._mi.finditer(text)] == [m.span() for m in hazms.finditer(text)]
 
 
-@settings(max_examples=300, deadline=None)
-@given(pieces=st.lists(st.sampled_from(["سلاممم", "ککک", "کک", "ا", "ب", " ", "۱۱۱", "aaa", "\n"]), max_size=10))
-def test_a_letter_three_times_is_seen_as_hazms_pattern_sees_it(pieces):
-    text = "".join(pieces)
-    assert (_LITE._decrease_repeated_chars(text) != text) <= (_LITE._more_than_two.search(text) is not None)
-    assert any(c * 3 in text for c in hazm_lite._LETTERS) == (_LITE._more_than_two.search(text) is not None)
-
-
 @settings(max_examples=600, deadline=None)
 @given(text=st.text(alphabet=[" ", ".", "a", "\n", "…", "ب"], max_size=20))
 def test_dots_become_an_ellipsis_as_hazms_pattern_makes_them(text):

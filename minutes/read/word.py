@@ -400,10 +400,11 @@ def _container_lines(container, counters: dict, doc: _Reading) -> list[str]:
 def _sections(body) -> list:
     """Each section's properties, in order: the ones closing a section inside a paragraph,
     then the body's last."""
-    found = []
-    for child in body.iterchildren(f"{_W}p", f"{_W}sectPr"):
-        found += [child] if child.tag == f"{_W}sectPr" else child.iterfind(f"{_W}pPr/{_W}sectPr")
-    return found
+    return _SECTIONS(body)  # one XPath in C: a path lookup per paragraph from Python cost 0.4 ms
+
+
+# The body's own w:sectPr and those in its paragraphs' w:pPr, in document order.
+_SECTIONS = etree.XPath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces={"w": _W_NS})
 
 
 def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:

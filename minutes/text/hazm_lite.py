@@ -351,9 +351,7 @@ class LiteNormalizer:
         time quadratic in the run (40,000 letters: 25 s), and splicing each word back into the
         whole text cost time quadratic in their number. The runs are found once here, and the
         text is put together once."""
-        # A letter three times running: a substring search per letter (in C, skipping ahead)
-        # beats a pattern tried at every letter of the text.
-        if not any(letter * 3 in text for letter in _LETTERS):
+        if self._more_than_two.search(text) is None:
             return text
         pieces, done = [], 0
         for m in self._letter_run.finditer(text):
