@@ -3,7 +3,8 @@
 the decisions of «this council / commission», a speaker whose first name is not in the list of first names
 («دکتر سید کیوان‌مهر طاهرخانی در گفتگو با …»), attendees each after a dash glued to the name before
 («دکتر الف- دکتر ب- مهندس ج»), the meeting's date on a line «مورخ: …» of its own, and a resolution page that
-quotes what was decided after «… به شرح ذیل تصویب نمود:».
+quotes what was decided after «… به شرح ذیل تصویب نمود:», and people elected by a vote («با رای‌گیری … انتخاب
+شدند», «به اتفاق آرا X را … انتخاب کردند»).
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, fifth sample)."""
 
@@ -46,6 +47,15 @@ DECISIONS = [
     ("آیین‌نامه‌ای که در جلسه ۹ مورخ ۱۴۰۰/۵/۲ شورا به تصویب رسیده است، به شرح ذیل ابلاغ می‌شود: «ماده ۱ ـ "
      "دوره‌ها رایگان است».",
      ["ماده ۱ ـ دوره‌ها رایگان است"]),
+    # people elected by a vote, who was elected between the vote and the verb; the active voice; the verb left out
+    ("در پایان با رای‌گیری پنج عضو هیئت‌مدیره و یک بازرس انتخاب شدند.",
+     ["در پایان با رای‌گیری پنج عضو هیئت‌مدیره و یک بازرس انتخاب شدند."]),
+    ("اعضا به اتفاق آرا خانم صدری را به دبیری انجمن انتخاب کردند.",
+     ["اعضا به اتفاق آرا خانم صدری را به دبیری انجمن انتخاب کردند."]),
+    ("سپس اعضای شورا با رای‌گیری هیئت‌رئیسه شورا را انتخاب و صورتجلسه آن را به بخشدار دادند.",
+     ["سپس اعضای شورا با رای‌گیری هیئت‌رئیسه شورا را انتخاب و صورتجلسه آن را به بخشدار دادند."]),
+    # … but a vote on what is no election is not read by this frame
+    ("نامه فرمانداری با رای‌گیری اعضا به کمیسیون فرستاده شد.", []),
     # … not when the sentence decides nothing («قرائت شد»), nor when the quote is a name inside a sentence
     ("متن نامه استاندار به شرح ذیل قرائت شد: «لطفا گزارش کارها را بفرستید.» سپس اعضا نظر دادند.", []),
     ("به شرح ذیل تصویب شد: «الف» و «ب» در دستور قرار گرفت. مقرر شد شهرداری اقدام کند.",

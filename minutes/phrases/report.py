@@ -227,10 +227,14 @@ def _rx() -> dict[str, re.Pattern]:
     frames = []
     for key in v.table("report.frame_open"):
         opened, closed = v.pattern("report.frame_open", key), v.pattern("report.frame_close", key)
+        if key == "voted":  # elected by a vote: «… انتخاب شدند» as well as the active «… را انتخاب کردند»
+            closed = f"{v.pattern('report.frame_close', 'elected')}|{closed}"
         if key == "tasmim":
             body = rf"(?:\s{word}){{0,3}}?"
         elif key == "elected":  # the post between
             body = rf"(?:\s{word}){{1,8}}?"
+        elif key == "voted":  # who was elected, and to what, between the vote and the election
+            body = rf"(?:\s{word}){{1,10}}?"
         else:  # «مورد بررسی و تصویب اعضاء شورا قرار گرفت», «به تایید اعضای شورا رسید»
             before = rf"(?:\s{word}){{0,3}}?" if key == "mored" else ""
             body = rf"{before}\s(?:{nouns})(?:\s{word}){{0,6}}?"
