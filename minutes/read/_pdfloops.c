@@ -40,7 +40,7 @@ typedef int (*map_error_t)(handle, int);
 
 /* Bumped whenever a signature below changes: pdf_loops.py ignores a library built from an
    older source (an editable install not run again) instead of calling it wrongly. */
-int minutes_pdfloops_version(void) { return 7; }
+int minutes_pdfloops_version(void) { return 8; }
 
 /* Origin x, y and loose box left, right of the characters idx[0..m). */
 void minutes_positions(void *const *fn, handle textpage, const int *idx, int m,
@@ -277,24 +277,26 @@ static void put_unit(units_t *o, const glyphs_t *g, const int *owner, const int 
     o->n[u] = stop - lo;
 }
 
-/* A page's glyphs and units (pdf_units.Units, whose fields the arrays are). ints holds 15n + 1
-   + n_marks + 4 ints: per glyph first, last, count, rtl, bold_at; per character owner, kept;
-   per unit start, end, ltr; per glyph glyph_len; per unit order, bold, n (n each), offset
-   (n + 1), near (n_marks), and counts: characters kept, units, and of every (kept / 50)th kept
-   character how many have no Unicode mapping, out of how many. floats holds 12n doubles: per
-   glyph x0, x1, y, size, ox; per unit x0, x1, ox, y, size, low, high. text gets the units'
-   texts (n UTF-16 units at most). Returns how many glyphs, or -1 when memory ran out. */
+/* A page's glyphs and units (pdf_units.Units, whose fields the arrays are), each ZWNJ mark a
+   unit after the others. With N = n + n_marks, ints holds 15N + 1 + n_marks + 4 ints: per
+   glyph first, last, count, rtl, bold_at; per character owner, kept; per unit start, end,
+   ltr; per glyph glyph_len; per unit order, bold, n (N each), offset (N + 1), near
+   (n_marks), and counts: characters kept, units, and of every (kept / 50)th kept character
+   how many have no Unicode mapping, out of how many. floats holds 12N doubles: per glyph x0,
+   x1, y, size, ox; per unit x0, x1, ox, y, size, low, high. text gets the units' texts (N
+   UTF-16 units at most). Returns how many glyphs, or -1 when memory ran out. */
 int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int n, const unsigned char *cls,
                    int by_object, int words, const double *marks, int n_marks, int *ints, double *floats,
                    unsigned short *text) {
-    int *first = ints, *last = ints + n, *count = ints + 2 * n, *rtl = ints + 3 * n, *bold_at = ints + 4 * n;
-    int *owner = ints + 5 * n, *kept = ints + 6 * n, *start = ints + 7 * n, *end = ints + 8 * n;
-    int *ltr = ints + 9 * n, *glyph_len = ints + 10 * n, *unit_order = ints + 11 * n, *unit_bold = ints + 12 * n;
-    int *unit_n = ints + 13 * n, *offset = ints + 14 * n, *near = ints + 15 * n + 1, *counts = near + n_marks;
-    double *x0 = floats, *x1 = floats + n, *y = floats + 2 * n, *size = floats + 3 * n, *ox = floats + 4 * n;
-    double *unit_x0 = floats + 5 * n, *unit_x1 = floats + 6 * n, *unit_ox = floats + 7 * n;
-    double *unit_y = floats + 8 * n, *unit_size = floats + 9 * n, *unit_low = floats + 10 * n;
-    double *unit_high = floats + 11 * n;
+    int N = n + n_marks;
+    int *first = ints, *last = ints + N, *count = ints + 2 * N, *rtl = ints + 3 * N, *bold_at = ints + 4 * N;
+    int *owner = ints + 5 * N, *kept = ints + 6 * N, *start = ints + 7 * N, *end = ints + 8 * N;
+    int *ltr = ints + 9 * N, *glyph_len = ints + 10 * N, *unit_order = ints + 11 * N, *unit_bold = ints + 12 * N;
+    int *unit_n = ints + 13 * N, *offset = ints + 14 * N, *near = ints + 15 * N + 1, *counts = near + n_marks;
+    double *x0 = floats, *x1 = floats + N, *y = floats + 2 * N, *size = floats + 3 * N, *ox = floats + 4 * N;
+    double *unit_x0 = floats + 5 * N, *unit_x1 = floats + 6 * N, *unit_ox = floats + 7 * N;
+    double *unit_y = floats + 8 * N, *unit_size = floats + 9 * N, *unit_low = floats + 10 * N;
+    double *unit_high = floats + 11 * N;
     char_origin_t origin = (char_origin_t)fn[CHAR_ORIGIN];
     loose_box_t box = (loose_box_t)fn[LOOSE_CHAR_BOX];
     font_size_t font_size = (font_size_t)fn[FONT_SIZE];
@@ -523,6 +525,20 @@ int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int 
             from = spans[3 * t + 1];
         }
     }
+    for (int mk = 0; mk < n_marks; mk++) {  /* each ZWNJ just left of its nearest glyph, or where it was drawn */
+        int u = out.units++, k = near[mk];
+        double x = k >= 0 ? ox[k] - 0.001 : marks[2 * mk];
+        start[u] = end[u] = G;
+        ltr[u] = 0;
+        offset[u] = out.at_text;
+        text[out.at_text++] = 0x200C;
+        unit_x0[u] = unit_x1[u] = unit_ox[u] = unit_low[u] = unit_high[u] = x;
+        unit_y[u] = marks[2 * mk + 1];
+        unit_size[u] = k >= 0 ? size[k] : 0.0;
+        unit_order[u] = -1;
+        unit_bold[u] = -1;
+        unit_n[u] = 1;
+    }
     int units = out.units, at_text = out.at_text;
     offset[units] = at_text;
     counts[1] = units;
@@ -540,5 +556,292 @@ done:
     free(ms);
     free(sizes);
     free(order);
+    return result;
+}
+
+/* --- a page's lines: pdf.py's _lines, _segments and logical, step for step -----------------
+
+   For the units no table holds, in pdf.py's orders and with its arithmetic (pdf.py's
+   functions are the Python twin: tests/test_pdf_loops.py holds the two to the same lines). */
+
+enum { ALPHA = 1, SPACE = 2, MAYBE_LTR = 4, FORM = 8, BRACKET = 16 };  /* pdf._char_table() */
+
+typedef struct { double key; int order, pos, item; } sort_t;
+
+static int by_key(const void *a, const void *b) {
+    const sort_t *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? -1 : 1;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+typedef struct {
+    const double *x0, *x1, *y, *size, *ox;
+    const int *order, *n, *offset;
+    const unsigned char *bold;
+    const unsigned short *text;
+    const unsigned char *props, *kinds;
+} items_t;
+
+static int is_ltr_kind(unsigned char k) { return k == 'L' || k == 'D' || k == 'M' || k == 'N'; }
+
+static unsigned char unit_kind(const items_t *it, int u) {
+    /* u < 0: a space put between units */
+    if (u < 0)
+        return it->kinds[' '];
+    int a = it->offset[u], b = it->offset[u + 1];
+    unsigned char first = it->kinds[it->text[a]], last = it->kinds[it->text[b - 1]];
+    if (b - a == 1)
+        return first;
+    if (first == 'L')
+        return last == 'L' ? 'L' : 'M';
+    if (first == 'D')
+        return last == 'L' ? 'N' : 'D';
+    return first;
+}
+
+static unsigned short mirrored(unsigned short c) {
+    switch (c) {
+    case '(': return ')';
+    case ')': return '(';
+    case '[': return ']';
+    case ']': return '[';
+    case '{': return '}';
+    case '}': return '{';
+    case 0xAB: return 0xBB;
+    case 0xBB: return 0xAB;
+    default: return c;
+    }
+}
+
+/* pdf.logical over the items seg[0..m) (in the order _segments gives them): the text into
+   out (returns its length), or -2 when it holds presentation forms (pdf.py reads the page). */
+static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int *visual, unsigned char *kinds,
+                        unsigned short *out) {
+    for (int k = 0; k < m; k++) {
+        int i = seg[k];
+        s[k].key = it->ox[i] < it->x1[i] ? it->ox[i] : it->x0[i];
+        s[k].order = it->order[i];
+        s[k].pos = k;
+        s[k].item = i;
+    }
+    qsort(s, (size_t)m, sizeof *s, by_key);
+    int v = 0, prev = -1, space = 0;
+    for (int k = 0; k < m; k++) {
+        int g = s[k].item, a = it->offset[g], len = it->offset[g + 1] - a;
+        unsigned short first = it->text[a];
+        if (len == 1 && first == ' ') {
+            space = 1;
+            prev = -1;
+            continue;
+        }
+        if (len == 1 && first == 0x200C) {
+            visual[v++] = g;
+            continue;
+        }
+        if (prev >= 0) {
+            double gap = it->x0[g] - it->x1[prev];
+            double size = it->size[g] > it->size[prev] ? it->size[g] : it->size[prev];
+            unsigned short last = it->text[it->offset[prev + 1] - 1];
+            if (gap > 0 && gap > size * ((it->props[last] & ALPHA) && (it->props[first] & ALPHA) ? 0.1 : 0.15))
+                space = 1;
+        }
+        if (space && v)
+            visual[v++] = -1;
+        visual[v++] = g;
+        prev = g;
+        space = 0;
+    }
+    /* units = visual reversed */
+    for (int a = 0, b = v - 1; a < b; a++, b--) {
+        int t = visual[a];
+        visual[a] = visual[b];
+        visual[b] = t;
+    }
+    int maybe = 0;
+    for (int k = 0; k < v && !maybe; k++) {
+        int u = visual[k];
+        if (u < 0)
+            continue;  /* a space is no left-to-right character */
+        for (int c = it->offset[u]; c < it->offset[u + 1]; c++)
+            if (it->props[it->text[c]] & MAYBE_LTR) {
+                maybe = 1;
+                break;
+            }
+    }
+    if (maybe) {
+        int any = 0;
+        for (int k = 0; k < v; k++) {
+            kinds[k] = unit_kind(it, visual[k]);
+            any |= is_ltr_kind(kinds[k]);
+        }
+        for (int p = 0; any && p < v;) {
+            if (!is_ltr_kind(kinds[p])) {
+                p++;
+                continue;
+            }
+            int q = p + 1;
+            for (;;) {
+                if (q < v && is_ltr_kind(kinds[q]))
+                    q++;
+                else if (q + 1 < v && kinds[q] == 'j' && is_ltr_kind(kinds[q + 1]))
+                    q++;
+                else if (q + 1 < v && kinds[q] == 'w' && (kinds[q - 1] == 'L' || kinds[q - 1] == 'N')
+                         && (kinds[q + 1] == 'L' || kinds[q + 1] == 'M'))
+                    q++;
+                else
+                    break;
+            }
+            for (int a = p, b = q - 1; a < b; a++, b--) {
+                int t = visual[a];
+                visual[a] = visual[b];
+                visual[b] = t;
+            }
+            p = q;
+        }
+    }
+    int len = 0, odd = 0;
+    for (int k = 0; k < v; k++) {
+        int u = visual[k];
+        if (u < 0) {
+            out[len++] = ' ';
+            continue;
+        }
+        for (int c = it->offset[u]; c < it->offset[u + 1]; c++) {
+            unsigned short ch = it->text[c];
+            unsigned char p = it->props[ch];
+            if (p & FORM)
+                return -2;
+            out[len++] = p & BRACKET ? mirrored(ch) : ch;
+        }
+    }
+    for (int c = 0; c < len && !odd; c++)
+        if (it->props[out[c]] & SPACE && (out[c] != ' ' || (c + 1 < len && it->props[out[c + 1]] & SPACE)))
+            odd = 1;
+    if (odd) {  /* every run of white space becomes one space */
+        int w = 0, in_space = 0;
+        for (int c = 0; c < len; c++) {
+            if (it->props[out[c]] & SPACE) {
+                if (!in_space)
+                    out[w++] = ' ';
+                in_space = 1;
+            } else {
+                out[w++] = out[c];
+                in_space = 0;
+            }
+        }
+        len = w;
+    }
+    int a = 0, b = len;
+    while (a < b && it->props[out[a]] & SPACE)
+        a++;
+    while (b > a && it->props[out[b - 1]] & SPACE)
+        b--;
+    if (a > 0)
+        memmove(out, out + a, (size_t)(b - a) * sizeof *out);
+    return b - a;
+}
+
+/* The segments (pdf._segments) of the lines (pdf._lines) of the items free[0..m), each read
+   by pdf.logical: per segment its line's baseline, least x0, greatest x1 and size
+   (seg_f[4k..4k+4)), its glyph count, the glyph count of its bold items and where its text
+   ends in out (seg_i[3k..3k+3)); segments with no text are left out. Returns how many, -1
+   when memory ran out, -2 when a text holds presentation forms (pdf.py reads the page). */
+int minutes_lines(const double *x0, const double *x1, const double *y, const double *size, const double *ox,
+                  const int *order, const int *n, const int *offset, const unsigned char *bold,
+                  const unsigned short *text, const unsigned char *props, const unsigned char *kinds,
+                  const int *free_items, int m, double *seg_f, int *seg_i, unsigned short *out) {
+    items_t it = {x0, x1, y, size, ox, order, n, offset, bold, text, props, kinds};
+    sort_t *rows = malloc(((size_t)m + 1) * sizeof *rows), *s = malloc(((size_t)m + 1) * sizeof *s);
+    int *block = malloc(((size_t)m + 1) * sizeof *block), *starts = malloc(((size_t)m + 2) * sizeof *starts);
+    int *visual = malloc((2 * (size_t)m + 1) * sizeof *visual);
+    unsigned char *unit_kinds = malloc(2 * (size_t)m + 1);
+    int result = -1;
+    if (!(rows && s && block && starts && visual && unit_kinds))
+        goto done;
+    for (int k = 0; k < m; k++) {  /* top down; equal baselines keep their order */
+        rows[k].key = -y[free_items[k]];
+        rows[k].order = 0;
+        rows[k].pos = k;
+        rows[k].item = free_items[k];
+    }
+    qsort(rows, (size_t)m, sizeof *rows, by_key);
+    int segs = 0, at = 0;
+    for (int r0 = 0; r0 < m;) {
+        int head = rows[r0].item, r1 = r0 + 1;
+        while (r1 < m) {
+            int g = rows[r1].item;
+            double big = size[head] > size[g] ? size[head] : size[g];
+            if (!(y[head] - y[g] <= 0.35 || y[head] - y[g] <= big * 0.35))
+                break;
+            r1++;
+        }
+        /* _segments: the line by middle, cut where three ems (and 3 pt) part two glyphs */
+        int count = r1 - r0;
+        for (int k = 0; k < count; k++) {
+            int i = rows[r0 + k].item;
+            s[k].key = (x0[i] + x1[i]) / 2;
+            s[k].order = 0;
+            s[k].pos = k;
+            s[k].item = i;
+        }
+        qsort(s, (size_t)count, sizeof *s, by_key);
+        int blocks = 0;
+        starts[blocks++] = 0;
+        for (int k = 0; k < count; k++) {
+            block[k] = s[k].item;
+            if (k > 0) {
+                int g = block[k], prev = block[k - 1];
+                double gap = x0[g] - x1[prev], big = size[g] > size[prev] ? size[g] : size[prev];
+                if (gap > 3 && gap > 3 * big)
+                    starts[blocks++] = k;
+            }
+        }
+        starts[blocks] = count;
+        for (int b = blocks - 1; b >= 0; b--) {  /* right block first */
+            int *seg = block + starts[b], len = starts[b + 1] - starts[b];
+            int got = logical_text(&it, seg, len, s, visual, unit_kinds, out + at);
+            if (got == -2) {
+                result = -2;
+                goto done;
+            }
+            if (got == 0)
+                continue;
+            double lo = x0[seg[0]], hi = x1[seg[0]], big = size[seg[0]];
+            int total = 0, heavy = 0;
+            for (int k = 0; k < len; k++) {
+                int i = seg[k];
+                if (x0[i] < lo)
+                    lo = x0[i];
+                if (x1[i] > hi)
+                    hi = x1[i];
+                if (size[i] > big)
+                    big = size[i];
+                total += n[i];
+                if (bold[i])
+                    heavy += n[i];
+            }
+            at += got;
+            seg_f[4 * segs] = y[head];
+            seg_f[4 * segs + 1] = lo;
+            seg_f[4 * segs + 2] = hi;
+            seg_f[4 * segs + 3] = big;
+            seg_i[3 * segs] = total;
+            seg_i[3 * segs + 1] = heavy;
+            seg_i[3 * segs + 2] = at;
+            segs++;
+        }
+        r0 = r1;
+    }
+    result = segs;
+done:
+    free(rows);
+    free(s);
+    free(block);
+    free(starts);
+    free(visual);
+    free(unit_kinds);
     return result;
 }

@@ -38,7 +38,7 @@ from typing import NamedTuple
 
 from ..errors import InputError
 from .pdf_loops import c_function as _c
-from .pdf_loops import glyph_units, page_objects
+from .pdf_loops import glyph_units, page_lines, page_objects
 
 __all__ = ["PdfPage", "PageResult", "read_pdf", "read_pages", "image_pages", "open_pdf", "page_text",
            "legacy_font", "OCR_MODES", "MAX_PAGES", "MAX_CHARS_PER_PAGE"]
@@ -118,12 +118,23 @@ _RUN_CHARS = 4  # characters per page object from which size and boldness are pe
 _WORDS = True
 
 
-def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (),
-            tables: list[_Table] = ()) -> tuple[list[Glyph], int]:
-    """The page's glyphs (ligatures merged, stream direction resolved) and the count of
-    characters without a Unicode mapping; runs of Persian words as one Glyph each
-    (``pdf_loops.glyph_units``), except where a table's cell border falls among them. The
-    ZWNJ ``marks`` are placed just left of their nearest glyph."""
+@dataclass(slots=True)
+class _Read:
+    """A page's units (``pdf_units.Units``: runs of words, other glyphs, ZWNJs), their texts
+    as one string (``offset`` slices it), a bold flag per unit, and the estimated count of
+    characters without a Unicode mapping."""
+
+    units: object
+    text: str
+    bold: bytes
+    unmapped: int
+    whole: bool  # one character of text per UTF-16 unit (none outside the BMP)
+
+
+def _read_units(textpage, where: str, number: int, page=None, marks: list[Glyph] = ()) -> _Read:
+    """The page's glyphs (ligatures merged, stream direction resolved) as units, runs of
+    Persian words one each (``pdf_loops.glyph_units``), the ZWNJ ``marks`` placed just left of
+    their nearest glyph."""
     import ctypes
 
     tp = textpage.raw  # the bare handle: passing the wrapper costs a lookup per call
@@ -140,32 +151,44 @@ def _glyphs(textpage, where: str, number: int, page=None, marks: list[Glyph] = (
     bolds = {at: at >= 0 and _is_bold(tp, at, name, faces) for at in set(u.unit_bold)}
     # The units' texts, one string: a character outside the BMP stays two, as chr() gave them.
     text = u.text.tobytes().decode("utf-16-le", "surrogatepass")
-    if len(text) != len(u.text):
+    whole = len(text) == len(u.text)
+    if not whole:
         text = "".join(map(chr, u.text))
-    offset = u.offset
-    texts = map(text.__getitem__, map(slice, offset[:-1], offset[1:]))
-    glyphs = list(map(_make_glyph, zip(texts, u.unit_x0, u.unit_x1, u.unit_y, u.unit_size, u.unit_order, u.unit_ox,
-                                       map(bolds.__getitem__, u.unit_bold), u.unit_n)))
-    if tables:
-        glyphs = _split_at_borders(glyphs, u, tables, text, bolds)
-    placed = [z if k < 0 else z._replace(x0=u.ox[k] - 0.001, x1=u.ox[k] - 0.001, ox=u.ox[k] - 0.001, size=u.size[k])
-              for z, k in zip(marks, u.near)]
     # Fonts without a usable ToUnicode map (old 8-bit Persian fonts often have none): from a sample.
     missed, sampled = u.unmapped
-    return glyphs + placed, missed * len(u.kept) // max(1, sampled)
+    return _Read(u, text, bytes(map(bolds.__getitem__, u.unit_bold)), missed * len(u.kept) // max(1, sampled), whole)
 
 
-def _split_at_borders(glyphs: list[Glyph], u, tables: list[_Table], text: str, bolds: dict) -> list[Glyph]:
+def _glyph_objects(read: _Read, ks=None) -> list[Glyph]:
+    """The Glyphs of units ``ks`` (all by default): made in C from the columns, no bytecode per
+    glyph, when they are all."""
+    u, text, offset = read.units, read.text, read.units.offset
+    columns = (u.unit_x0, u.unit_x1, u.unit_y, u.unit_size, u.unit_order, u.unit_ox, map(bool, read.bold), u.unit_n)
+    if ks is None:
+        texts = map(text.__getitem__, map(slice, offset[:-1], offset[1:]))
+        return list(map(_make_glyph, zip(texts, *columns)))
+    return [Glyph(text[offset[k]:offset[k + 1]], u.unit_x0[k], u.unit_x1[k], u.unit_y[k], u.unit_size[k],
+                  u.unit_order[k], u.unit_ox[k], read.bold[k] == 1, u.unit_n[k]) for k in ks]
+
+
+def _split_runs(u, tables: list[_Table]) -> set[int]:
     """The runs a table's border (its sides, a column rule) falls among, on a baseline within
-    the table, read glyph by glyph: their glyphs may belong to two cells."""
-    split = set()
+    the table: their glyphs may belong to two cells."""
+    split: set[int] = set()
     for t in tables:
         xs = [t.x0, t.x1, *(x for x, _, _ in t.cols)]
         y0, y1 = t.y0, t.y1
         split.update(k for k, (y, n, low, high) in enumerate(zip(u.unit_y, u.unit_n, u.unit_low, u.unit_high))
                      if n > 1 and y0 <= y <= y1 and any(low <= x <= high for x in xs))
+    return split
+
+
+def _glyph_list(read: _Read, split: set[int]) -> list[Glyph]:
+    """Every unit's Glyph, with the runs in ``split`` read glyph by glyph."""
+    glyphs = _glyph_objects(read)
     if not split:
         return glyphs
+    u, text = read.units, read.text
     out: list[Glyph] = []
     at = 0
     for k in sorted(split):
@@ -177,7 +200,7 @@ def _split_at_borders(glyphs: list[Glyph], u, tables: list[_Table], text: str, b
         members = []
         for j in range(b - 1, a - 1, -1) if u.ltr[k] else range(a, b):
             members.append(Glyph(text[start:start + u.glyph_len[j]], u.x0[j], u.x1[j], u.y[j], u.size[j], u.first[j],
-                                 u.ox[j], bolds[u.bold_at[j]]))
+                                 u.ox[j], read.bold[k] == 1))
             start += u.glyph_len[j]
         out += members[::-1] if u.ltr[k] else members
     return out + glyphs[at:]
@@ -309,15 +332,19 @@ def logical(line: list[Glyph]) -> str:
     return (_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text).strip()
 
 
-class _BidiKinds(dict):
+def _kind(bidi: str) -> str:
     """A character's part in a left-to-right run, by its bidi class: ``L`` strong left to
     right, ``D`` a European or Arabic number, ``j`` a separator (``_JOINERS``), ``w`` white
     space, ``x`` anything else (letters of right-to-left scripts among them)."""
+    return "L" if bidi == "L" else "D" if bidi in ("EN", "AN") else "j" if bidi in _JOINERS \
+        else "w" if bidi == "WS" else "x"
+
+
+class _BidiKinds(dict):
+    """``_kind`` of a character, remembered."""
 
     def __missing__(self, ch: str) -> str:
-        kind = unicodedata.bidirectional(ch)
-        self[ch] = k = "L" if kind == "L" else "D" if kind in ("EN", "AN") else "j" if kind in _JOINERS \
-            else "w" if kind == "WS" else "x"
+        self[ch] = k = _kind(unicodedata.bidirectional(ch))
         return k
 
 
@@ -520,36 +547,18 @@ def page_text(doc, index: int, where: str) -> PdfPage:
         try:
             paths, zwnj = _objects(page, textpage)
             tables = _tables(paths)
-            glyphs, unmapped = _glyphs(textpage, where, index + 1, page=page, marks=zwnj, tables=tables)
+            read = _read_units(textpage, where, index + 1, page=page, marks=zwnj)
         finally:
             textpage.close()
         width, height = page.get_size()
-        if not glyphs:
+        if not read.text:
             tables = []
-        chars = sum(map(len, map(_TEXT, glyphs)))
+        chars = len(read.text)
         cover = _image_cover(page, width * height) if chars < MIN_CHARS else 0.0
     finally:
         page.close()
-    out = PdfPage(index + 1, chars=chars, unmapped=unmapped, image_cover=cover)
-    placed: list[_Placed] = []
-    free = glyphs
-    for t in tables:
-        inside = [g for g in free if t.y0 <= g.y <= t.y1 and t.x0 <= (g.x0 + g.x1) / 2 <= t.x1]  # y rules out most
-        if not inside:
-            continue
-        ids = {id(g) for g in inside}
-        free = [g for g in free if id(g) not in ids]
-        placed += [_Placed(y, text, "table") for y, text in _table_rows(t, inside)]
-    for ln in _lines(free):
-        y = ln[0].y
-        band = "top" if y > height * (1 - BAND) else "bottom" if y < height * BAND else ""
-        for seg in _segments(ln):
-            text = logical(seg)
-            if text:
-                # Mapped attribute getters: no bytecode per glyph (a Chromium page has thousands).
-                ns = list(map(_N, seg))
-                placed.append(_Placed(y, text, band, min(map(_X0, seg)), max(map(_X1, seg)), max(map(_SIZE, seg)),
-                                      sum(compress(ns, map(_BOLD, seg))) >= 0.8 * sum(ns)))
+    out = PdfPage(index + 1, chars=chars, unmapped=read.unmapped, image_cover=cover)
+    placed = _placed(read, tables, height)
     placed.sort(key=lambda p: -p.y)
     sizes = sorted(p.size for p in placed if not p.band and p.size)
     body = sizes[len(sizes) // 2] if sizes else 0.0
@@ -565,6 +574,72 @@ def page_text(doc, index: int, where: str) -> PdfPage:
             out.bottom_band.append(p.text)
         out.lines.append(p.text)
     return out
+
+
+def _placed(read: _Read, tables: list[_Table], height: float) -> list[_Placed]:
+    """Table rows (``_table_rows``), then the other units' lines, segment by segment
+    (``_lines``, ``_segments``, ``logical``): in C (``pdf_loops.page_lines``) from the units'
+    columns, without a Glyph for any unit outside a table, when it can; else here."""
+    u = read.units
+    split = _split_runs(u, tables) if tables else set()
+    glyphs = None
+    if split or not read.whole:  # Glyphs that are not units, or texts that are not their columns'
+        glyphs = _glyph_list(read, split)
+        ys, x0s, x1s = list(map(_Y, glyphs)), list(map(_X0, glyphs)), list(map(_X1, glyphs))
+    else:
+        ys, x0s, x1s = u.unit_y, u.unit_x0, u.unit_x1
+    placed: list[_Placed] = []
+    free = range(len(ys))
+    for t in tables:
+        inside = [k for k in free if t.y0 <= ys[k] <= t.y1 and t.x0 <= (x0s[k] + x1s[k]) / 2 <= t.x1]  # y rules out most
+        if not inside:
+            continue
+        drop = set(inside)
+        free = [k for k in free if k not in drop]
+        cells = [glyphs[k] for k in inside] if glyphs is not None else _glyph_objects(read, inside)
+        placed += [_Placed(y, text, "table") for y, text in _table_rows(t, cells)]
+    segments = None
+    if glyphs is None:
+        segments = page_lines(u, list(free), read.bold, *_char_tables())
+        if segments is None:
+            glyphs = _glyph_objects(read)
+    if segments is None:
+        segments = _segments_of([glyphs[k] for k in free])
+    for y, text, x0, x1, size, heavy, total in segments:
+        band = "top" if y > height * (1 - BAND) else "bottom" if y < height * BAND else ""
+        placed.append(_Placed(y, text, band, x0, x1, size, heavy >= 0.8 * total))
+    return placed
+
+
+def _segments_of(glyphs: list[Glyph]) -> list[tuple[float, str, float, float, float, int, int]]:
+    """Per segment of each line with text: its line's baseline, its text, least x0, greatest x1
+    and size, the glyphs its bold Glyphs stand for, and all it stands for. The Python twin of
+    minutes_lines in _pdfloops.c."""
+    out = []
+    for ln in _lines(glyphs):
+        y = ln[0].y
+        for seg in _segments(ln):
+            text = logical(seg)
+            if text:
+                # Mapped attribute getters: no bytecode per glyph (a Chromium page has thousands).
+                ns = list(map(_N, seg))
+                out.append((y, text, min(map(_X0, seg)), max(map(_X1, seg)), max(map(_SIZE, seg)),
+                            sum(compress(ns, map(_BOLD, seg))), sum(ns)))
+    return out
+
+
+@functools.cache
+def _char_tables() -> tuple[bytes, bytes]:
+    """Per UTF-16 unit, what ``logical`` asks of a character, for the C loop: its bits 1
+    ``isalpha``, 2 ``isspace``, 4 may start a left-to-right run (``_MAYBE_LTR``), 8 a
+    presentation form (``_HAS_FORMS``), 16 a bracket (``_BRACKET``); and its ``_KINDS`` letter."""
+    chars = list(map(chr, range(0x10000)))
+    props = bytearray(map(str.isalpha, chars))
+    for bit, test in ((2, str.isspace), (4, _MAYBE_LTR.match), (8, _HAS_FORMS.match), (16, _BRACKET.match)):
+        for c in compress(range(0x10000), map(test, chars)):
+            props[c] |= bit
+    kinds = {b: ord(_kind(b)) for b in set(map(unicodedata.bidirectional, chars))}
+    return bytes(props), bytes(map(kinds.__getitem__, map(unicodedata.bidirectional, chars)))
 
 
 @dataclass(slots=True)

@@ -12,9 +12,11 @@ the characters so that no bytecode runs per call; both give the same values, whi
 tests/test_pdf_loops.py checks on every PDF the tests build.
 
 ``glyph_units`` goes further: one C call reads a page's characters into glyphs and groups
-its runs of words into units, so that pdf.py builds one object per word rather than per
-glyph (building, sorting and joining those objects was what kept a page above twice
-pypdfium2's time after the calls were in C). Its Python twin is ``pdf_units``.
+its runs of words into units, and ``page_lines`` reads the units no table holds into lines
+and segments in pdf.py's reading order, so that pdf.py builds no object per glyph outside a
+table (building, sorting and joining those objects was what kept a page above twice
+pypdfium2's time after the calls were in C). Their Python twins are ``pdf_units`` and pdf.py's
+``_lines``, ``_segments`` and ``logical`` (``pdf._segments_of``).
 """
 
 from __future__ import annotations
@@ -27,11 +29,11 @@ from collections import deque
 from itertools import repeat
 from pathlib import Path
 
-__all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects", "glyph_units"]
+__all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects", "glyph_units", "page_lines"]
 
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
-VERSION = 7  # minutes_pdfloops_version() in _pdfloops.c
+VERSION = 8  # minutes_pdfloops_version() in _pdfloops.c
 LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_build.py writes it here
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
@@ -79,6 +81,9 @@ class _Library:
         self.glyphs = lib.minutes_glyphs
         self.glyphs.argtypes = (p, p, p, i, p, i, i, p, i, p, p, p)
         self.glyphs.restype = i
+        self.lines = lib.minutes_lines
+        self.lines.argtypes = (p,) * 13 + (i, p, p, p)
+        self.lines.restype = i
 
 
 @functools.cache
@@ -175,9 +180,11 @@ def glyph_units(tp, codes: bytes, n: int, by_object: bool, marks: list[tuple[flo
     if lib is None:
         return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
     m = len(marks)
-    # Three blocks, zeroed by calloc, whose columns (n each) are read through memoryviews: as
+    size = n + m  # each mark is a unit after the others
+    # Three blocks, zeroed by calloc, whose columns (size each) are read through memoryviews: as
     # few objects and ctypes arguments as can be (each costs more than the loop's work per word).
-    ints, floats, text = (ctypes.c_int * (15 * n + 5 + m))(), (ctypes.c_double * (12 * n))(), (ctypes.c_uint16 * n)()
+    ints = (ctypes.c_int * (15 * size + 5 + m))()
+    floats, text = (ctypes.c_double * (12 * size))(), (ctypes.c_uint16 * size)()
     where = (ctypes.c_double * (2 * m))(*(v for mark in marks for v in mark)) if marks else None
     # bytes pass as the address of their (immutable) contents
     got = lib.glyphs(lib.table, tp, codes, n, pdf_units.classes(), by_object, words, where, m, ints, floats, text)
@@ -185,17 +192,48 @@ def glyph_units(tp, codes: bytes, n: int, by_object: bool, marks: list[tuple[flo
         return pdf_units.glyph_units(tp, memoryview(codes).cast("H"), n, by_object, marks, words)
     # ctypes arrays' memoryviews have formats ("<i") that indexing does not take: cast to native.
     i, f = memoryview(ints).cast("B").cast("i"), memoryview(floats).cast("B").cast("d")
-    kept, units, missed, sampled = i[15 * n + 1 + m:]
+    kept, units, missed, sampled = i[15 * size + 1 + m:]
+    col = [i[j * size:j * size + k] for j, k in enumerate((got, got, got, got, got, n, kept, units, units, units, got,
+                                                            units, units, units, units + 1))]
+    fcol = [f[j * size:j * size + k] for j, k in enumerate((got,) * 5 + (units,) * 7)]
     return pdf_units.Units(
-        first=i[:got], last=i[n:n + got], count=i[2 * n:2 * n + got], rtl=i[3 * n:3 * n + got],
-        bold_at=i[4 * n:4 * n + got], owner=i[5 * n:6 * n], kept=i[6 * n:6 * n + kept], start=i[7 * n:7 * n + units],
-        end=i[8 * n:8 * n + units], ltr=i[9 * n:9 * n + units], glyph_len=i[10 * n:10 * n + got],
-        unit_order=i[11 * n:11 * n + units], unit_bold=i[12 * n:12 * n + units], unit_n=i[13 * n:13 * n + units],
-        offset=i[14 * n:14 * n + units + 1], near=i[15 * n + 1:15 * n + 1 + m],
-        x0=f[:got], x1=f[n:n + got], y=f[2 * n:2 * n + got], size=f[3 * n:3 * n + got], ox=f[4 * n:4 * n + got],
-        unit_x0=f[5 * n:5 * n + units], unit_x1=f[6 * n:6 * n + units], unit_ox=f[7 * n:7 * n + units],
-        unit_y=f[8 * n:8 * n + units], unit_size=f[9 * n:9 * n + units], unit_low=f[10 * n:10 * n + units],
-        unit_high=f[11 * n:11 * n + units], text=memoryview(text).cast("B").cast("H")[:i[14 * n + units]], unmapped=(missed, sampled))
+        first=col[0], last=col[1], count=col[2], rtl=col[3], bold_at=col[4], x0=fcol[0], x1=fcol[1], y=fcol[2],
+        size=fcol[3], ox=fcol[4], start=col[7], end=col[8], ltr=col[9], offset=col[14],
+        text=memoryview(text).cast("B").cast("H")[:i[14 * size + units]], glyph_len=col[10],
+        unit_x0=fcol[5], unit_x1=fcol[6], unit_ox=fcol[7], unit_y=fcol[8], unit_size=fcol[9], unit_low=fcol[10],
+        unit_high=fcol[11], unit_order=col[11], unit_bold=col[12], unit_n=col[13], owner=col[5], kept=col[6],
+        near=i[15 * size + 1:15 * size + 1 + m], unmapped=(missed, sampled), blocks=(ints, floats, text, size))
+
+
+def page_lines(u, free: list[int], bold: bytes, props: bytes, kinds: bytes):
+    """pdf.py's lines, segments and ``logical`` for the units ``free`` of ``u`` (made by the C
+    loop; ``bold`` a flag per unit; ``props`` and ``kinds`` pdf.py's tables of characters): per
+    segment with text (y, text, x0, x1, size, bold glyphs, glyphs), or None when the C loops
+    are not built or a text holds presentation forms (pdf.py then reads the page itself)."""
+    lib = _library()
+    if lib is None or u.blocks is None:
+        return None
+    ints, floats, text, size = u.blocks
+    m = len(free)
+    if not m:
+        return []
+    f_at, i_at = ctypes.addressof(floats), ctypes.addressof(ints)
+    seg_f, seg_i = (ctypes.c_double * (4 * m))(), (ctypes.c_int * (3 * m))()
+    out = (ctypes.c_uint16 * (len(u.text) + m + 1))()
+    items = (ctypes.c_int * m)(*free)
+    # unit x0, x1, y, size, ox; order, n, offset (pdf_units.Units' layout in the blocks)
+    got = lib.lines(f_at + 8 * 5 * size, f_at + 8 * 6 * size, f_at + 8 * 8 * size, f_at + 8 * 9 * size,
+                    f_at + 8 * 7 * size, i_at + 4 * 11 * size, i_at + 4 * 13 * size, i_at + 4 * 14 * size, bold, text,
+                    props, kinds, items, m, seg_f, seg_i, out)
+    if got < 0:
+        return None
+    sf = memoryview(seg_f).cast("B").cast("d")
+    si = memoryview(seg_i).cast("B").cast("i")
+    texts = memoryview(out).cast("B")[:2 * si[3 * got - 1]].tobytes().decode("utf-16-le", "surrogatepass") if got else ""
+    ends = si[2::3][:got].tolist()
+    starts = [0, *ends[:-1]]
+    return list(zip(sf[0::4][:got].tolist(), map(texts.__getitem__, map(slice, starts, ends)), sf[1::4][:got].tolist(),
+                    sf[2::4][:got].tolist(), sf[3::4][:got].tolist(), si[1::3][:got].tolist(), si[0::3][:got].tolist()))
 
 
 # --- the same loops in Python ---------------------------------------------------------------

@@ -65,7 +65,8 @@ class Units:
     ``y``, ``size``, ``ox`` (origin x), ``bold_at``. Per unit: its glyphs
     ``start[u]:end[u]``, ``ltr[u]`` (the stream draws them left to right), its text
     ``text[offset[u]:offset[u + 1]]`` (UTF-16 units: its glyphs' texts in the stream's order,
-    reversed when ``ltr``), and each glyph's text's length ``glyph_len[k]``. Per character ``owner`` (its glyph, -1 if
+    reversed when ``ltr``), and each glyph's text's length ``glyph_len[k]``. Each ZWNJ mark is
+    a unit after the others (no glyphs: ``start == end``), placed as ``near`` says. Per character ``owner`` (its glyph, -1 if
     not read); ``kept``: the characters read, in order; per ZWNJ mark its nearest glyph or -1;
     ``unmapped``: of every (len(kept) // 50)th kept character, how many have no Unicode
     mapping (old 8-bit Persian fonts often have none), and out of how many."""
@@ -100,6 +101,7 @@ class Units:
     kept: list
     near: list
     unmapped: list
+    blocks: tuple | None = None  # the C loop's arrays these fields view (pdf_loops.page_lines reads them)
 
 
 def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool) -> Units:
@@ -275,6 +277,14 @@ def _units(u: Units, codes, cls, marks, mids, words: bool) -> None:
         at = end
     for k in range(at, g):
         _add(u, k, k + 1, False, codes, cls, mids)
+    for (zx, zy), k in zip(marks, u.near):  # each ZWNJ just left of its nearest glyph, or where it was drawn
+        x = u.ox[k] - 0.001 if k >= 0 else zx
+        for column, value in ((u.unit_x0, x), (u.unit_x1, x), (u.unit_ox, x), (u.unit_y, zy),
+                              (u.unit_size, u.size[k] if k >= 0 else 0.0), (u.unit_low, x), (u.unit_high, x),
+                              (u.unit_order, -1), (u.unit_bold, -1), (u.unit_n, 1), (u.start, g), (u.end, g),
+                              (u.ltr, False), (u.offset, len(u.text))):
+            column.append(value)
+        u.text.append(0x200C)
     u.offset.append(len(u.text))
 
 
