@@ -4,7 +4,7 @@ import pytest
 
 import minutes
 from minutes.dates.deadlines import find_date
-from minutes.phrases.meeting import chair_in, meeting_date_in, present_in
+from minutes.phrases.meeting import chair_in, meeting_date_in, present_in, read_meeting
 from minutes.text.normalize import normalize
 
 
@@ -140,3 +140,23 @@ def test_a_later_presence_sentence_adds_attendees_but_a_speakers_event_does_not(
                       "این جلسه با حضور آقای سعید مرادی بخشدار برگزار شد.\n\n"
                       "نیک‌زاد افزود: طرح با حضور وزیر افتتاح خواهد شد.\n")
     assert [(p.name, p.role) for p in m.header.attendees] == [("سعید مرادی", "بخشدار")]
+
+
+# The meeting's place from the opening sentence: a place noun («سالن …», «دانشگاه …») after
+# «در» or first, a label, or a short «در …»; never the attendance, the chair or the verb.
+@pytest.mark.parametrize("text, place", [
+    ("ساعت ۱۰ صبح روز شنبه ۱۴۰۲/۰۲/۱۰ سالن جلسات بخشداری نمونه", "سالن جلسات بخشداری نمونه"),
+    ("جلسه شورای اسلامی شهر نمونه روز یکشنبه ۲۶ مرداد ۱۴۰۲ با حضور اعضا برگزار شد.", None),
+    ("نشست کمیته روز دوشنبه ۳ مهر ۱۴۰۱ با حضور معاونان و مدیران در دانشگاه شهر نو برگزار شد.", "دانشگاه شهر نو"),
+    ("جلسه هیئت مدیره روز ۱۲ آذر ۱۴۰۰ در محل فرمانداری شهرستان با حضور اعضا تشکیل شد.", "فرمانداری شهرستان"),
+    ("کارگروه اشتغال روز ۵ دی ۱۴۰۱ در بندرگاه برگزار شد.", "بندرگاه"),
+    ("جلسه شورا روز ۵ دی ۱۴۰۱ در خصوص بودجه سال آینده برگزار شد.", None),
+    ("جلسه شورا روز ۵ دی ۱۴۰۱ به ریاست فرماندار و اعضای کمیته ترافیک تشکیل شد.", None),
+    ("مجمع روز ۲ اسفند ۱۴۰۲ در مسجد محله با تلاوت آیاتی از قرآن آغاز شد.", "مسجد محله"),
+    ("نشست روز ۸ تیر ۱۴۰۰ در مقر ولایت دایر گردید. درین نشست اعضا حضور داشتند.", "مقر ولایت"),
+    ("جلسه روز ۸ تیر ۱۴۰۰ برگزار شد. در این جلسه گزارش ارائه شد.", None),
+    ("مجمع عمومی روز ۱۹ بهمن ۱۴۰۱ برگزار شد و سالن اجتماعات شهرداری میزبان اعضا بود.", None),
+    ("تاریخ جلسه ۱۴۰۱/۰۹/۰۱ محل جلسه: اتاق شورای دانشکده، طبقه دوم", "اتاق شورای دانشکده، طبقه دوم"),
+])
+def test_place(text, place):
+    assert read_meeting(normalize(text), 1, lambda *said: None).place == place
