@@ -116,8 +116,9 @@ def test_glyph_units_are_the_same(pdf_fixtures, compiled, monkeypatch, name):
 @pytest.mark.parametrize("name", FILES)
 def test_lines_in_c_are_the_python_lines(pdf_fixtures, compiled, monkeypatch, name):
     """minutes_lines in C gives, segment for segment, what pdf.py's _lines, _segments and
-    logical give for the same units (every unit of every page, tables and all, with runs of
-    words and without): baseline, text, extent, size and bold glyphs."""
+    logical give for the same units (every unit of every page, tables and all; and every other
+    one, in groups of one call as a table's cells are; with runs of words and without):
+    baseline, text, extent, size and bold glyphs."""
     import pypdfium2 as pdfium
 
     from minutes.read import pdf
@@ -132,10 +133,15 @@ def test_lines_in_c_are_the_python_lines(pdf_fixtures, compiled, monkeypatch, na
                 tp = page.get_textpage()
                 read = pdf._read_units(tp, name, 1, page=page, marks=pdf._objects(page, tp)[1])
                 every = list(range(len(read.units.start)))
-                fast = pdf_loops.page_lines(read.units, every, read.bold, *pdf._char_tables())
-                slow = pdf._segments_of(pdf._glyph_objects(read))
-                assert fast == slow
-                segments += len(fast)
+                groups = [every[::2], [], every[1::2]]  # as a table's cells are, in one call
+                fast = pdf_loops.page_lines(read.units, groups, read.bold, *pdf._char_tables())
+                glyphs = pdf._glyph_objects(read)
+                assert fast == [pdf._segments_of([glyphs[k] for k in group]) for group in groups]
+                whole = pdf_loops.page_lines(read.units, [every], read.bold, *pdf._char_tables())
+                assert whole == [pdf._segments_of(glyphs)]
+                # Groups that share units need more room than the call gives: refused, not overrun.
+                assert pdf_loops.page_lines(read.units, [every] * 3, read.bold, *pdf._char_tables()) in (None, whole * 3)
+                segments += len(whole[0])
                 tp.close()
                 page.close()
     finally:

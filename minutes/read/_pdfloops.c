@@ -40,7 +40,7 @@ typedef int (*map_error_t)(handle, int);
 
 /* Bumped whenever a signature below changes: pdf_loops.py ignores a library built from an
    older source (an editable install not run again) instead of calling it wrongly. */
-int minutes_pdfloops_version(void) { return 8; }
+int minutes_pdfloops_version(void) { return 9; }
 
 /* Origin x, y and loose box left, right of the characters idx[0..m). */
 void minutes_positions(void *const *fn, handle textpage, const int *idx, int m,
@@ -617,9 +617,10 @@ static unsigned short mirrored(unsigned short c) {
 }
 
 /* pdf.logical over the items seg[0..m) (in the order _segments gives them): the text into
-   out (returns its length), or -2 when it holds presentation forms (pdf.py reads the page). */
+   out (returns its length), -2 when it holds presentation forms (pdf.py reads the page), -1
+   when out's room (cap) is too small. */
 static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int *visual, unsigned char *kinds,
-                        unsigned short *out) {
+                        unsigned short *out, long cap) {
     for (int k = 0; k < m; k++) {
         int i = seg[k];
         s[k].key = it->ox[i] < it->x1[i] ? it->ox[i] : it->x0[i];
@@ -702,6 +703,11 @@ static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int
             p = q;
         }
     }
+    long need = 0;
+    for (int k = 0; k < v; k++)
+        need += visual[k] < 0 ? 1 : it->offset[visual[k] + 1] - it->offset[visual[k]];
+    if (need > cap)
+        return -1;
     int len = 0, odd = 0;
     for (int k = 0; k < v; k++) {
         int u = visual[k];
@@ -744,16 +750,20 @@ static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int
     return b - a;
 }
 
-/* The segments (pdf._segments) of the lines (pdf._lines) of the items free[0..m), each read
-   by pdf.logical: per segment its line's baseline, least x0, greatest x1 and size
-   (seg_f[4k..4k+4)), its glyph count, the glyph count of its bold items and where its text
-   ends in out (seg_i[3k..3k+3)); segments with no text are left out. Returns how many, -1
-   when memory ran out, -2 when a text holds presentation forms (pdf.py reads the page). */
+/* For each group of items free[groups[g]..groups[g + 1]) (the units outside tables, or a
+   table's cells), the segments (pdf._segments) of its lines (pdf._lines), each read by
+   pdf.logical: per segment its line's baseline, least x0, greatest x1 and size
+   (seg_f[4k..4k+4)), its glyph count, the glyph count of its bold items, where its text ends
+   in out (out_cap units) and its group (seg_i[4k..4k+4)); segments with no text are left out.
+   Returns how many, -1 when memory or out's room ran out, -2 when a text holds presentation
+   forms (pdf.py reads it then). */
 int minutes_lines(const double *x0, const double *x1, const double *y, const double *size, const double *ox,
                   const int *order, const int *n, const int *offset, const unsigned char *bold,
                   const unsigned short *text, const unsigned char *props, const unsigned char *kinds,
-                  const int *free_items, int m, double *seg_f, int *seg_i, unsigned short *out) {
+                  const int *free_items, const int *groups, int n_groups, double *seg_f, int *seg_i,
+                  unsigned short *out, int out_cap) {
     items_t it = {x0, x1, y, size, ox, order, n, offset, bold, text, props, kinds};
+    int m = groups[n_groups];
     sort_t *rows = malloc(((size_t)m + 1) * sizeof *rows), *s = malloc(((size_t)m + 1) * sizeof *s);
     int *block = malloc(((size_t)m + 1) * sizeof *block), *starts = malloc(((size_t)m + 2) * sizeof *starts);
     int *visual = malloc((2 * (size_t)m + 1) * sizeof *visual);
@@ -761,17 +771,19 @@ int minutes_lines(const double *x0, const double *x1, const double *y, const dou
     int result = -1;
     if (!(rows && s && block && starts && visual && unit_kinds))
         goto done;
-    for (int k = 0; k < m; k++) {  /* top down; equal baselines keep their order */
-        rows[k].key = -y[free_items[k]];
+    int segs = 0, at = 0;
+    for (int group = 0; group < n_groups; group++) {
+    int g0 = groups[group], gm = groups[group + 1] - g0;
+    for (int k = 0; k < gm; k++) {  /* top down; equal baselines keep their order */
+        rows[k].key = -y[free_items[g0 + k]];
         rows[k].order = 0;
         rows[k].pos = k;
-        rows[k].item = free_items[k];
+        rows[k].item = free_items[g0 + k];
     }
-    qsort(rows, (size_t)m, sizeof *rows, by_key);
-    int segs = 0, at = 0;
-    for (int r0 = 0; r0 < m;) {
+    qsort(rows, (size_t)gm, sizeof *rows, by_key);
+    for (int r0 = 0; r0 < gm;) {
         int head = rows[r0].item, r1 = r0 + 1;
-        while (r1 < m) {
+        while (r1 < gm) {
             int g = rows[r1].item;
             double big = size[head] > size[g] ? size[head] : size[g];
             if (!(y[head] - y[g] <= 0.35 || y[head] - y[g] <= big * 0.35))
@@ -802,9 +814,9 @@ int minutes_lines(const double *x0, const double *x1, const double *y, const dou
         starts[blocks] = count;
         for (int b = blocks - 1; b >= 0; b--) {  /* right block first */
             int *seg = block + starts[b], len = starts[b + 1] - starts[b];
-            int got = logical_text(&it, seg, len, s, visual, unit_kinds, out + at);
-            if (got == -2) {
-                result = -2;
+            int got = logical_text(&it, seg, len, s, visual, unit_kinds, out + at, (long)out_cap - at);
+            if (got < 0) {
+                result = got;
                 goto done;
             }
             if (got == 0)
@@ -828,12 +840,14 @@ int minutes_lines(const double *x0, const double *x1, const double *y, const dou
             seg_f[4 * segs + 1] = lo;
             seg_f[4 * segs + 2] = hi;
             seg_f[4 * segs + 3] = big;
-            seg_i[3 * segs] = total;
-            seg_i[3 * segs + 1] = heavy;
-            seg_i[3 * segs + 2] = at;
+            seg_i[4 * segs] = total;
+            seg_i[4 * segs + 1] = heavy;
+            seg_i[4 * segs + 2] = at;
+            seg_i[4 * segs + 3] = group;
             segs++;
         }
         r0 = r1;
+    }
     }
     result = segs;
 done:

@@ -159,16 +159,12 @@ def _read_units(textpage, where: str, number: int, page=None, marks: list[Glyph]
     return _Read(u, text, bytes(map(bolds.__getitem__, u.unit_bold)), missed * len(u.kept) // max(1, sampled), whole)
 
 
-def _glyph_objects(read: _Read, ks=None) -> list[Glyph]:
-    """The Glyphs of units ``ks`` (all by default): made in C from the columns, no bytecode per
-    glyph, when they are all."""
+def _glyph_objects(read: _Read) -> list[Glyph]:
+    """Every unit's Glyph, made in C from the columns: no bytecode per glyph."""
     u, text, offset = read.units, read.text, read.units.offset
-    columns = (u.unit_x0, u.unit_x1, u.unit_y, u.unit_size, u.unit_order, u.unit_ox, map(bool, read.bold), u.unit_n)
-    if ks is None:
-        texts = map(text.__getitem__, map(slice, offset[:-1], offset[1:]))
-        return list(map(_make_glyph, zip(texts, *columns)))
-    return [Glyph(text[offset[k]:offset[k + 1]], u.unit_x0[k], u.unit_x1[k], u.unit_y[k], u.unit_size[k],
-                  u.unit_order[k], u.unit_ox[k], read.bold[k] == 1, u.unit_n[k]) for k in ks]
+    texts = map(text.__getitem__, map(slice, offset[:-1], offset[1:]))
+    return list(map(_make_glyph, zip(texts, u.unit_x0, u.unit_x1, u.unit_y, u.unit_size, u.unit_order, u.unit_ox,
+                                     map(bool, read.bold), u.unit_n)))
 
 
 def _split_runs(u, tables: list[_Table]) -> set[int]:
@@ -515,25 +511,6 @@ def _cluster(values: list[float], tol: float = 1.5) -> list[float]:
     return out
 
 
-def _table_rows(table: _Table, glyphs: list[Glyph]) -> list[tuple[float, str]]:
-    """(top y, tab-separated cells right to left) per ruled row that holds text."""
-    rows = []
-    for top, bottom in zip(table.rows, table.rows[1:]):
-        mid = (top + bottom) / 2
-        xs = _cluster(sorted(x for x, y0, y1 in table.cols if y0 - 1 <= mid <= y1 + 1))
-        if len(xs) < 2:
-            continue
-        in_row = [g for g in glyphs if bottom <= g.y <= top]
-        cells = []
-        for right, left in zip(reversed(xs), list(reversed(xs))[1:]):
-            cell = [g for g in in_row if left <= (g.x0 + g.x1) / 2 <= right]
-            text = " ".join(t for t in (logical(seg) for ln in _lines(cell) for seg in _segments(ln)) if t)
-            cells.append(text.replace("\t", " "))
-        if any(cells):
-            rows.append((top, "\t".join(cells)))
-    return rows
-
-
 # --- a page ---------------------------------------------------------------------------------
 
 BAND = 0.09  # top and bottom tenth of the page: where running headers and footers stand
@@ -577,9 +554,9 @@ def page_text(doc, index: int, where: str) -> PdfPage:
 
 
 def _placed(read: _Read, tables: list[_Table], height: float) -> list[_Placed]:
-    """Table rows (``_table_rows``), then the other units' lines, segment by segment
-    (``_lines``, ``_segments``, ``logical``): in C (``pdf_loops.page_lines``) from the units'
-    columns, without a Glyph for any unit outside a table, when it can; else here."""
+    """Table rows (cells right to left, tab-separated), then the other units' lines, segment by
+    segment (``_lines``, ``_segments``, ``logical``): in C (``pdf_loops.page_lines``) from the
+    units' columns, without a Glyph for any unit, when it can; else here."""
     u = read.units
     split = _split_runs(u, tables) if tables else set()
     glyphs = None
@@ -588,27 +565,47 @@ def _placed(read: _Read, tables: list[_Table], height: float) -> list[_Placed]:
         ys, x0s, x1s = list(map(_Y, glyphs)), list(map(_X0, glyphs)), list(map(_X1, glyphs))
     else:
         ys, x0s, x1s = u.unit_y, u.unit_x0, u.unit_x1
-    placed: list[_Placed] = []
     free = range(len(ys))
+    rows: list[tuple[float, list[list[int]]]] = []
     for t in tables:
         inside = [k for k in free if t.y0 <= ys[k] <= t.y1 and t.x0 <= (x0s[k] + x1s[k]) / 2 <= t.x1]  # y rules out most
         if not inside:
             continue
         drop = set(inside)
         free = [k for k in free if k not in drop]
-        cells = [glyphs[k] for k in inside] if glyphs is not None else _glyph_objects(read, inside)
-        placed += [_Placed(y, text, "table") for y, text in _table_rows(t, cells)]
-    segments = None
-    if glyphs is None:
-        segments = page_lines(u, list(free), read.bold, *_char_tables())
-        if segments is None:
-            glyphs = _glyph_objects(read)
+        rows += _table_rows(t, inside, ys, x0s, x1s)
+    # Each cell, then the units outside tables: one group each, read alike.
+    groups = [cell for _, cells in rows for cell in cells] + [list(free)]
+    segments = page_lines(u, groups, read.bold, *_char_tables()) if glyphs is None else None
     if segments is None:
-        segments = _segments_of([glyphs[k] for k in free])
-    for y, text, x0, x1, size, heavy, total in segments:
+        glyphs = glyphs if glyphs is not None else _glyph_objects(read)
+        segments = [_segments_of([glyphs[k] for k in group]) for group in groups]
+    placed: list[_Placed] = []
+    at = 0
+    for top, cells in rows:
+        texts = [" ".join(segment[1] for segment in segments[at + j]).replace("\t", " ") for j in range(len(cells))]
+        at += len(cells)
+        if any(texts):
+            placed.append(_Placed(top, "\t".join(texts), "table"))
+    for y, text, x0, x1, size, heavy, total in segments[-1]:
         band = "top" if y > height * (1 - BAND) else "bottom" if y < height * BAND else ""
         placed.append(_Placed(y, text, band, x0, x1, size, heavy >= 0.8 * total))
     return placed
+
+
+def _table_rows(table: _Table, inside: list[int], ys, x0s, x1s) -> list[tuple[float, list[list[int]]]]:
+    """Per ruled row with two columns at least: its top, and the items (of ``inside``, by their
+    baselines ``ys`` and middles) in each of its cells, right to left."""
+    rows = []
+    for top, bottom in zip(table.rows, table.rows[1:]):
+        mid = (top + bottom) / 2
+        xs = _cluster(sorted(x for x, y0, y1 in table.cols if y0 - 1 <= mid <= y1 + 1))
+        if len(xs) < 2:
+            continue
+        in_row = [k for k in inside if bottom <= ys[k] <= top]
+        rows.append((top, [[k for k in in_row if left <= (x0s[k] + x1s[k]) / 2 <= right]
+                           for right, left in zip(reversed(xs), list(reversed(xs))[1:])]))
+    return rows
 
 
 def _segments_of(glyphs: list[Glyph]) -> list[tuple[float, str, float, float, float, int, int]]:

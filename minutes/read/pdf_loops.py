@@ -33,7 +33,7 @@ __all__ = ["c_function", "compiled", "positions", "text_objects", "page_objects"
 
 _MANY_OBJECTS = 64  # LibreOffice draws a line or a paragraph per text object, Chromium a glyph
 
-VERSION = 8  # minutes_pdfloops_version() in _pdfloops.c
+VERSION = 9  # minutes_pdfloops_version() in _pdfloops.c
 LIBRARY = "_pdfloops" + (".dll" if sys.platform == "win32" else ".so")  # hatch_build.py writes it here
 _ZWNJ_UTF16 = b"\xfe\xff\x20\x0c"
 # PDFium's functions the C loops call, in the order of ``enum fn`` in _pdfloops.c.
@@ -82,7 +82,7 @@ class _Library:
         self.glyphs.argtypes = (p, p, p, i, p, i, i, p, i, p, p, p)
         self.glyphs.restype = i
         self.lines = lib.minutes_lines
-        self.lines.argtypes = (p,) * 13 + (i, p, p, p)
+        self.lines.argtypes = (p,) * 14 + (i, p, p, p, i)
         self.lines.restype = i
 
 
@@ -202,38 +202,53 @@ def glyph_units(tp, codes: bytes, n: int, by_object: bool, marks: list[tuple[flo
         text=memoryview(text).cast("B").cast("H")[:i[14 * size + units]], glyph_len=col[10],
         unit_x0=fcol[5], unit_x1=fcol[6], unit_ox=fcol[7], unit_y=fcol[8], unit_size=fcol[9], unit_low=fcol[10],
         unit_high=fcol[11], unit_order=col[11], unit_bold=col[12], unit_n=col[13], owner=col[5], kept=col[6],
-        near=i[15 * size + 1:15 * size + 1 + m], unmapped=(missed, sampled), blocks=(ints, floats, text, size))
+        near=i[15 * size + 1:15 * size + 1 + m], unmapped=(missed, sampled), blocks=_Blocks(ints, floats, text, size))
 
 
-def page_lines(u, free: list[int], bold: bytes, props: bytes, kinds: bytes):
-    """pdf.py's lines, segments and ``logical`` for the units ``free`` of ``u`` (made by the C
-    loop; ``bold`` a flag per unit; ``props`` and ``kinds`` pdf.py's tables of characters): per
-    segment with text (y, text, x0, x1, size, bold glyphs, glyphs), or None when the C loops
-    are not built or a text holds presentation forms (pdf.py then reads the page itself)."""
+class _Blocks:
+    """The C loop's arrays behind a Units, and the addresses minutes_lines takes of them: the
+    units' x0, x1, y, size, ox, order, glyph count and text offset (pdf_units.Units' layout)."""
+
+    __slots__ = ("ints", "floats", "text", "columns")
+
+    def __init__(self, ints, floats, text, size: int):
+        self.ints, self.floats, self.text = ints, floats, text
+        f, i = ctypes.addressof(floats), ctypes.addressof(ints)
+        self.columns = (f + 40 * size, f + 48 * size, f + 64 * size, f + 72 * size, f + 56 * size, i + 44 * size,
+                        i + 52 * size, i + 56 * size)
+
+
+def page_lines(u, groups: list[list[int]], bold: bytes, props: bytes, kinds: bytes):
+    """pdf.py's lines, segments and ``logical`` for each group of units of ``u`` (made by the C
+    loop; the units outside tables, or a table's cells; ``bold`` a flag per unit; ``props`` and
+    ``kinds`` pdf.py's tables of characters): per group, per segment with text (y, text, x0,
+    x1, size, bold glyphs, glyphs); or None when the C loops are not built or a text holds
+    presentation forms (pdf.py then reads them itself)."""
     lib = _library()
     if lib is None or u.blocks is None:
         return None
-    ints, floats, text, size = u.blocks
-    m = len(free)
-    if not m:
-        return []
-    f_at, i_at = ctypes.addressof(floats), ctypes.addressof(ints)
-    seg_f, seg_i = (ctypes.c_double * (4 * m))(), (ctypes.c_int * (3 * m))()
-    out = (ctypes.c_uint16 * (len(u.text) + m + 1))()
-    items = (ctypes.c_int * m)(*free)
-    # unit x0, x1, y, size, ox; order, n, offset (pdf_units.Units' layout in the blocks)
-    got = lib.lines(f_at + 8 * 5 * size, f_at + 8 * 6 * size, f_at + 8 * 8 * size, f_at + 8 * 9 * size,
-                    f_at + 8 * 7 * size, i_at + 4 * 11 * size, i_at + 4 * 13 * size, i_at + 4 * 14 * size, bold, text,
-                    props, kinds, items, m, seg_f, seg_i, out)
+    from array import array
+    from itertools import accumulate
+
+    items = array("i", [k for group in groups for k in group])
+    m = len(items)
+    starts = array("i", [0, *accumulate(map(len, groups))])
+    seg_f, seg_i = array("d", bytes(32 * m)), array("i", bytes(16 * m))
+    room = len(u.text) + m  # the texts, and a space between two units at most, when no unit is in two groups
+    out = array("H", bytes(2 * room))
+    got = lib.lines(*u.blocks.columns, bold, u.blocks.text, props, kinds, _address(items), _address(starts),
+                    len(groups), _address(seg_f), _address(seg_i), _address(out), room)
     if got < 0:
         return None
-    sf = memoryview(seg_f).cast("B").cast("d")
-    si = memoryview(seg_i).cast("B").cast("i")
-    texts = memoryview(out).cast("B")[:2 * si[3 * got - 1]].tobytes().decode("utf-16-le", "surrogatepass") if got else ""
-    ends = si[2::3][:got].tolist()
-    starts = [0, *ends[:-1]]
-    return list(zip(sf[0::4][:got].tolist(), map(texts.__getitem__, map(slice, starts, ends)), sf[1::4][:got].tolist(),
-                    sf[2::4][:got].tolist(), sf[3::4][:got].tolist(), si[1::3][:got].tolist(), si[0::3][:got].tolist()))
+    ends = seg_i[2:4 * got:4].tolist()
+    texts = out[:ends[-1] if got else 0].tobytes().decode("utf-16-le", "surrogatepass")
+    segments = zip(seg_f[0:4 * got:4].tolist(), map(texts.__getitem__, map(slice, [0, *ends[:-1]], ends)),
+                   seg_f[1:4 * got:4].tolist(), seg_f[2:4 * got:4].tolist(), seg_f[3:4 * got:4].tolist(),
+                   seg_i[1:4 * got:4].tolist(), seg_i[0:4 * got:4].tolist())
+    out_groups: list[list] = [[] for _ in groups]
+    for group, segment in zip(seg_i[3:4 * got:4].tolist(), segments):
+        out_groups[group].append(segment)
+    return out_groups
 
 
 # --- the same loops in Python ---------------------------------------------------------------
