@@ -4,7 +4,8 @@ the decisions of «this council / commission», a speaker whose first name is no
 («دکتر سید کیوان‌مهر طاهرخانی در گفتگو با …»), attendees each after a dash glued to the name before
 («دکتر الف- دکتر ب- مهندس ج»), the meeting's date on a line «مورخ: …» of its own, and a resolution page that
 quotes what was decided after «… به شرح ذیل تصویب نمود:», and people elected by a vote («با رای‌گیری … انتخاب
-شدند», «به اتفاق آرا X را … انتخاب کردند»).
+شدند», «به اتفاق آرا X را … انتخاب کردند»), and a news headline that says what was approved when the body
+does not.
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, fifth sample)."""
 
@@ -125,3 +126,25 @@ def test_dated_label_line(line, jalali):
     text = (f"صورتجلسه کمیته آموزش\n\nحاضران: دکتر نادری- مهندس فلاحی\n\n{line}\n\n"
             "دستور جلسه:\n\n۱- بررسی برنامه دوره‌ها\n\nمصوبات:\n\n۱- برنامه دوره‌ها تصویب شد.\n")
     assert minutes.parse(text).header.meeting.date.jalali == jalali
+
+
+# a report → its resolutions: a headline that opens with «تصویب» gives its items only when the body states no decision
+HEADLINES = [
+    ("تصویب «برنامه آموزشی سال آینده سازمان» و «آیین‌نامه داخلی کمیته‌های تخصصی سازمان نظام مهندسی»\n\n"
+     "در جلسه هیئت مدیره که روز دوشنبه برگزار شد رئیس سازمان گزارشی از کارهای ماه گذشته داد و اعضا درباره\n",
+     ["برنامه آموزشی سال آینده سازمان", "آیین‌نامه داخلی کمیته‌های تخصصی سازمان نظام مهندسی"]),
+    ("تصویب «برنامه آموزشی سال آینده سازمان» و «آیین‌نامه داخلی کمیته‌های تخصصی سازمان نظام مهندسی»\n\n"
+     "در جلسه هیئت مدیره که روز دوشنبه برگزار شد مقرر شد دبیرخانه برنامه آموزشی را به اعضا بفرستد.\n",
+     ["در جلسه هیئت‌مدیره که روز دوشنبه برگزار شد مقرر شد دبیرخانه برنامه آموزشی را به اعضا بفرستد."]),
+    ("بررسی «برنامه آموزشی سال آینده سازمان» و «آیین‌نامه داخلی کمیته‌های تخصصی سازمان نظام مهندسی»\n\n"
+     "در جلسه هیئت مدیره که روز دوشنبه برگزار شد رئیس سازمان گزارشی از کارهای ماه گذشته داد و اعضا درباره\n",
+     []),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADLINES)
+def test_headline_approval(text, expected):
+    m = minutes.parse(text)
+    assert m.kind == "report"
+    assert [r.text for r in m.resolutions] == [normalize(e) for e in expected]
+

@@ -49,6 +49,7 @@ class State:
     open_parent: Resolution | None = None  # a numbered item ending «:» whose lettered parts follow
     intro_opens: bool = True  # the last intro ends with a colon or names «the following»: prose after it decides
     open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
+    headline_line: int | None = None  # where a report's headline (header.title) was read
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
@@ -71,7 +72,22 @@ def build(doc: tree.Document, *, report: bool) -> Minutes:
         for table in doc.closing.tables:
             _table(state, table)
     closing.signatories_from_turns(state)
+    if report and not state.m.resolutions:
+        _headline_decisions(state)
     return _finish(state)
+
+
+def _headline_decisions(state: State) -> None:
+    """«تصویب «دستورالعمل …» و «کلیات …»» as a report's headline, and no decision stated anywhere
+    below it (the body cut short, or only the speeches): what the headline says was approved are
+    the resolutions, one per quoted or listed item."""
+    title, line = state.m.header.title, state.headline_line
+    hit = vocab().key_at_start("report.headline_approval", title) if title else None
+    if hit is None or line is None:
+        return
+    approved = title[len(hit[1]):].strip(" :،")
+    for part in inline_items(approved) if approved else []:
+        _resolution(state, None, part, [], line)
 
 
 # -- header ---------------------------------------------------------------------------------
@@ -202,6 +218,7 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
         _decisions_in_prose(state, tok, text)
     if state.report and h.title is None and not state.m.turns and headline(text) and not _dateline(state, text):
         h.title = text  # the news headline (a dateline where the headline would stand dates the meeting)
+        state.headline_line = tok.line
     elif section == "subject" and h.subject is None:
         h.subject, number = read_subject(text)
         h.session_number = h.session_number or number
