@@ -33,6 +33,7 @@ import ctypes
 import functools
 import unicodedata
 from array import array
+from itertools import accumulate
 from dataclasses import dataclass
 
 from .pdf_loops import c_function
@@ -105,34 +106,32 @@ class Units:
 
 
 def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool) -> Units:
+    from itertools import compress
+
+    from .pdf_loops import positions, text_objects
+
     cls = classes()
-    origin, box = c_function("FPDFText_GetCharOrigin"), c_function("FPDFText_GetLooseCharBox")
     get_size = c_function("FPDFText_GetFontSize", ctypes.c_double)
     text_object = c_function("FPDFText_GetTextObject", ctypes.c_void_p)
     get_font = c_function("FPDFTextObj_GetFont", ctypes.c_void_p, ctypes.c_void_p)
-    cx, cy = ctypes.c_double(), ctypes.c_double()
-    rect = (ctypes.c_float * 4)()  # FS_RECTF; kept from the last character when a call fails, as in C
-    first, last, count, rtl, x0s, x1s, ys, sizes, oxs, bold_at = ([] for _ in range(10))
+    # The calls made for every character, mapped over them (no bytecode per call).
+    read = list(compress(range(n), map(_read_table().__getitem__, codes[:n])))
+    objs = text_objects(tp, n) if by_object else None
+    rows: list[list] = []  # per glyph: first, last, count, x0, x1, y, size, ox, bold_at
     owner = [-1] * n
     kept: list[int] = []
     objects: dict = {}
     fonts: dict = {}
     size, last_y, at = 0.0, -1.0, -1
-    merge = -1  # the glyph a character at its origin joins
+    merge = None  # the glyph a character at its origin joins
     lx = ly = 0.0
-    for i in range(n):
+    for i, x, y, left, right in zip(read, *positions(tp, read)):
         code = codes[i]
-        if not cls[code] & READ:
-            continue
-        cx.value = cy.value = 0.0
-        origin(tp, i, ctypes.byref(cx), ctypes.byref(cy))
-        box(tp, i, ctypes.byref(rect))
-        x, y, left, right = cx.value, cy.value, float(rect[0]), float(rect[2])
         if code == 0x20:
             if right - left < 0.05 or get_size(tp, i) < 2:
                 continue
         elif by_object:
-            obj = text_object(tp, i) or 0
+            obj = objs[i] or 0
             got = objects.get(obj)
             if got is None:
                 font = get_font(obj) if obj else None
@@ -144,35 +143,28 @@ def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, flo
             font = get_font(obj) if obj else None
             at = fonts.setdefault(font, i) if font else i
         kept.append(i)
-        if code != 0x20 and merge >= 0 and abs(lx - x) < 0.01 and abs(ly - y) < 0.01:
-            if left < x0s[merge]:
-                x0s[merge] = left
-            if right > x1s[merge]:
-                x1s[merge] = right
-            last[merge] = i
-            count[merge] += 1
-            owner[i] = merge
+        if code != 0x20 and merge is not None and abs(lx - x) < 0.01 and abs(ly - y) < 0.01:
+            if left < merge[3]:
+                merge[3] = left
+            if right > merge[4]:
+                merge[4] = right
+            merge[1] = i
+            merge[2] += 1
+            owner[i] = len(rows) - 1
             continue
-        owner[i] = len(first)
-        first.append(i)
-        last.append(i)
-        count.append(1)
-        rtl.append(True)
-        x0s.append(left if left < x else x)
-        x1s.append(right)
-        ys.append(y)
-        sizes.append(size)
-        oxs.append(x)
-        bold_at.append(at)
+        owner[i] = len(rows)
+        row = [i, i, 1, left if left < x else x, right, y, size, x, at]
+        rows.append(row)
         if code == 0x20:
-            merge = -1  # nothing joins a space
+            merge = None  # nothing joins a space
         else:
-            merge, lx, ly = len(first) - 1, x, y
-    g = len(first)
-    mids = [(x0s[k] + x1s[k]) / 2 for k in range(g)]
-    for k in range(g):
-        if count[k] > 1:
-            rtl[k] = _stream_rtl(k, ys, sizes, mids)
+            merge, lx, ly = row, x, y
+    g = len(rows)
+    first, last, count, x0s, x1s, ys, sizes, oxs, bold_at = map(list, zip(*rows)) if rows else ([] for _ in range(9))
+    mids = [(a + b) / 2 for a, b in zip(x0s, x1s)]
+    rtl = [True] * g
+    for k in compress(range(g), map((1).__lt__, count)):
+        rtl[k] = _stream_rtl(k, ys, sizes, mids)
     near = [_nearest(zx, zy, codes, first, count, ys, oxs) for zx, zy in marks]
     step = max(1, len(kept) // 50)
     map_error = c_function("FPDFText_HasUnicodeMapError")
@@ -182,6 +174,12 @@ def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, flo
               [sum(sample), len(sample)])
     _units(u, codes, cls, marks, mids, words)
     return u
+
+
+@functools.cache
+def _read_table() -> bytes:
+    """Per UTF-16 unit, whether its character is read (``classes``' READ bit)."""
+    return bytes(c & READ for c in classes())
 
 
 def _stream_rtl(k: int, ys, sizes, mids) -> bool:
@@ -269,14 +267,36 @@ def _units(u: Units, codes, cls, marks, mids, words: bool) -> None:
         k = end
     if spans:
         spans = _uncrossed(u, spans, marks, mids)
+    # The units, in order: the glyphs between runs one each, then each run.
+    starts: list[int] = []
+    ends: list[int] = []
+    ltrs: list[bool] = []
     at = 0
-    for lo, end, ltr in spans:
-        for k in range(at, lo):
-            _add(u, k, k + 1, False, codes, cls, mids)
-        _add(u, lo, end, ltr, codes, cls, mids)
+    for lo, end, ltr in [*spans, (g, g, False)]:
+        starts += range(at, lo)
+        ends += range(at + 1, lo + 1)
+        ltrs += [False] * (lo - at)
+        if end > lo:
+            starts.append(lo)
+            ends.append(end)
+            ltrs.append(ltr)
         at = end
-    for k in range(at, g):
-        _add(u, k, k + 1, False, codes, cls, mids)
+    lefts = [a if ltr else b - 1 for a, b, ltr in zip(starts, ends, ltrs)]
+    rights = [b - 1 if ltr else a for a, b, ltr in zip(starts, ends, ltrs)]
+    u.start, u.end, u.ltr = starts, ends, ltrs
+    u.unit_x0, u.unit_x1, u.unit_ox = [u.x0[k] for k in lefts], [u.x1[k] for k in rights], [u.ox[k] for k in lefts]
+    u.unit_y, u.unit_size = [u.y[k] for k in starts], [u.size[k] for k in starts]
+    u.unit_low, u.unit_high = [mids[k] for k in lefts], [mids[k] for k in rights]
+    u.unit_order, u.unit_bold = [u.first[k] for k in starts], [u.bold_at[k] for k in starts]
+    u.unit_n = [b - a for a, b in zip(starts, ends)]
+    # Each glyph's text, and the units' texts: their glyphs', reversed where the stream runs left to right.
+    texts = [[codes[f]] if c == 1 else _glyph_text(u, k, codes, cls)
+             for k, (f, c) in enumerate(zip(u.first, u.count))]
+    u.glyph_len = list(map(len, texts))
+    order = [k for a, b, ltr in zip(starts, ends, ltrs) for k in (range(b - 1, a - 1, -1) if ltr else range(a, b))]
+    u.text = array("H", [c for k in order for c in texts[k]])
+    lengths = [sum(u.glyph_len[a:b]) for a, b in zip(starts, ends)]
+    u.offset = [0, *accumulate(lengths)][:-1] if lengths else []
     for (zx, zy), k in zip(marks, u.near):  # each ZWNJ just left of its nearest glyph, or where it was drawn
         x = u.ox[k] - 0.001 if k >= 0 else zx
         for column, value in ((u.unit_x0, x), (u.unit_x1, x), (u.unit_ox, x), (u.unit_y, zy),
@@ -286,23 +306,6 @@ def _units(u: Units, codes, cls, marks, mids, words: bool) -> None:
             column.append(value)
         u.text.append(0x200C)
     u.offset.append(len(u.text))
-
-
-def _add(u: Units, start: int, end: int, ltr: bool, codes, cls, mids) -> None:
-    left, right = (start, end - 1) if ltr else (end - 1, start)
-    for column, value in ((u.unit_x0, u.x0[left]), (u.unit_x1, u.x1[right]), (u.unit_ox, u.ox[left]),
-                          (u.unit_y, u.y[start]), (u.unit_size, u.size[start]), (u.unit_low, mids[left]),
-                          (u.unit_high, mids[right]), (u.unit_order, u.first[start]),
-                          (u.unit_bold, u.bold_at[start]), (u.unit_n, end - start)):
-        column.append(value)
-    u.start.append(start)
-    u.end.append(end)
-    u.ltr.append(ltr)
-    u.offset.append(len(u.text))
-    for k in range(end - 1, start - 1, -1) if ltr else range(start, end):
-        text = _glyph_text(u, k, codes, cls)
-        u.glyph_len[k] = len(text)
-        u.text.extend(text)
 
 
 def _glyph_text(u: Units, k: int, codes, cls) -> list[int]:
@@ -330,19 +333,27 @@ def _uncrossed(u: Units, spans, marks, mids) -> list[tuple[int, int, bool]]:
     # Two glyphs of one line lie within 0.35 em (at least 0.35 pt) of its first glyph's baseline.
     biggest = max(sizes) if sizes else 0.0
     reach = 0.7 * (biggest if biggest > 1.0 else 1.0) + 0.01
-    order = sorted(range(len(ys)), key=ys.__getitem__)
-    sorted_y = [ys[k] for k in order]
+    # By baseline, each baseline's glyphs by sort key and by middle: a run asks only those
+    # within reach whose key or middle falls among its own (the C loop scans the reach).
+    lines: dict[float, list[int]] = {}
+    for k, y in enumerate(ys):
+        lines.setdefault(y, []).append(k)
+    baselines = sorted(lines)
+    by_line = {}
+    for y, ks in lines.items():
+        by_key, by_mid = sorted(ks, key=keys.__getitem__), sorted(ks, key=ms.__getitem__)
+        by_line[y] = ([keys[k] for k in by_key], by_key, [ms[k] for k in by_mid], by_mid)
     out = []
     for lo, end, ltr in spans:
         left, right = (lo, end - 1) if ltr else (end - 1, lo)
         y = u.y[lo]
-        min_key, max_key, min_mid, max_mid = keys[left], keys[right], mids[left], mids[right]
         crossed = False
-        for at in range(bisect.bisect_left(sorted_y, y - reach), bisect.bisect_right(sorted_y, y + reach)):
-            k = order[at]
-            if lo <= k < end:
-                continue
-            if min_key <= keys[k] <= max_key or min_mid <= ms[k] <= max_mid:
+        for line in baselines[bisect.bisect_left(baselines, y - reach):bisect.bisect_right(baselines, y + reach)]:
+            sorted_keys, by_key, sorted_mids, by_mid = by_line[line]
+            if any(not lo <= by_key[j] < end for j in range(bisect.bisect_left(sorted_keys, keys[left]),
+                                                           bisect.bisect_right(sorted_keys, keys[right]))) or \
+                    any(not lo <= by_mid[j] < end for j in range(bisect.bisect_left(sorted_mids, mids[left]),
+                                                                 bisect.bisect_right(sorted_mids, mids[right]))):
                 crossed = True
                 break
         if not crossed:
