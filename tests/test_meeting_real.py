@@ -5,6 +5,7 @@ import pytest
 import minutes
 from minutes.dates.deadlines import find_date
 from minutes.phrases.meeting import chair_in, meeting_date_in, present_in, read_meeting
+from minutes.phrases.report import meeting_name
 from minutes.text.normalize import normalize
 
 
@@ -51,6 +52,8 @@ def test_meeting_date_in_a_sentence(text, jalali, text_kept, kind):
     ("جلسه به ریاست فرماندار در سالن جلسات برگزار شد", None, "فرماندار"),
     ("به ریاست اکرمی،معاون سیاسی امنیتی استانداری برگزار شده بود", "اکرمی", "معاون سیاسی امنیتی استانداری"),
     ("جلسه با حضور اعضا برگزار شد", None, None),
+    ("نشست شورای عالی به ریاست رئیس‌جمهور برگزار شد", None, "رئیس‌جمهور"),
+    ("نشست به ریاست دکتر حسن کریمی رییس جمهور برگزار شد", "حسن کریمی", "رییس‌جمهور"),
 ])
 def test_chair(text, name, role):
     chair = chair_in(normalize(text))
@@ -160,3 +163,20 @@ def test_a_later_presence_sentence_adds_attendees_but_a_speakers_event_does_not(
 ])
 def test_place(text, place):
     assert read_meeting(normalize(text), 1, lambda *said: None).place == place
+
+
+# A news item's name of the meeting («سومین جلسه …»): it ends where the sentence goes on to the
+# meeting's day, place, chair or verb, and never with a dangling «در».
+@pytest.mark.parametrize("text, name, number", [
+    ("سومین جلسه شورای آب دهستان کوهسار بود که با حضور اعضا برگزار شد", "سومین جلسه شورای آب دهستان کوهسار", 3),
+    ("دهمین جلسه کارگروه تنظیم بازار شهرستان روز سه‌شنبه ۱۴۰۲/۰۳/۰۹ تشکیل شد", "دهمین جلسه کارگروه تنظیم بازار شهرستان", 10),
+    ("نخستین نشست کمیته فنی راه روزدوشنبه۱۴۰۲/۰۵/۰۱درسالن اداره برگزار شد", "نخستین نشست کمیته فنی راه", 1),
+    ("پنجمین جلسه شورای برنامه‌ریزی استان در مورخ ۱۴۰۱/۰۹/۰۹ در استانداری برگزار شد",
+     "پنجمین جلسه شورای برنامه‌ریزی استان", 5),
+    ("هشتمین جلسه هیئت مؤسس این دانشگاه را اعلام کرد", "هشتمین جلسه هیئت مؤسس این دانشگاه", 8),
+    ("اولین نشست کارگروه اشتغال شهرستان به ریاست فرماندار برگزار شد", "اولین نشست کارگروه اشتغال شهرستان", 1),
+    ("چهل و سومین جلسه شورای شهر در تالار شورا تشکیل شد", "چهل و سومین جلسه شورای شهر", 43),
+    ("دومین جلسه کمیته مبارزه با مواد مخدر صبح امروز برگزار شد", "دومین جلسه کمیته مبارزه با مواد مخدر", 2),
+])
+def test_meeting_name(text, name, number):
+    assert meeting_name(normalize(text)) == (normalize(name), number)

@@ -27,6 +27,8 @@ __all__ = ["attendance_heading", "attendance_line", "read_people", "read_person"
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
 _MAX_NAME_WORDS = 4
+# «۲۱ نفر از اعضا», «۸۰ عضو», «۷۴ درصد سهامداران»: a count of people is a group (attendance.toml [groups] has the words)
+_GROUP_COUNT = re.compile(r"[0-9۰-۹]+\s*(?:نفر|تن|عضو|درصد)(?![\w\u200c])")
 _SHORT = 3  # in «آقایان الف، ب و ج», « و » splits names of at most this many words
 
 
@@ -43,7 +45,9 @@ def _res() -> dict[str, re.Pattern]:
                               rf"{_R}\s*(?:\([^)]*\)\s*)?(?:[:：]\s*(?P<rest>.*)|[.]?\s*$)"),
         "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*|\(?[0-9]{1,3}\s*[-–.)]\s+)+"),
         "presence": re.compile(rf"{_L}(?:{_p('attendance.presence')}){_R}\s*"),
-        "presence_end": re.compile(rf"{_L}(?:{_p('attendance.presence_end')}){_R}|[.؛;]\s|[.؛;]$"),
+        # … and before «در» and a place noun («… در سالن …», «… در ساختمان مرکزی»)
+        "presence_end": re.compile(rf"{_L}(?:{_p('attendance.presence_end')}){_R}"
+                                   rf"|{_L}در\s*(?=(?:{_p('meeting.place_nouns')}){_R})|[.؛;]\s|[.؛;]$"),
         "plural": re.compile(rf"^(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
         "plural_in": re.compile(rf"{_L}(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
         "role_start": re.compile(rf"^(?:{heads}){_R}"),
@@ -55,6 +59,7 @@ def _res() -> dict[str, re.Pattern]:
         "plural_role": re.compile(rf"^(?:{vocab().pattern('attendance.role_heads', 'plural')}){_R}"),
         "honorific": re.compile(rf"{_L}(?:{_p('people.honorifics')}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
+        "group": re.compile(rf"(?:{_p('attendance.groups')}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
         "dash_person": re.compile(rf"(?<=[^\s\d])\s*[-–—]\s*(?=(?:{people}){_R})"),
         "and": re.compile(rf"(\s+(?:{_p('numbers.joiners')})\s+)"),
@@ -96,6 +101,11 @@ def _honorific_from_plural(folded: str) -> tuple[str | None, int]:
     return singular, m.end()
 
 
+def _is_group(folded: str) -> bool:
+    """«جمعی از مدیران», «سایر اعضا», «۲۱ نفر از اعضا»: a group among those present."""
+    return _res()["group"].match(folded) is not None or _GROUP_COUNT.match(folded) is not None
+
+
 def read_person(chunk: str, honorific: str | None = None) -> Person | None:
     """One «[honorific] [titles] name [- role | (role) | role]» entry; None if empty."""
     v = vocab()
@@ -110,6 +120,9 @@ def read_person(chunk: str, honorific: str | None = None) -> Person | None:
     while (hit := v.key_at_start("people.titles", folded)):
         titles.append(text[:len(hit[1])])
         text, folded = text[len(hit[1]):].lstrip(), folded[len(hit[1]):].lstrip()
+    if _is_group(folded):
+        return Person(name=None, honorific=honorific.strip() if honorific else None, titles=titles,
+                      role=" ".join(text.split()).strip(_TRIM))
     name, role = text, None
     paren = re.search(r"[(（]([^)）]*)[)）]?", text)
     dash = re.search(r"\s[-–—]\s|\s*:\s*", text)
@@ -174,6 +187,8 @@ def _chunks(text: str) -> list[str]:
                 and vocab().lookup("people.first_names", fold(nxt.split()[0])) is not None
             # «… زارعی معاون خدمات شهری و نمایندگان اصناف»: a plural role after a role is another group
             group = res["plural_role"].match(fold(nxt)) is not None and res["role"].search(fold(current)) is not None
+            # «سمیع‌زاده و سایر اعضای کمیسیون», «… و جمعی از مدیران»: a group after a person
+            group = group or _is_group(fold(nxt))
             if res["people"].match(fold(nxt)) or short or roles or named_next or group:
                 out.append(current)
                 current = nxt
@@ -221,7 +236,8 @@ def read_people(text: str) -> list[Person]:
         if plural:
             default, chunk = plural, chunk[cut:]
         person = read_person(chunk, default)
-        if person and person.name is None and people and people[-1].name and not people[-1].role:
+        if person and person.name is None and people and people[-1].name and not people[-1].role \
+                and not _is_group(f.strip(_TRIM)):
             people[-1].role = person.role  # «جناب آقای یحیایی، مدیر شعب …»: the role after a comma
         elif person and person.name and person.role and person.name.split()[-1] in _joiners():
             # «سوپروایزر کنترل عفونت و مسئولان بخش‌ها»: two roles, not a name and a role
@@ -240,7 +256,8 @@ def _joiners() -> set[str]:
 
 def named(person: Person) -> bool:
     """A person the text names as one: with an honorific, a title or a role, or a full name
-    that starts with a first name («علی احمدی»). «اکثریت اعضا» names nobody."""
+    that starts with a first name («علی احمدی»), or a group («جمعی از مدیران»: its role). «اکثریت اعضا»
+    names nobody."""
     if person.honorific or person.titles or person.role:
         return True
     words = (person.name or "").split()

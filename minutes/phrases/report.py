@@ -8,6 +8,7 @@ Speakers are read by ``attribution`` as in prose minutes.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,10 +55,15 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
     if not m:
         return None
     rest = text[m.start():]
-    stop = v.rx(r"\s(?:<<report.meeting_stops>>)(?![\w\u200c])|[،,.:؛]").search(rest)
+    # The name ends where the sentence goes on to the meeting's day, place, chair or verb
+    # («… شورای شهر | روز سه‌شنبه …», «… | در تالار شورا», «… | به ریاست …», «… | تصویب شد»).
+    stop = v.rx(r"\s(?:<<report.meeting_stops>>)(?![\w\u200c])|\sدر\s*(?=(?:<<meeting.place_nouns>>)(?![\w\u200c]))"
+                r"|\s(?:<<meeting.day_word>>)\s*(?=<<dates.weekdays>>)|[،,.:؛/(]").search(rest)
     name = rest[: stop.start()] if stop else rest
-    name = " ".join(name.split()[:_MAX_MEETING_WORDS])
-    return name, parse_ordinal(m.group(1))
+    words = name.split()[:_MAX_MEETING_WORDS]
+    while words and v.lookup("report.meeting_dangling", words[-1]):
+        words.pop()  # «… استان در» cut by the word limit or before a date: not part of the name
+    return " ".join(words), parse_ordinal(m.group(1))
 
 
 def decision_sentences(text: str) -> list[str]:
@@ -132,15 +138,24 @@ def _quoted_decisions(text: str) -> tuple[list[str], str]:
     «ماده واحده ـ … . تبصره ـ …»»: a sentence about «the following» that decides and ends with a colon,
     then a quote — the quote is what was decided: one resolution, as written inside its marks (its
     own numbering and sentences kept). Returns those decisions and the text without their sentences.
-    The quote is found before sentences are cut: a period inside it ends no sentence."""
+    The quote is found before sentences are cut: a period inside it ends no sentence. Each stretch
+    of the text is read once (quotes paired in one pass, an intro starting after the quote before
+    it), so a paragraph of many «: «» costs time linear in its length."""
     rx = _rx()
     if "«" not in text or not rx["following"].search(text):
         return [], text
-    found, rest, at = [], [], 0
+    closes = _quote_closes(text)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    found, rest, at, read = [], [], 0, 0
     for colon in re.finditer(r":\s*«", text):
-        start = max([0, at] + [m.end() for m in _SENTENCE_END.finditer(text, at, colon.start())])
+        opening = colon.end() - 1
+        if opening < read:
+            continue  # inside a quote already read
+        close = closes.get(opening, -1)
+        before = bisect.bisect_right(ends, colon.start())
+        start = max(read, ends[before - 1] if before else 0)
+        read = close + 1 if close >= 0 else len(text)
         intro = text[start:colon.start()]
-        close = _closing_quote(text, colon.end() - 1)
         if close < 0 or not rx["following"].search(intro) or not _hits(_statement(intro)):
             continue
         quoted = text[colon.end():close].strip()
@@ -153,14 +168,16 @@ def _quoted_decisions(text: str) -> tuple[list[str], str]:
     return found, "".join(rest) + text[at:]
 
 
-def _closing_quote(text: str, opening: int) -> int:
-    """Where the «» opened at ``opening`` closes (nested quotes inside), or -1."""
-    depth = 0
-    for i in range(opening, len(text)):
-        depth += (text[i] == "«") - (text[i] == "»")
-        if depth == 0:
-            return i
-    return -1
+def _quote_closes(text: str) -> dict[int, int]:
+    """Each «'s position → where its » closes it (quotes nested inside counted), in one pass."""
+    opened: list[int] = []
+    closes: dict[int, int] = {}
+    for i, ch in enumerate(text):
+        if ch == "«":
+            opened.append(i)
+        elif ch == "»" and opened:
+            closes[opened.pop()] = i
+    return closes
 
 
 def _among_items(head: str) -> list[str]:
