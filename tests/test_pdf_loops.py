@@ -10,6 +10,7 @@ import shlex
 import shutil
 import subprocess
 import sysconfig
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,16 @@ def test_lines_in_c_are_the_python_lines(pdf_fixtures, compiled, monkeypatch, na
     finally:
         doc.close()
     assert segments >= 10
+
+
+def test_character_tables_say_what_the_patterns_say():
+    """The C loop's tables of characters (pdf._char_tables) agree with what pdf.logical asks of
+    a character, on every UTF-16 unit."""
+    from minutes.read import pdf
+
+    props, kinds = pdf._char_tables()
+    for c in range(0x10000):
+        ch = chr(c)
+        want = (ch.isalpha() | ch.isspace() << 1 | bool(pdf._MAYBE_LTR.match(ch)) << 2
+                | bool(pdf._HAS_FORMS.match(ch)) << 3 | bool(pdf._BRACKET.match(ch)) << 4)
+        assert (props[c], chr(kinds[c])) == (want, pdf._kind(unicodedata.bidirectional(ch))), hex(c)
