@@ -70,6 +70,12 @@ def shapes(scale: float) -> dict[str, str | tuple[bytes, str]]:
         "letters without a space, and a word with a letter thrice": "بپ" * (size // 2) + " ککک",
         "number words joined by «و»": "مقرر شد ظرف " + " و ".join(["بیست"] * (size // 7)) + " روز انجام شود",
         "«مصوب شد» repeated": "مصوب شد " * (size // 8),
+        # a resolution page's quoted article («… به شرح ذیل تصویب نمود: «ماده واحده …»»), repeated:
+        # the quoted decisions were looked for from every quote to the text's end (20,000: over 300 s)
+        "quoted articles repeated": "شورا به شرح ذیل تصویب نمود: «ماده واحده ـ گزارش ارسال شود.» " * (size // 60),
+        # each decision stated in prose was compared with every one before it, for a restatement
+        "paragraphs each stating a decision": "\n\n".join(
+            f"در جلسه امروز مقرر شد گزارش شماره {i} تا پایان ماه ارسال شود." for i in range(size // 70)),
         "a count of resolutions repeated": "در این جلسه ۷ مصوبه " * (size // 20) + "تصویب شد",
         "honorifics naming no one": "جناب آقای " * (size // 10) + "فرمودند",
         "an attendance line of short words": "حاضرین: " + " ".join(["الف"] * (size // 4)),

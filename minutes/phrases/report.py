@@ -199,10 +199,9 @@ def same_decision(a: str, b: str, *, lede: bool = False) -> bool:
     with ``lede``, also a news lead restated in the body, which shares a long run of words and
     most of the shorter one's words («کلیات طرح «…» به تصویب رسید» / «کلیات طرح «…» با ۱۵
     موافق … تصویب شد»)."""
-    wa, wb = _words(a), _words(b)
-    if not wa or not wb:
+    pairs_a, pairs_b = _word_pairs(a), _word_pairs(b)
+    if pairs_a is None or pairs_b is None:
         return False
-    pairs_a, pairs_b = set(zip(wa, wa[1:])), set(zip(wb, wb[1:]))
     if pairs_a and pairs_b and len(pairs_a & pairs_b) >= 0.9 * min(len(pairs_a), len(pairs_b)):
         return True
     if not lede:
@@ -423,6 +422,14 @@ def _wraps(quoted: str) -> bool:
         if depth == 0 and i < len(quoted) - 1:
             return False
     return depth in (0, 1)
+
+
+@lru_cache(maxsize=1024)
+def _word_pairs(text: str) -> frozenset[tuple[str, str]] | None:
+    """The pairs of neighbouring words of a sentence (None when it has no word), read once: a
+    decision is compared with each of up to 200 before it (parsing.build._SAME_REACH)."""
+    words = _words(text)
+    return frozenset(zip(words, words[1:])) if words else None
 
 
 def _words(text: str) -> list[str]:
