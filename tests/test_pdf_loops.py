@@ -161,3 +161,32 @@ def test_character_tables_say_what_the_patterns_say():
         want = (ch.isalpha() | ch.isspace() << 1 | bool(pdf._MAYBE_LTR.match(ch)) << 2
                 | bool(pdf._HAS_FORMS.match(ch)) << 3 | bool(pdf._BRACKET.match(ch)) << 4)
         assert (props[c], chr(kinds[c])) == (want, pdf._kind(unicodedata.bidirectional(ch))), hex(c)
+
+
+def test_a_presentation_form_sends_the_page_to_python(pdf_fixtures, compiled, monkeypatch):
+    """A unit's text holding a presentation form (U+FB50-U+FEFF, which logical folds by NFKC):
+    minutes_lines refuses the page rather than read it unfolded, and pdf.py reads it: the same
+    lines as the Python loops give for the same units."""
+    import pypdfium2 as pdfium
+
+    from minutes.read import pdf
+
+    _use(monkeypatch, compiled)
+    doc = pdfium.PdfDocument(pdf_fixtures["seed003_nazli.pdf"].read_bytes())
+    try:
+        page = doc[0]
+        tp = page.get_textpage()
+        read = pdf._read_units(tp, "x.pdf", 1, page=page, marks=pdf._objects(page, tp)[1])
+        at = read.text.index("ا")
+        read.units.blocks.text[at] = 0xFE8D  # ARABIC LETTER ALEF ISOLATED FORM
+        read.text = read.text[:at] + "\ufe8d" + read.text[at + 1:]
+        every = list(range(len(read.units.start)))
+        assert pdf_loops.page_lines(read.units, [every], read.bold, *pdf._char_tables()) is None
+        placed = pdf._placed(read, [], 842.0)
+        glyphs = pdf._glyph_objects(read)
+        assert [p.text for p in placed] == [s[1] for s in pdf._segments_of(glyphs)]
+        assert "\ufe8d" not in "".join(p.text for p in placed)
+        tp.close()
+        page.close()
+    finally:
+        doc.close()
