@@ -180,3 +180,22 @@ def test_place(text, place):
 ])
 def test_meeting_name(text, name, number):
     assert meeting_name(normalize(text)) == (normalize(name), number)
+
+
+# A news page's short lines over its text: the headline is the title; a body's name stays the
+# organization; a stamp, a kicker ending with «:» and a two-word section label are no headline.
+@pytest.mark.parametrize("top, title, organization", [
+    (["انجمن صنفی قنادان شهرستان نمونه", "نشست هیئت‌مدیره انجمن با اداره صمت برگزار شد"],
+     "نشست هیئت‌مدیره انجمن با اداره صمت برگزار شد", ["انجمن صنفی قنادان شهرستان نمونه"]),
+    (["اخبار استان", "شورای هماهنگی آب استان"], None, ["اخبار استان", "شورای هماهنگی آب استان"]),
+    (["مدیرکل بهزیستی استان:", "پوشش بیمه مددجویان روستایی کامل می‌شود"],
+     "پوشش بیمه مددجویان روستایی کامل می‌شود", ["مدیرکل بهزیستی استان:"]),
+    (["تاریخ انتشار: ۱۴۰۳/۰۲/۱۰ - ۱۰:۲۴", "برگزاری کمیته ایمنی بیمار بیمارستان نمونه"],
+     "برگزاری کمیته ایمنی بیمار بیمارستان نمونه", ["تاریخ انتشار: ۱۴۰۳/۰۲/۱۰ - ۱۰:۲۴"]),
+])
+def test_a_news_pages_headline_is_its_title(top, title, organization):
+    body = ("به گزارش روابط عمومی، در این نشست که روز گذشته برگزار شد مدیر اداره گفت: برنامه‌ها "
+            "تا پایان سال اجرا می‌شود و همکاری دستگاه‌ها ادامه دارد.")
+    m = minutes.parse("\n".join(top) + "\n\n" + body + "\n")
+    assert m.kind == "report"
+    assert (m.header.title, m.header.organization) == (title and normalize(title), [normalize(o) for o in organization])

@@ -105,6 +105,36 @@ def _header(state: State, tokens: list[LineToken]) -> None:
             h.session_number = h.session_number or session_number(tok.value)
         else:  # FIELD, BLANK_FIELD
             _field(state, tok)
+    if state.report and h.title is None:
+        _report_headline(state, [tok for tok in tokens if tok.type == "LETTERHEAD"])
+
+
+def _report_headline(state: State, top: list[LineToken]) -> None:
+    """A news page has no letterhead: of the short lines over its text, the first that reads
+    as a headline («نشست هیئت‌مدیره انجمن … برگزار شد», «رئیس دانشکده: …») is the title, and
+    only the others (the site's body, «شورای اسلامی شهر …»; a dateline) stay ``organization``.
+    Not a headline: a line that names a body and says nothing of it, a line with a date
+    (a stamp), a kicker ending with «:», a line of one or two words («اخبار استان»)."""
+    h = state.m.header
+    for tok in top:
+        text = tok.value
+        if headline(text) and len(text.split()) >= _HEADLINE_MIN_WORDS and not _names_a_body(text) \
+                and meeting_date_in(text) is None:
+            h.title = text
+            state.headline_line = tok.line
+            h.organization.remove(text)
+            return
+
+
+_HEADLINE_MIN_WORDS = 3
+
+
+def _names_a_body(text: str) -> bool:
+    """«شورای اسلامی شهر آبگرم», «انجمن صنفی نانوایان …»: a body's name, with no verb after it."""
+    v = vocab()
+    return bool(v.key_at_start("people.organizations", text) or v.key_at_start("people.bodies", text)
+                or v.key_at_start("report.body_heads", text)) \
+        and not v.rx(r"(?:<<meeting.place_stops>>|<<resolutions.decided>>)").search(text)
 
 
 def _passed_in_session(state: State, tok: LineToken) -> None:
