@@ -182,16 +182,19 @@ def test_meeting_name(text, name, number):
     assert meeting_name(normalize(text)) == (normalize(name), number)
 
 
-# A news page's short lines over its text: the headline is the title; a body's name stays the
-# organization; a stamp, a kicker ending with «:» and a two-word section label are no headline.
+# A news page's short lines over its text: the headline is the title; a body's name is the
+# organization; a stamp, a kicker ending with «:» and a section label are kept in diagnostics.
 @pytest.mark.parametrize("top, title, organization", [
     (["انجمن صنفی قنادان شهرستان نمونه", "نشست هیئت‌مدیره انجمن با اداره صمت برگزار شد"],
      "نشست هیئت‌مدیره انجمن با اداره صمت برگزار شد", ["انجمن صنفی قنادان شهرستان نمونه"]),
-    (["اخبار استان", "شورای هماهنگی آب استان"], None, ["اخبار استان", "شورای هماهنگی آب استان"]),
+    (["اخبار استان", "شورای هماهنگی آب استان"], None, ["شورای هماهنگی آب استان"]),
     (["مدیرکل بهزیستی استان:", "پوشش بیمه مددجویان روستایی کامل می‌شود"],
-     "پوشش بیمه مددجویان روستایی کامل می‌شود", ["مدیرکل بهزیستی استان:"]),
+     "پوشش بیمه مددجویان روستایی کامل می‌شود", []),
     (["تاریخ انتشار: ۱۴۰۳/۰۲/۱۰ - ۱۰:۲۴", "برگزاری کمیته ایمنی بیمار بیمارستان نمونه"],
-     "برگزاری کمیته ایمنی بیمار بیمارستان نمونه", ["تاریخ انتشار: ۱۴۰۳/۰۲/۱۰ - ۱۰:۲۴"]),
+     "برگزاری کمیته ایمنی بیمار بیمارستان نمونه", []),
+    (["برگزاری دهمین جلسه هیئت‌مدیره انجمن نمونه ۱۲ آذر ۱۴۰۲"], "برگزاری دهمین جلسه هیئت‌مدیره انجمن نمونه ۱۲ آذر ۱۴۰۲", []),
+    (["یکشنبه ۲ خرداد ۱۴۰۳ بازدید: ۴۰", "طرح ساماندهی پیاده‌روها در شورا تصویب شد"],
+     "طرح ساماندهی پیاده‌روها در شورا تصویب شد", []),
 ])
 def test_a_news_pages_headline_is_its_title(top, title, organization):
     body = ("به گزارش روابط عمومی، در این نشست که روز گذشته برگزار شد مدیر اداره گفت: برنامه‌ها "
@@ -199,3 +202,6 @@ def test_a_news_pages_headline_is_its_title(top, title, organization):
     m = minutes.parse("\n".join(top) + "\n\n" + body + "\n")
     assert m.kind == "report"
     assert (m.header.title, m.header.organization) == (title and normalize(title), [normalize(o) for o in organization])
+    # every other line over the text is kept, in a diagnostic that quotes it
+    quoted = " ".join(d.message for d in m.diagnostics)
+    assert all(normalize(line) in quoted for line in top if normalize(line) not in (m.header.title, *organization))

@@ -50,6 +50,7 @@ class State:
     intro_opens: bool = True  # the last intro ends with a colon or names «the following»: prose after it decides
     open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
     headline_line: int | None = None  # where a report's headline (header.title) was read
+    top_lines: list[str] | None = None  # a report's lines over its text, but its headline
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
         self.diagnostics.append(Diagnostic(level=level, code=code, message=message, line=line))
@@ -105,28 +106,57 @@ def _header(state: State, tokens: list[LineToken]) -> None:
             h.session_number = h.session_number or session_number(tok.value)
         else:  # FIELD, BLANK_FIELD
             _field(state, tok)
-    if state.report and h.title is None:
-        _report_headline(state, [tok for tok in tokens if tok.type == "LETTERHEAD"])
+    if state.report:
+        top = [tok for tok in tokens if tok.type == "LETTERHEAD"]
+        if h.title is None:
+            _report_headline(state, top)
+        _report_top(state, top)
+
+
+def _report_top(state: State, top: list[LineToken]) -> None:
+    """Of the other lines over a news page's text, only a body's name («شورای اسلامی شهر …»)
+    is the page's organization. A dateline («تاریخ انتشار: …»), a site's section («اخبار
+    استان») or a kicker («مدیرکل …:») is kept in a diagnostic instead; the meeting's date is
+    still looked for in all of them (``State.top_lines``, for ``settle_meeting_date``)."""
+    h = state.m.header
+    state.top_lines = [tok.value for tok in top if tok.line != state.headline_line]
+    h.organization = []
+    for tok in top:
+        if tok.line == state.headline_line:
+            continue
+        if _names_a_body(tok.value):
+            h.organization.append(tok.value)
+        else:
+            state.warn("unplaced-paragraph", f"a line over the news text, not a body's name: «{tok.value}»",
+                       tok.line, "info")
 
 
 def _report_headline(state: State, top: list[LineToken]) -> None:
     """A news page has no letterhead: of the short lines over its text, the first that reads
     as a headline («نشست هیئت‌مدیره انجمن … برگزار شد», «رئیس دانشکده: …») is the title, and
     only the others (the site's body, «شورای اسلامی شهر …»; a dateline) stay ``organization``.
-    Not a headline: a line that names a body and says nothing of it, a line with a date
-    (a stamp), a kicker ending with «:», a line of one or two words («اخبار استان»)."""
+    Not a headline: a line that names a body and says nothing of it, a page's stamp or a
+    date with little else («سه‌شنبه ۱۲ خرداد ۱۴۰۳ بازدید: ۱۱»), a kicker ending with «:», a line
+    of one or two words («اخبار استان»)."""
     h = state.m.header
     for tok in top:
         text = tok.value
-        if headline(text) and len(text.split()) >= _HEADLINE_MIN_WORDS and not _names_a_body(text) \
-                and meeting_date_in(text) is None:
+        if not headline(text) or len(text.split()) < _HEADLINE_MIN_WORDS or _names_a_body(text):
+            continue
+        found = meeting_date_in(text)  # «… برگزار شد ۱۲ آذر ۱۴۰۲» is a headline; a stamp, a dateline are not
+        if found is None or not found.stamp and _words_besides(text[:found.start] + text[found.end:]) >= _HEADLINE_MIN_WORDS:
             h.title = text
             state.headline_line = tok.line
-            h.organization.remove(text)
             return
 
 
 _HEADLINE_MIN_WORDS = 3
+
+
+def _words_besides(text: str) -> int:
+    """Words of ``text`` with letters, weekdays not counted: what a line says besides its date."""
+    v = vocab()
+    return sum(1 for w in text.split() if any(c.isalpha() for c in w) and not v.lookup("dates.weekdays", w.strip(":،,.")))
 
 
 def _names_a_body(text: str) -> bool:
@@ -604,7 +634,7 @@ def _table(state: State, table: tree.Table) -> None:
 
 def _finish(state: State) -> Minutes:
     m = state.m
-    settle_meeting_date(m, state.diagnostics, state.warn, report=state.report)  # first: ids and deadlines need it
+    settle_meeting_date(m, state.diagnostics, state.warn, report=state.report, top=state.top_lines)  # first: ids and deadlines need it
     declared = m.closing.declared_resolution_count
     if declared is not None and declared != len(m.resolutions):
         state.warn("resolution-count-mismatch",

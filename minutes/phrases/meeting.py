@@ -498,18 +498,22 @@ def _opening_decision_date(m: Minutes) -> DateFind | None:
     return None
 
 
-def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bool) -> None:
+def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bool,
+                        top: list[str] | None = None) -> None:
     """Once the whole document is read: a meeting date only in the headline or title is the
     meeting's; a day and month with no year take the year from the page's stamp, the letter's
     date or another full date of the document when that puts them within half a year (and the
-    weekday written agrees); otherwise the date stays without ``jalali`` and a diagnostic says so."""
+    weekday written agrees); otherwise the date stays without ``jalali`` and a diagnostic says so.
+    ``top``: a report's lines over its text (its headline aside), where a stamp may stand;
+    ``header.organization`` when not given."""
     h, meeting = m.header, m.header.meeting
+    top = (h.organization if top is None else top) if report else []
     if meeting.date is not None and meeting.date.jalali:
         return
     level = "info" if report else "warning"
     if meeting.date is None:
         intros = [s.title for s in m.sections if s.key == "resolutions" and s.title]
-        found = _headline_date([h.title or "", h.subject or "", *(h.organization if report else []), *intros],
+        found = _headline_date([h.title or "", h.subject or "", *top, *intros],
                                None if report else h.title) or _opening_decision_date(m)
         if found is not None:
             meeting.date = _ref_of(found)
@@ -530,11 +534,11 @@ def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bo
         hit = _STAMP_MESSAGE.search(d.message) if d.code == "publication-stamp" else None
         if hit:
             refs.append((f"the page's stamp (line {d.line})", jdatetime.date(*map(int, hit.group(1).split("-"))), True))
-    for text in [*(h.organization if report else []), h.title]:  # a report's top lines: the page's stamp
+    for text in [*top, h.title]:  # a report's top lines: the page's stamp
         found = meeting_date_in(text or "", after_prose=False)
         if found is not None and found.stamp and found.date is not None:
             refs.append((f"the page's stamp «{found.text}»", found.date, True))
-    others = [*(h.organization if report else []), h.title, h.subject, meeting.text,
+    others = [*top, h.title, h.subject, meeting.text,
               *(a.text for a in m.agenda), *(t.text for t in m.turns), *(r.text for r in m.resolutions)]
     for text in others:
         for full, *_ in find_dates(text or ""):
