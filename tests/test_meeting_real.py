@@ -205,3 +205,11 @@ def test_a_news_pages_headline_is_its_title(top, title, organization):
     # every other line over the text is kept, in a diagnostic that quotes it
     quoted = " ".join(d.message for d in m.diagnostics)
     assert all(normalize(line) in quoted for line in top if normalize(line) not in (m.header.title, *organization))
+
+
+def test_a_short_line_after_the_news_text_is_no_headline():
+    text = ("به گزارش روابط عمومی، جلسه شورای ورزش شهرستان روز گذشته برگزار شد و مدیر اداره گفت: "
+            "برنامه‌های تابستانی تا پایان شهریور اجرا می‌شود.\n\nبرای خواندن باقی خبر اینجا بزنید\n")
+    m = minutes.parse(text)
+    assert m.kind == "report" and m.header.title is None
+    assert any("برای خواندن باقی خبر اینجا بزنید" in d.message for d in m.diagnostics)

@@ -276,7 +276,8 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
     h = state.m.header
     if section not in ("subject", "time_place", "attendees", "absentees", "guests"):
         _decisions_in_prose(state, tok, text)
-    if state.report and h.title is None and not state.m.turns and headline(text) and not _dateline(state, text):
+    if state.report and h.title is None and not state.m.turns and state.prose_seen == 0 and headline(text) \
+            and not _dateline(state, text):  # a headline stands over the text, not after a paragraph of it
         h.title = text  # the news headline (a dateline where the headline would stand dates the meeting)
         state.headline_line = tok.line
     elif section == "subject" and h.subject is None:
