@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..dates.deadlines import explain_deadline, find_date, to_jalali
+from ..dates.deadlines import explain_deadline, to_jalali
 from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList, Section
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
 from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
