@@ -133,9 +133,8 @@ def _report_top(state: State, top: list[LineToken]) -> None:
 
 def _report_headline(state: State, top: list[LineToken]) -> None:
     """A news page has no letterhead: of the short lines over its text, the first that reads
-    as a headline («نشست هیئت‌مدیره انجمن … برگزار شد», «رئیس دانشکده: …») is the title, and
-    only the others (the site's body, «شورای اسلامی شهر …»; a dateline) stay ``organization``.
-    Not a headline: a line that names a body and says nothing of it, a page's stamp or a
+    as a headline («نشست هیئت‌مدیره انجمن … برگزار شد», «رئیس دانشکده: …») is the title
+    (``_report_top`` sorts the others). Not a headline: a line that names a body and says nothing of it, a page's stamp or a
     date with little else («سه‌شنبه ۱۲ خرداد ۱۴۰۳ بازدید: ۱۱»), a kicker ending with «:», a line
     of one or two words («اخبار استان»)."""
     h = state.m.header

@@ -20,6 +20,7 @@ from functools import lru_cache
 from ..models import Person
 from ..text.numbers import fold
 from ..text.vocab import vocab
+from .place import PLACE_AHEAD
 
 __all__ = ["attendance_heading", "attendance_line", "read_people", "read_person",
            "signature_columns", "read_signature_row", "named", "present_after", "merge_people"]
@@ -27,8 +28,6 @@ __all__ = ["attendance_heading", "attendance_line", "read_people", "read_person"
 _L, _R = r"(?<![\w\u200c])", r"(?![\w\u200c])"
 _TRIM = " \t\u200c.,،:;؛-–—()«»\"'*"
 _MAX_NAME_WORDS = 4
-# «۲۱ نفر از اعضا», «۸۰ عضو», «۷۴ درصد سهامداران»: a count of people is a group (attendance.toml [groups] has the words)
-_GROUP_COUNT = re.compile(r"[0-9۰-۹]+\s*(?:نفر|تن|عضو|درصد)(?![\w\u200c])")
 _SHORT = 3  # in «آقایان الف، ب و ج», « و » splits names of at most this many words
 
 
@@ -46,8 +45,7 @@ def _res() -> dict[str, re.Pattern]:
         "mark": re.compile(r"^(?:#{1,6}\s*|[-*•+]\s+|\*\*|\(?[0-9]{1,3}\s*[-–.)]\s+)+"),
         "presence": re.compile(rf"{_L}(?:{_p('attendance.presence')}){_R}\s*"),
         # … and before «در» and a place noun («… در سالن …», «… در ساختمان مرکزی»)
-        "presence_end": re.compile(rf"{_L}(?:{_p('attendance.presence_end')}){_R}"
-                                   rf"|{_L}در\s*(?=(?:{_p('meeting.place_nouns')}){_R})|[.؛;]\s|[.؛;]$"),
+        "presence_end": vocab().rx(rf"{_L}(?:<<attendance.presence_end>>){_R}|{_L}{PLACE_AHEAD}|[.؛;]\s|[.؛;]$"),
         "plural": re.compile(rf"^(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
         "plural_in": re.compile(rf"{_L}(?:{_p('attendance.plural_honorifics')}){_R}\s*:?\s*"),
         "role_start": re.compile(rf"^(?:{heads}){_R}"),
@@ -60,6 +58,8 @@ def _res() -> dict[str, re.Pattern]:
         "honorific": re.compile(rf"{_L}(?:{_p('people.honorifics')}){_R}"),
         "role": re.compile(rf"{_L}(?:{heads}){_R}"),
         "group": re.compile(rf"(?:{_p('attendance.groups')}){_R}"),
+        # «۲۱ نفر از اعضا», «۸۰ عضو», «۷۴ درصد سهامداران»: a count of people is a group too
+        "group_count": re.compile(rf"[0-9۰-۹]+\s*(?:{_p('attendance.group_counts')}){_R}"),
         "split": re.compile(r"\s*[،,؛;]\s*"),
         "dash_person": re.compile(rf"(?<=[^\s\d])\s*[-–—]\s*(?=(?:{people}){_R})"),
         "and": re.compile(rf"(\s+(?:{_p('numbers.joiners')})\s+)"),
@@ -103,7 +103,8 @@ def _honorific_from_plural(folded: str) -> tuple[str | None, int]:
 
 def _is_group(folded: str) -> bool:
     """«جمعی از مدیران», «سایر اعضا», «۲۱ نفر از اعضا»: a group among those present."""
-    return _res()["group"].match(folded) is not None or _GROUP_COUNT.match(folded) is not None
+    res = _res()
+    return res["group"].match(folded) is not None or res["group_count"].match(folded) is not None
 
 
 def read_person(chunk: str, honorific: str | None = None) -> Person | None:

@@ -16,6 +16,7 @@ import jdatetime
 
 from ..dates.deadlines import find_date, find_dates, find_weekday
 from .attendance import named, present_after, read_people, read_person
+from .place import place_in
 from ..models import DateRef, Header, Meeting, Minutes, Person
 from ..text.normalize import to_ascii_digits
 from ..text.numbers import cardinal_pattern, fold, ordinal_pattern, parse_cardinal, parse_ordinal
@@ -84,46 +85,6 @@ def read_time(text: str, *, labelled: bool = True) -> tuple[str | None, str | No
     return f"{hour:02d}:{minute:02d}", m.group(0), m.start(), m.end()
 
 
-def _place_in(rest: str) -> str:
-    """The place named in what a meeting sentence says after its time and date, '' for none.
-
-    A place is labelled («محل جلسه: …»), or begins with a place noun («سالن …», «دانشگاه …»),
-    written after «در» or first; or, failing both, it is a short «در …» that does not begin with
-    a word that never starts a place («در اهواز برگزار شد», not «در خصوص …»). It ends before the
-    verb that held the meeting and before what is said of the meeting next («با حضور …»,
-    «به ریاست …», «با تلاوت …»). Anything else after the date («با حضور اعضا برگزار شد») names
-    no place: the field stays empty rather than hold the attendance or the chair."""
-    v = vocab()
-    label = v.key_at_start("meeting.place_labels", rest)
-    if label:
-        place = rest[len(label[1]):].strip(" :،,")
-    elif v.key_at_start("meeting.place_nouns", rest):
-        place = rest
-    elif noun := v.rx(r"(?:^|\s)در\s*(?=(?:<<meeting.place_nouns>>)(?![\w\u200c]))").search(rest):
-        place = rest[noun.end():]  # «… با حضور … در سالن جلسات …», glued «درسالن»
-    elif (lead := v.key_at_start("meeting.place_lead", rest)) and \
-            not v.key_at_start("meeting.not_places", rest[len(lead[1]):].lstrip()):
-        place = rest[len(lead[1]):].strip()
-    else:
-        return ""
-    named = not label and v.key_at_start("meeting.place_labels", place)  # «در محل فرمانداری»
-    if named:
-        place = place[len(named[1]):].strip(" :،,")
-    place = place.split(". ", 1)[0]  # a place ends with its sentence
-    place = v.rx(r"\s*(?:<<meeting.place_end>>)\s*[.]?\s*$").sub("", place).strip(" ،,.")
-    stop = v.rx(r"\s(?:<<meeting.place_stops>>)(?![\w\u200c])").search(place)
-    if stop:
-        place = place[:stop.start()].strip(" ،,.")
-    if not label and not named and not v.key_at_start("meeting.place_nouns", place) and \
-            len(place.split()) > _MAX_BARE_PLACE_WORDS:
-        return ""  # «در …» with no place noun: a town's name, not a clause
-    return place
-
-
-# A place after «در» without a place noun: a town or a building's name, a few words at most.
-_MAX_BARE_PLACE_WORDS = 4
-
-
 def read_meeting(text: str, line: int, warn: Warn, found: "DateFind | None" = None) -> Meeting:
     """The meeting's time, weekday, date and place from one sentence; ``found``: its date, when
     the caller has already chosen it (``meeting_date_in``)."""
@@ -149,7 +110,7 @@ def read_meeting(text: str, line: int, warn: Warn, found: "DateFind | None" = No
             warn("meeting-two-days", f"the meeting ran over several days («{found.text}»); the first day is kept",
                  line, "info")
         rest_from = max(rest_from, end)
-    place = _place_in(text[rest_from:].strip(" ،,.-"))
+    place = place_in(text[rest_from:].strip(" ،,.-"))
     if not place:
         m = v.rx(r"(?:<<meeting.place_labels>>)\s*:\s*(.+)$").search(text)
         place = m.group(1).strip() if m else ""

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..text.normalize import to_ascii_digits
 from ..text.numbers import ordinal_pattern
 from .people import ends_with_speech_verb
+from .place import PLACE_AHEAD
 from .resolutions import inline_items
 from ..text.vocab import vocab
 
@@ -57,8 +58,8 @@ def meeting_name(text: str) -> tuple[str, int | None] | None:
     rest = text[m.start():]
     # The name ends where the sentence goes on to the meeting's day, place, chair or verb
     # («… شورای شهر | روز سه‌شنبه …», «… | در تالار شورا», «… | به ریاست …», «… | تصویب شد»).
-    stop = v.rx(r"\s(?:<<report.meeting_stops>>)(?![\w\u200c])|\sدر\s*(?=(?:<<meeting.place_nouns>>)(?![\w\u200c]))"
-                r"|\s(?:<<meeting.day_word>>)\s*(?=<<dates.weekdays>>)|[،,.:؛/(]").search(rest)
+    stop = v.rx(r"\s(?:<<report.meeting_stops>>)(?![\w\u200c])|\s" + PLACE_AHEAD
+                + r"|\s(?:<<meeting.day_word>>)\s*(?=<<dates.weekdays>>)|[،,.:؛/(]").search(rest)
     name = rest[: stop.start()] if stop else rest
     words = name.split()[:_MAX_MEETING_WORDS]
     while words and v.lookup("report.meeting_dangling", words[-1]):
