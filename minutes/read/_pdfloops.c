@@ -184,16 +184,16 @@ typedef struct {
 
 static double key_of(const glyphs_t *g, int k) { return g->ox[k] < g->x1[k] ? g->ox[k] : g->x0[k]; }
 
+/* Whether two characters of classes a, b make a lam-alef ligature (either way round). */
+static int lam_alef(int a, int b) { return (a & LAM || b & LAM) && (a & (LAM | ALEF)) && (b & (LAM | ALEF)); }
+
 static int member(const glyphs_t *g, int k) {
     if (g->count[k] == 1) {
         unsigned short c = g->codes[g->first[k]];
         return g->cls[c] & LETTER ? 1 : c == 0x20 ? 3 : 0;
     }
-    if (g->count[k] == 2) {
-        int a = g->cls[g->codes[g->first[k]]], b = g->cls[g->codes[g->last[k]]];
-        if ((a & LAM || b & LAM) && (a & (LAM | ALEF)) && (b & (LAM | ALEF)))
-            return 2;
-    }
+    if (g->count[k] == 2 && lam_alef(g->cls[g->codes[g->first[k]]], g->cls[g->codes[g->last[k]]]))
+        return 2;
     return 0;
 }
 
@@ -226,13 +226,10 @@ static int glyph_text(const glyphs_t *g, int k, const int *owner, const int *rtl
         out[0] = codes[a];
         return 1;
     }
-    if (m == 2) {
-        int ca = g->cls[codes[a]], cb = g->cls[codes[b]];
-        if ((ca & LAM || cb & LAM) && (ca & (LAM | ALEF)) && (cb & (LAM | ALEF))) {
-            out[0] = 0x644;  /* «ل» */
-            out[1] = cb & LAM ? codes[a] : codes[b];
-            return 2;
-        }
+    if (m == 2 && lam_alef(g->cls[codes[a]], g->cls[codes[b]])) {
+        out[0] = 0x644;  /* «ل» */
+        out[1] = g->cls[codes[b]] & LAM ? codes[a] : codes[b];
+        return 2;
     }
     int w = rtl[k] ? 0 : m - 1, step = rtl[k] ? 1 : -1;
     for (int c = a; c <= b; c++)
@@ -304,16 +301,15 @@ int minutes_glyphs(void *const *fn, handle tp, const unsigned short *codes, int 
     text_object_font_t object_font = (text_object_font_t)fn[TEXT_OBJECT_FONT];
     map_error_t map_error = (map_error_t)fn[MAP_ERROR];
     glyphs_t g = {codes, cls, first, last, count, x0, x1, y, size, ox, bold_at};
-    int total = n + n_marks;
     handle_map objects, fonts;
     double *objects_size = malloc(((size_t)n + 1) * sizeof *objects_size);
     int *objects_at = malloc(((size_t)n + 1) * sizeof *objects_at);
     double *mids = malloc(((size_t)n + 1) * sizeof *mids);
     int *kinds = malloc(((size_t)n + 1) * sizeof *kinds);
     int *spans = malloc(((size_t)n + 1) * 3 * sizeof *spans);
-    double *ys = malloc(((size_t)total + 1) * sizeof *ys), *keys = malloc(((size_t)total + 1) * sizeof *keys);
-    double *ms = malloc(((size_t)total + 1) * sizeof *ms), *sizes = malloc(((size_t)total + 1) * sizeof *sizes);
-    at_y *order = malloc(((size_t)total + 1) * sizeof *order);
+    double *ys = malloc(((size_t)N + 1) * sizeof *ys), *keys = malloc(((size_t)N + 1) * sizeof *keys);
+    double *ms = malloc(((size_t)N + 1) * sizeof *ms), *sizes = malloc(((size_t)N + 1) * sizeof *sizes);
+    at_y *order = malloc(((size_t)N + 1) * sizeof *order);
     int ok = map_init(&objects, (size_t)n + 1) & map_init(&fonts, 64);
     int result = -1;
     if (!(ok && objects_size && objects_at && mids && kinds && spans && ys && keys && ms && sizes && order))
@@ -616,6 +612,15 @@ static unsigned short mirrored(unsigned short c) {
     }
 }
 
+/* Turns v[lo..hi) round. */
+static void reverse(int *v, int lo, int hi) {
+    for (int a = lo, b = hi - 1; a < b; a++, b--) {
+        int t = v[a];
+        v[a] = v[b];
+        v[b] = t;
+    }
+}
+
 /* pdf.logical over the items seg[0..m) (in the order _segments gives them): the text into
    out (returns its length), -2 when it holds presentation forms (pdf.py reads the page), -1
    when out's room (cap) is too small. */
@@ -655,12 +660,7 @@ static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int
         prev = g;
         space = 0;
     }
-    /* units = visual reversed */
-    for (int a = 0, b = v - 1; a < b; a++, b--) {
-        int t = visual[a];
-        visual[a] = visual[b];
-        visual[b] = t;
-    }
+    reverse(visual, 0, v);  /* units = visual reversed */
     int maybe = 0;
     for (int k = 0; k < v && !maybe; k++) {
         int u = visual[k];
@@ -695,11 +695,7 @@ static int logical_text(const items_t *it, const int *seg, int m, sort_t *s, int
                 else
                     break;
             }
-            for (int a = p, b = q - 1; a < b; a++, b--) {
-                int t = visual[a];
-                visual[a] = visual[b];
-                visual[b] = t;
-            }
+            reverse(visual, p, q);
             p = q;
         }
     }

@@ -202,18 +202,16 @@ def _glyph_list(read: _Read, split: set[int]) -> list[Glyph]:
     return out + glyphs[at:]
 
 
-def _is_bold(tp, i: int, name, faces: dict | None = None) -> bool:
+def _is_bold(tp, i: int, name, faces: dict) -> bool:
     """A bold face: by the font's name («…-Bold»), which writers keep; by its weight only
     when the name says neither (Chromium writes weight 704 for Noto Naskh Arabic Regular).
     ``faces`` keeps what a name said."""
     _font_info()(tp, i, name, len(name), None)
     face = name.value
-    said = faces.get(face) if faces is not None else None
+    said = faces.get(face)
     if said is None:
         text = face.decode("latin-1")
-        said = True if _BOLD_NAME.search(text) else False if _REGULAR_NAME.search(text) else ""
-        if faces is not None:
-            faces[face] = said
+        said = faces[face] = True if _BOLD_NAME.search(text) else False if _REGULAR_NAME.search(text) else ""
     if said != "":
         return said
     return _c("FPDFText_GetFontWeight")(tp, i) >= 600
@@ -234,7 +232,7 @@ _REGULAR_NAME = re.compile(r"regular|book|medium|light|roman|normal", re.IGNOREC
 # --- lines ----------------------------------------------------------------------------------
 
 # A glyph's fields, as sort keys and mapped getters called in C.
-_Y, _X0, _X1, _SIZE, _N, _BOLD, _TEXT = map(operator.attrgetter, ("y", "x0", "x1", "size", "n", "bold", "text"))
+_Y, _X0, _X1, _SIZE, _N, _BOLD = map(operator.attrgetter, ("y", "x0", "x1", "size", "n", "bold"))
 
 
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
@@ -345,8 +343,6 @@ class _BidiKinds(dict):
 
 
 _KINDS = _BidiKinds()
-
-
 
 
 _BLOCKS = ((0x20, 0x6FF), (0x2000, 0x206F), (0xFB50, 0xFEFF))  # where Persian text is written

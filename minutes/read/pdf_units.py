@@ -67,9 +67,9 @@ class Units:
     ``start[u]:end[u]``, ``ltr[u]`` (the stream draws them left to right), its text
     ``text[offset[u]:offset[u + 1]]`` (UTF-16 units: its glyphs' texts in the stream's order,
     reversed when ``ltr``), and each glyph's text's length ``glyph_len[k]``. Each ZWNJ mark is
-    a unit after the others (no glyphs: ``start == end``), placed as ``near`` says. Per character ``owner`` (its glyph, -1 if
-    not read); ``kept``: the characters read, in order; per ZWNJ mark its nearest glyph or -1;
-    ``unmapped``: of every (len(kept) // 50)th kept character, how many have no Unicode
+    a unit after the others (no glyphs: ``start == end``), placed as ``near`` says. Per
+    character ``owner`` (its glyph, -1 if not read); ``kept``: the characters read, in order;
+    ``near``: per ZWNJ mark its nearest glyph or -1; ``unmapped``: of every (len(kept) // 50)th kept character, how many have no Unicode
     mapping (old 8-bit Persian fonts often have none), and out of how many."""
 
     first: list
@@ -102,7 +102,7 @@ class Units:
     kept: list
     near: list
     unmapped: list
-    blocks: tuple | None = None  # the C loop's arrays these fields view (pdf_loops.page_lines reads them)
+    blocks: object = None  # pdf_loops._Blocks: the C loop's arrays these fields view (page_lines reads them)
 
 
 def glyph_units(tp, codes, n: int, by_object: bool, marks: list[tuple[float, float]], words: bool) -> Units:
@@ -209,16 +209,19 @@ def _key(u: Units, k: int) -> float:
     return u.ox[k] if u.ox[k] < u.x1[k] else u.x0[k]
 
 
+def _lam_alef(a: int, b: int) -> bool:
+    """Whether two characters of classes ``a``, ``b`` make a lam-alef ligature (either way round)."""
+    return bool((a & LAM or b & LAM) and (a & (LAM | ALEF)) and (b & (LAM | ALEF)))
+
+
 def _member(u: Units, k: int, codes, cls) -> int:
     """What glyph ``k`` may be in a run: 1 a letter, 2 a lam-alef ligature, 3 a space, 0 none.
     A glyph a ZWNJ is placed at is none."""
     if u.count[k] == 1:
         c = cls[codes[u.first[k]]]
         return 1 if c & LETTER else 3 if codes[u.first[k]] == 0x20 else 0
-    if u.count[k] == 2:
-        a, b = cls[codes[u.first[k]]], cls[codes[u.last[k]]]
-        if (a & LAM or b & LAM) and (a & (LAM | ALEF)) and (b & (LAM | ALEF)):
-            return 2
+    if u.count[k] == 2 and _lam_alef(cls[codes[u.first[k]]], cls[codes[u.last[k]]]):
+        return 2
     return 0
 
 
@@ -312,8 +315,7 @@ def _glyph_text(u: Units, k: int, codes, cls) -> list[int]:
     """Glyph ``k``'s characters: a lam-alef lam first (writers map it either way round),
     another ligature's in the stream's order where it runs right to left, else reversed."""
     parts = [codes[c] for c in range(u.first[k], u.last[k] + 1) if u.owner[c] == k]
-    if len(parts) == 2 and (cls[parts[0]] & LAM or cls[parts[1]] & LAM) \
-            and all(cls[c] & (LAM | ALEF) for c in parts):
+    if len(parts) == 2 and _lam_alef(cls[parts[0]], cls[parts[1]]):
         return [ord("ل"), parts[0] if cls[parts[1]] & LAM else parts[1]]
     return parts if u.rtl[k] else parts[::-1]
 
