@@ -41,7 +41,7 @@ from lxml import etree
 from ..errors import InputError
 from ..text.normalize import COLUMN_GAP
 from .word_numbering import Numbering, int_value
-from .word_styles import StyleIndex, list_reference, on_off
+from .word_styles import StyleIndex, first_child, first_grandchild, list_reference, on_off
 
 __all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
 
@@ -75,6 +75,11 @@ _T, _TAB = f"{_W}t", f"{_W}tab"
 _NOTE_MARKS = tuple(f"{_W}{kind}{end}" for kind in ("footnote", "endnote") for end in ("Reference", "Ref"))
 _TEXT_PARTS = (_T, _TAB, f"{_W}br", f"{_W}cr", *_NOTE_MARKS)
 _WITH_TEXT = frozenset((_T, *_NOTE_MARKS))
+# What each text part shows (None: its own text), and _BOXED for what sends a paragraph the long
+# way (``_plain_text``).
+_BOXED = "boxed"
+_SHOWN = {**{tag: None for tag in _WITH_TEXT}, _TAB: "\t", f"{_W}br": " ", f"{_W}cr": " ", _TXBX: _BOXED,
+          _FALLBACK: _BOXED}
 
 DITTO = "\u3003"  # 〃: «as in the row above», what a vertically merged Word cell means
 
@@ -223,16 +228,19 @@ _SDT, _SDT_CONTENT, _CUSTOM_XML = f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml
 def _content(el, *tags: str):
     """``el``'s children with these tags, in order, also those inside content controls
     (``w:sdt``, a form's fields: «تاریخ جلسه: [ ]») and custom XML wrappers, which Word shows as
-    their content. python-docx walks past both, and the text in them was lost."""
-    for child in el.iterchildren(*tags, _SDT, _CUSTOM_XML):
-        if child.tag == _SDT:
-            inner = child.find(_SDT_CONTENT)
+    their content. python-docx walks past both, and the text in them was lost. (A loop over the
+    children: lxml's ``iterchildren(*tags)`` builds a tag matcher per call, once per table row
+    and cell.)"""
+    for child in el:
+        tag = child.tag
+        if tag in tags:
+            yield child
+        elif tag == _SDT:
+            inner = first_child(child, _SDT_CONTENT)
             if inner is not None:
                 yield from _content(inner, *tags)
-        elif child.tag == _CUSTOM_XML:
+        elif tag == _CUSTOM_XML:
             yield from _content(child, *tags)
-        else:
-            yield child
 
 
 def _text_of(el) -> str:
@@ -240,8 +248,36 @@ def _text_of(el) -> str:
     between words as a cell break (``\t``). A text box inside it is its own lines
     (``_paragraph_lines``), and an ``mc:Fallback`` repeats its ``mc:Choice`` for old Word
     versions: neither is read into the element's text."""
-    parts = _own_parts(el) if next(el.iter(_TXBX, _FALLBACK), None) is not None else el.iter(*_TEXT_PARTS)
-    raw = "".join(node.text or "" if node.tag in _WITH_TEXT else "\t" if node.tag == _TAB else " " for node in parts)
+    raw = _plain_text(el)
+    if raw is None:
+        raw = "".join(node.text or "" if node.tag in _WITH_TEXT else "\t" if node.tag == _TAB else " "
+                      for node in _own_parts(el))
+    return _cleaned(raw)
+
+
+def _plain_text(el) -> str | None:
+    """The text parts of ``el`` joined, as ``_text_of`` joins them, or None when ``el`` holds a
+    text box or an ``mc:Fallback`` (read the long way, ``_own_parts``). One walk over every
+    element, the tags told apart here: lxml's ``iter(*tags)`` builds a matcher for eight tags on
+    each call, and was half of a plain paragraph's reading. ``tests/test_word_speed.py`` holds it
+    to ``el.iter(*_TEXT_PARTS)``."""
+    pieces = []
+    for node in el.iter():
+        tag = node.tag
+        if tag in _SHOWN:  # a comment's or an entity's tag is a function: never in it
+            shown = _SHOWN[tag]
+            if shown is None:
+                pieces.append(node.text or "")
+            elif shown is _BOXED:
+                return None
+            else:
+                pieces.append(shown)
+    return "".join(pieces)
+
+
+def _cleaned(raw: str) -> str:
+    """A paragraph's joined text parts as a line: tabs and wide gaps as cell breaks, other white
+    space one space."""
     cells = COLUMN_GAP.sub("\t", _TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
         if "\t" in raw or "    " in raw else raw
     # Most paragraphs have single spaces only: the pattern would stop at each of them.
@@ -260,8 +296,14 @@ def _own_parts(el):
 
 
 def _cell_text(tc) -> str:
-    paragraphs = _CELL_PARAGRAPHS(tc) if next(tc.iter(_FALLBACK), None) is not None else tc.iter(f"{_W}p")
-    parts = [_text_of(p) for p in paragraphs]
+    paragraphs, fallback = [], False
+    for node in tc.iter():  # one walk, as in ``_plain_text``: tc.iter(tag) twice cost more
+        tag = node.tag
+        if tag == _P:
+            paragraphs.append(node)
+        elif tag == _FALLBACK:
+            fallback = True
+    parts = [_text_of(p) for p in (_CELL_PARAGRAPHS(tc) if fallback else paragraphs)]
     return " ".join(p for p in parts if p)
 
 
@@ -276,7 +318,7 @@ def _table_rows(tbl) -> list[str]:
     for tr in _content(tbl, f"{_W}tr"):
         cells = []
         for tc in _content(tr, f"{_W}tc"):
-            vmerge = tc.find(f"{_W}tcPr/{_W}vMerge")
+            vmerge = first_grandchild(tc, _TCPR, _VMERGE)
             if vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart":
                 cells.append(DITTO)
             else:
@@ -286,15 +328,19 @@ def _table_rows(tbl) -> list[str]:
     return rows
 
 
+_HEADING = re.compile(r"heading\s*(\d)")
+
+
 def _heading_level(style_name: str) -> int:
     name = style_name.lower()
     if name == "title":
         return 1
-    m = re.match(r"heading\s*(\d)", name)
+    m = _HEADING.match(name)
     return min(int(m.group(1)), 6) if m else 0
 
 
 _RUN, _RPR, _B, _RSTYLE, _NO_BREAK_HYPHEN = (f"{_W}{name}" for name in ("r", "rPr", "b", "rStyle", "noBreakHyphen"))
+_P, _TCPR, _VMERGE = f"{_W}p", f"{_W}tcPr", f"{_W}vMerge"
 
 
 def _run_parts(r) -> tuple[object | None, bool]:
@@ -316,12 +362,14 @@ def _is_bold(p, style, styles: StyleIndex) -> bool:
     """Every run with text is bold: by its own ``w:rPr/w:b`` (on without a ``w:val``), else by
     its character style, else by the paragraph's ``style``; False when no run has text."""
     found = False
-    for r in p.iterchildren(_RUN):
+    for r in p:
+        if r.tag != _RUN:
+            continue
         rpr, shows = _run_parts(r)
         if not shows:
             continue
         found = True
-        b = next(rpr.iterchildren(_B), None) if rpr is not None else None
+        b = first_child(rpr, _B) if rpr is not None else None
         if b is not None:
             explicit = on_off(b, styles.where)
         else:
@@ -341,11 +389,15 @@ class _Reading:
 
 def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     lines = []
-    # lxml's own walk first: the XPath runs only where there is a box at all.
-    boxes = _BOXES(p) if next(p.iter(_TXBX), None) is not None else ()
-    for box in boxes:
-        lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
-    text = _text_of(p)
+    raw = _plain_text(p)
+    if raw is None:  # a text box, or a fallback, somewhere inside
+        # lxml's own walk first: the XPath runs only where there is a box at all.
+        boxes = _BOXES(p) if next(p.iter(_TXBX), None) is not None else ()
+        for box in boxes:
+            lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
+        text = _text_of(p)
+    else:
+        text = _cleaned(raw)
     if not text:
         return lines
     styles = doc.styles

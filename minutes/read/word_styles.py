@@ -15,12 +15,13 @@ import re
 
 from ..errors import InputError
 
-__all__ = ["StyleIndex", "list_reference", "on_off"]
+__all__ = ["StyleIndex", "first_child", "first_grandchild", "list_reference", "on_off"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _CHARACTER = "paragraph", "character"
 _ON, _OFF = ("1", "true", "on"), ("0", "false", "off")
 _PPR, _PSTYLE, _RPR, _RSTYLE, _VAL = (_W + name for name in ("pPr", "pStyle", "rPr", "rStyle", "val"))
+_NUMPR, _NUMID, _ILVL = (_W + name for name in ("numPr", "numId", "ilvl"))
 _BASED_ON_DEPTH = 16  # styles based on styles: a loop in a broken file ends here
 
 
@@ -37,13 +38,36 @@ def on_off(el, where: str, attribute: str = "val") -> bool:
                      "(expected one of 1, 0, true, false, on, off)", path=where)
 
 
+# ``el.find(tag)`` and ``el.find("a/b")`` as plain loops over children: lxml's find (and
+# ``iterchildren(tag)``, ``iter(tag)``) builds a tag matcher or an ElementPath selector on every
+# call, 1–2 µs each, several per paragraph; a loop over a paragraph's few children costs a
+# fraction of that. ``tests/test_word_speed.py`` holds them to lxml's find.
+def first_child(el, tag: str):
+    """``el``'s first child element with tag ``tag`` (``el.find(tag)``), or None."""
+    for child in el:
+        if child.tag == tag:
+            return child
+    return None
+
+
+def first_grandchild(el, tag: str, inner: str):
+    """The first ``inner`` child of ``el``'s ``tag`` children, in order (``el.find("tag/inner")``),
+    or None."""
+    for child in el:
+        if child.tag == tag:
+            for grandchild in child:
+                if grandchild.tag == inner:
+                    return grandchild
+    return None
+
+
 def list_reference(el) -> tuple[str | None, int | None]:
     """(list id, level) that a paragraph's or a paragraph style's ``w:pPr/w:numPr`` names;
     None for what it leaves out (a style may give it)."""
-    num_pr = el.find(f"{_W}pPr/{_W}numPr")
+    num_pr = first_grandchild(el, _PPR, _NUMPR)
     if num_pr is None:
         return None, None
-    num, lvl = num_pr.find(f"{_W}numId"), num_pr.find(f"{_W}ilvl")
+    num, lvl = first_child(num_pr, _NUMID), first_child(num_pr, _ILVL)
     level = lvl.get(_VAL, "") if lvl is not None else ""
     return (num.get(_VAL) if num is not None else None), (int(level) if level.isdigit() else None)
 
@@ -151,7 +175,7 @@ class StyleIndex:
 
     def run(self, r):
         """The style element of run ``r`` (a ``w:r``), or None."""
-        return self.run_style(next(r.iterchildren(_RPR), None))
+        return self.run_style(first_child(r, _RPR))
 
     def run_style(self, rpr):
         """The style element a run's ``w:rPr`` (its first; None when it has none) names, or None."""
@@ -199,12 +223,12 @@ class StyleIndex:
 
     def _style_id(self, el, props: str, ref: str) -> str | None:
         """The first ``props`` child's first ``ref`` child's ``w:val`` (python-docx's ``el.style``)."""
-        pr = next(el.iterchildren(props), None)
+        pr = first_child(el, props)
         return self._ref(pr, ref) if pr is not None else None
 
     def _ref(self, pr, ref: str) -> str | None:
         """The first ``ref`` child's ``w:val`` of properties ``pr``."""
-        found = next(pr.iterchildren(ref), None)
+        found = first_child(pr, ref)
         if found is None:
             return None
         sid = found.get(_VAL)
