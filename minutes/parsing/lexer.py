@@ -42,6 +42,8 @@ _MAX_TOPIC_WORDS = 8
 _MAX_QUOTED_LINES = 40  # a quote left open (a missing «») stops holding lines after this many
 _SHORT_LINE_WORDS = 8  # after a finished sentence, a shorter line does not continue a list item
 _SENTENCE_ENDS = (".", "!", "؟", "؛", ":")
+_WORDS_COUNTED = max(_MAX_ATTENDEE_WORDS, _MAX_HEADING_WORDS, 2 * _MAX_SIGNATURE_WORDS, _MAX_SECTION_WORDS,
+                     _MAX_INTRO_WORDS, _MAX_VOTE_WORDS, _MAX_TOPIC_WORDS, _SHORT_LINE_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +114,8 @@ def section_of(text: str) -> Section | None:
 
 def labeled_field(text: str) -> Field | None:
     """«تاریخ جلسه: …», «شماره: …» — the first label on the line."""
+    if ":" not in text:
+        return None  # both patterns need the colon: most lines are spared two regexes
     v = vocab()
     for table, pattern in (("meeting.labels", r"^(<<meeting.labels>>)\s*:\s*(.*)$"),
                            ("sections.fields", r"^(<<sections.fields>>)\s*:\s*(.*)$")):
@@ -122,7 +126,8 @@ def labeled_field(text: str) -> Field | None:
 
 
 def _decided(text: str) -> bool:
-    return bool(vocab().rx("<<resolutions.decided>>").search(text))
+    v = vocab()
+    return v.may_occur("resolutions.decided", text) and v.rx("<<resolutions.decided>>").search(text) is not None
 
 
 # A count of resolutions and its noun («۷ مصوبه»). It begins with the digit and looks behind
@@ -148,6 +153,8 @@ def closing_kind(text: str) -> str | None:
     # A count, the noun, then the approval after them. The first count is enough (an approval
     # after a later one is after it too), and a count begins only where a run of digits does:
     # one pattern tried from every digit and every noun cost time quadratic in a long line.
+    if not (v.may_occur("sections.closing_nouns", text) and v.may_occur("sections.closing_approved", text)):
+        return None
     count = v.rx(_CLOSING_COUNT).search(text)
     if count and v.rx(r"(?:<<sections.closing_approved>>)").search(text, count.end()):
         return "count"
@@ -165,6 +172,12 @@ def closing_tail(text: str) -> tuple[str, str | None]:
     if cut < 0 or len(text[cut + 1:].split()) > 12:
         return text, None
     return text[:cut + 1].rstrip(), text[cut + 1:].strip()
+
+
+def _footer(text: str) -> bool:
+    """«… لازم‌الاجرا می‌باشد»: a line after the list, not an item's."""
+    v = vocab()
+    return v.may_occur("resolutions.footer", text) and v.rx("<<resolutions.footer>>").search(text) is not None
 
 
 def _is_title(text: str) -> bool:
@@ -209,11 +222,10 @@ def _table_header(line: Line) -> bool:
     return sum(1 for c in line.text.split("\t") if v.lookup("tables.columns", c)) >= 2
 
 
-def _discussion_readings(line: Line, readings: dict[str, Any]) -> None:
-    """Speaker headings and the lines around them."""
+def _discussion_readings(line: Line, readings: dict[str, Any], verb: bool) -> None:
+    """Speaker headings and the lines around them; ``verb``: the line ends with a speech verb."""
     v, text = vocab(), line.text
     heading = _is_heading(line)
-    verb = ends_with_speech_verb(text)
     # Without a speech verb only a person opening the line matters: the search is skipped
     # for most paragraphs (it reads every honorific on the line).
     speaker = find_speaker(text) if verb or v.key_at_start("people.honorifics", text) else None
@@ -256,7 +268,10 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         return readings
     v = vocab()
     head = text[:_PREFIX]  # these only look at how the line starts; long lines cost less
-    words = len(text.split())
+    # Words counted up to one more than any limit they are held to: a paragraph's other
+    # words need not be cut out (str.split makes a string of each).
+    words = len(text.split(None, _WORDS_COUNTED))
+    verb = ends_with_speech_verb(text)  # asked up to three times below
     title, field, attendance, section = _is_title(text), labeled_field(text), attendance_line(head), section_of(text)
     title = title or _session_title(head)
     intro, rest = is_intro(head)
@@ -274,7 +289,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["BLANK_FIELD"] = readings["FIELD"] = field
     if not readings and not (attendance or section or intro) and line.mark in (None, "bold", "h1", "h2", "h3") \
             and "\t" not in text and words <= _MAX_HEADING_WORDS and not text.endswith(".") \
-            and not ends_with_speech_verb(text) and not (text.endswith(":") and ends_with_intro(text)):
+            and not verb and not (text.endswith(":") and ends_with_intro(text)):
         readings["LETTERHEAD"] = None
     if attendance:
         readings["ATTENDANCE"] = attendance
@@ -285,7 +300,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         kind = {"agenda": "AGENDA_HEAD", "resolutions": "RESOLUTIONS_HEAD"}.get(section.key, "SECTION")
         readings[kind] = section
     elif titles_table and (v.key_at_start("sections.names", text) or (
-            text.rstrip().endswith(":") and words <= _MAX_HEADING_WORDS and not ends_with_speech_verb(text))):
+            text.rstrip().endswith(":") and words <= _MAX_HEADING_WORDS and not verb)):
         readings["TABLE_TITLE"] = None  # «جدول اقدامات:» right above the header
     if intro and (words <= _MAX_INTRO_WORDS or text.rstrip().endswith(":") or is_heading(head)):
         readings["DECISION_INTRO"] = rest
@@ -296,7 +311,7 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     closing = closing_kind(text)
     if closing:
         readings["CLOSING"] = closing
-    if words <= _MAX_SIGNATURE_WORDS or "\t" in text or (starts_with_role(text) and words <= 2 * _MAX_SIGNATURE_WORDS):
+    if words <= _MAX_SIGNATURE_WORDS or "\t" in text or (words <= 2 * _MAX_SIGNATURE_WORDS and starts_with_role(text)):
         readings["SIGNATURE"] = None
     item = item_start(head) if not _is_heading(line) or line.mark == "bullet" else None
     if item is not None and len(text) > len(head):
@@ -308,11 +323,10 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
     if line.mark == "bullet" or (item is not None and item.kind == "digit"):
         readings["AGENDA_ITEM"] = item or Item("bullet", None, text)
     discussion: dict[str, Any] = {}
-    _discussion_readings(line, discussion)
-    if item is None and words <= _MAX_VOTE_WORDS and v.rx(r"(?:^|\s)(?:<<resolutions.votes>>)(?![\w\u200c])").search(text):
+    _discussion_readings(line, discussion, verb)
+    if item is None and words <= _MAX_VOTE_WORDS and v.may_occur("resolutions.votes", text) and v.rx(r"(?:^|\s)(?:<<resolutions.votes>>)(?![\w\u200c])").search(text):
         readings["VOTE"] = None  # «۷ موافق، ۲ مخالف» under an item
-    footer = v.rx("<<resolutions.footer>>").search(text) is not None  # «… لازم‌الاجرا می‌باشد»: after the list
-    if item is None and not discussion and not footer and not _is_heading(line) and "\t" not in text:
+    if item is None and not discussion and not _is_heading(line) and "\t" not in text and not _footer(text):
         decides = _decided(text)
         open_sentence = prev_line is not None and not prev_line.text.rstrip(" *").endswith(_SENTENCE_ENDS)
         # A blank line between (or a page break) ends the item unless its sentence is open; and
@@ -320,7 +334,8 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         adjacent = prev_line is not None and line.number - prev_line.number <= 1
         topic = not decides and words <= _MAX_TOPIC_WORDS and not text.rstrip(" *").endswith(_SENTENCE_ENDS[:-1]) \
             and next_line is not None and item_start(next_line.text[:_PREFIX]) is not None \
-            and not v.rx("<<resolutions.members_intro>>").search(text)  # «اعضای کمیته عبارتند از:» opens a decision
+            and not (v.may_occur("resolutions.members_intro", text)
+                     and v.rx("<<resolutions.members_intro>>").search(text))  # «اعضای کمیته عبارتند از:» opens a decision
         if topic and not adjacent:
             readings["TOPIC"] = text.rstrip(" :")  # «امور آموزشی» over the items below it
         # Across a blank line only a long sentence goes on (cut by a page break), not a short bullet.

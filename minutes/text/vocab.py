@@ -34,6 +34,7 @@ class Vocabulary:
         self._starts: dict[str, tuple[frozenset[str], re.Pattern, dict[str, str]]] = {}
         self._lookups: dict[str, tuple[dict[str, str], int]] = {}
         self._templates: dict[str, re.Pattern] = {}
+        self._anchors: dict[str, tuple[str, ...]] = {}
         self.files: dict[str, dict[str, dict[str, list[str]]]] = {}
         for path in sorted(self.directory.glob("*.toml")):
             with path.open("rb") as fh:
@@ -87,6 +88,22 @@ class Vocabulary:
         self._starts[name] = found = (firsts, _start_re(self, name), _index(self, name))
         return found
 
+    def may_occur(self, name: str, text: str) -> bool:
+        """False when no spelling of the table occurs in ``text``; True says only: search.
+
+        Every spelling holds one of the table's anchor words (``anchors``) as it is written:
+        a spelling's letters are literal, only the space between its words varies. A search
+        for a table's alternation tries it at every letter a spelling can begin with, and
+        those letters («م», «ب», «ت») are most of a Persian line; ``in`` is a scan in C, and
+        most lines hold none of a table's words (tests/test_lexer_speed.py)."""
+        found = self._anchors.get(name)
+        if found is None:
+            found = self._anchors[name] = anchors(self.spellings(name))
+        for word in found:
+            if word in text:
+                return True
+        return False
+
     def longest(self, name: str) -> int:
         """Characters in the table's longest spelling: the most a match of it can span."""
         return _longest(self, name)
@@ -103,6 +120,27 @@ class Vocabulary:
     def compiled(self, name: str) -> re.Pattern:
         """The table's alternation, compiled once (whole words, spaces and ZWNJ interchangeable)."""
         return _word_re(self, name)
+
+
+def anchors(spellings: list[tuple[str, str]]) -> tuple[str, ...]:
+    """Words, one at least in every spelling: chosen greedily, the word in most spellings not
+    yet covered first, then the longest (a longer word is rarer in text). A spelling counts as
+    covered by a word inside one of its words («عبارت» in «عبارتند»). Words shorter than
+    four letters are chosen only from a spelling with no longer word («از» is in every line)."""
+    left = [_words(s) for s, _ in spellings]
+    if not all(left):
+        return ("",)  # a spelling of no letters matches anywhere: so may every text
+    chosen: list[str] = []
+    while left:
+        candidates = {w for words in left for w in words if len(w) >= min(4, max(map(len, words)))}
+        word = max(sorted(candidates), key=lambda w: (sum(any(w in x for x in words) for words in left), len(w)))
+        chosen.append(word)
+        left = [words for words in left if not any(word in x for x in words)]
+    return tuple(chosen)
+
+
+def _words(spelling: str) -> list[str]:
+    return [w for w in re.split(r"[\s\u200c]+", spelling) if w]
 
 
 _LOOKUP_SLACK = 8  # tabs, newlines or ZWNJs a looked-up text may hold besides its letters and spaces

@@ -1,0 +1,73 @@
+"""The lexer's and the layout's shortcuts give the answers of the long way: a table's anchor
+words (``Vocabulary.may_occur``) are in every text one of its spellings occurs in, so a search
+skipped for want of them would have found nothing; words counted up to a limit compare with
+every limit as all the words do."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from minutes.parsing import lexer
+from minutes.text.vocab import anchors, vocab
+
+_V = vocab()
+_TABLES = sorted(f"{file}.{table}" for file, tables in _V.files.items() for table in tables
+                 if isinstance(tables[table], dict))
+
+
+def _variants(spelling: str) -> list[str]:
+    """The spelling as the table's alternation matches it: a space, a ZWNJ, another white
+    space or nothing between its words."""
+    words = [w for w in re.split(r"[\s\u200c]+", spelling) if w]
+    return [sep.join(words) for sep in (" ", "\u200c", "", "\t")]
+
+
+@pytest.mark.parametrize("table", _TABLES)
+def test_every_spelling_holds_an_anchor_of_its_table(table):
+    for spelling, _ in _V.spellings(table):
+        for text in _variants(spelling):
+            assert _V.may_occur(table, text), (table, spelling)
+            assert _V.may_occur(table, f"پیش از آن {text}، پس از آن"), (table, spelling)
+
+
+@pytest.mark.parametrize("table", ["resolutions.decided", "resolutions.footer", "resolutions.votes",
+                                   "resolutions.members_intro", "sections.closing_nouns",
+                                   "sections.closing_approved"])
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_a_text_without_anchors_has_no_match(table, data):
+    # Text made of the table's own words, cut and joined, so that it matches often.
+    pieces = [w for s, _ in _V.spellings(table) for w in re.split(r"[\s\u200c]+", s) if w]
+    pieces += [p[:2] for p in pieces] + [p[1:] for p in pieces] + [" ", "\u200c", "", "۷", "ب"]
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=10)))
+    found = re.compile(_V.pattern(table)).search(text)
+    assert _V.may_occur(table, text) or found is None
+
+
+@pytest.mark.parametrize("spellings,expected", [
+    (["مقرر شد", "مقرر گردید", "مصوب شد", "تصویب شد"], ("مقرر", "تصویب", "مصوب")),
+    (["عبارت است از", "عبارتند از"], ("عبارت",)),  # a word inside another covers both
+    (["به اتفاق آرا", "اتفاق آرا", "موافق"], ("اتفاق", "موافق")),  # not «آرا»: short words are common
+    (["از"], ("از",)),  # a spelling of one short word: that word
+    ([""], ("",)),  # a spelling of no letters: every text may hold it
+])
+def test_anchor_words(spellings, expected):
+    assert anchors([(s, "k") for s in spellings]) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=[" ", "\t", "\n", "\u200c", "a", "ب"], max_size=60))
+def test_words_counted_to_a_limit_compare_as_all_words(text):
+    counted, words = len(text.split(None, lexer._WORDS_COUNTED)), len(text.split())
+    for limit in range(lexer._WORDS_COUNTED + 1):
+        assert (counted <= limit) == (words <= limit) and (counted >= limit) == (words >= limit)
+
+
+@pytest.mark.parametrize("field", ["تاریخ جلسه: ۱۴۰۲/۰۳/۱۵", "شماره : ۱۲", "پیوست:"])
+def test_a_line_is_a_field_only_with_its_colon(field):
+    assert lexer.labeled_field(field) is not None
+    assert lexer.labeled_field(field.replace(":", "")) is None
