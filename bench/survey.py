@@ -15,7 +15,8 @@ rough recall, documents with a meeting date, speakers, unplaced lines. A documen
 line ``file: ERROR <message>`` and is counted; the survey goes on.
 
 Repeat the survey: the pages are listed in ``bench/survey-sources.txt`` (one URL a line; the later samples in
-``bench/survey-sources-2.txt``, ``-3.txt``, ``-4.txt`` and ``-5.txt``, each index.tsv inside its folder). Fetch
+``bench/survey-sources-2.txt``, ``-3.txt``, ``-4.txt``, ``-5.txt`` and ``-6.txt``, each index.tsv inside its folder;
+the sixth sample's 40 pages come from 40 sites none of the earlier samples used). Fetch
 each page's text (the meeting text only, as plain UTF-8) into ``FOLDER/NNN.txt`` in the listed order, keep an
 ``index.tsv`` beside the folder (columns: file, url, host, body_kind, doc_kind, hand_resolutions,
 has_date, forms), then run::
