@@ -77,7 +77,7 @@ def test_rewritten_patterns_on_known_text(text):
 @given(text=st.text(alphabet='؟!?۱2.:،؛»])}"«[({/\\ ab\n', max_size=24))
 def test_the_tokenizer_pattern_splits_as_hazms(text):
     hazm = re.compile(hazm_lite._TOKEN)
-    assert _LITE._token_pattern.sub(r" \1 ", text) == hazm.sub(r" \1 ", text)
+    assert _LITE._token_pattern.sub(r" \g<0> ", text) == hazm.sub(r" \1 ", text)
 
 
 @pytest.mark.parametrize("pattern,repl,needs", _GUARDED, ids=[p.pattern[:30] for p, _, _ in _GUARDED])
@@ -188,3 +188,36 @@ def test_dots_become_an_ellipsis_as_hazms_pattern_makes_them(text):
 
 def test_hazms_dots_pattern_is_the_one_replaced():
     assert any(p is hazm_lite._Dots for patterns in _LITE._compiled.values() for p, _, _ in patterns)
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(["می", "ن", "م", "ی", "می ", "نمی ", " ", "\n", "\u200c", "کتاب", "a"]), max_size=12))
+def test_mi_spacing_in_two_passes_is_hazms_pattern(pieces):
+    text = "".join(pieces)
+    repl = hazm_lite._MiSpacing.repl
+    assert hazm_lite._MiSpacing.sub(repl, text) == re.sub(hazm_lite._MiSpacing.pattern, repl, text)
+
+
+def test_hazms_mi_spacing_pattern_and_replacement_are_the_ones_replaced():
+    assert (hazm_lite._MiSpacing.pattern, hazm_lite._MiSpacing.repl) in _HAZM.items()
+    assert any(p is hazm_lite._MiSpacing for patterns in _LITE._compiled.values() for p, _, _ in patterns)
+
+
+def test_the_patterns_not_run_after_the_token_pass_are_hazms_punctuation_spacing():
+    hazms = [p for p, _ in _LITE._c.PUNCTUATION_SPACING_PATTERNS]
+    assert set(hazm_lite._NOTHING_AFTER_TOKENS) <= set(hazms)
+    assert len(_LITE._punctuation_after_tokens) == len(hazms) - len(hazm_lite._NOTHING_AFTER_TOKENS)
+
+
+# Digits glued to letters, numbers with «.» and «:», and the punctuation, quotes and brackets
+# whose spaces the later patterns take out.
+_GLUED = ["کتاب", "ه", "ها", "می", "نمی", "ی", "۱۲", "3", "۴.۵", "12:30", "ب۲", "۳ب", "x1", ".", ":", "،", "؛", "!",
+          "؟", "«", "»", "(", ")", "[", "]", '"', " ", " ", "\n", "\u200c", "\t", "a"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_GLUED), max_size=16))
+def test_after_the_token_pass_no_digit_stands_beside_a_letter(pieces):
+    spaced = _LITE._correct_spacing("".join(pieces))
+    for pattern in hazm_lite._NOTHING_AFTER_TOKENS:
+        assert re.sub(pattern, r"\1 \2", spaced) == spaced
