@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minutes.parsing import lexer
+from minutes.parsing import layout, lexer
+from minutes.text.normalize import to_ascii_digits
 from minutes.text.vocab import anchors, vocab
 
 _V = vocab()
@@ -51,8 +52,10 @@ def test_a_text_without_anchors_has_no_match(table, data):
 @pytest.mark.parametrize("spellings,expected", [
     (["مقرر شد", "مقرر گردید", "مصوب شد", "تصویب شد"], ("مقرر", "تصویب", "مصوب")),
     (["عبارت است از", "عبارتند از"], ("عبارت",)),  # a word inside another covers both
-    (["به اتفاق آرا", "اتفاق آرا", "موافق"], ("اتفاق", "موافق")),  # not «آرا»: short words are common
+    (["به اتفاق آرا", "اتفاق آرا", "موافق"], ("اتفاق", "موافق")),  # of two words in as many spellings, the longer
+    (["ختم گردید", "ختم جلسه", "خاتمه یافت"], ("ختم", "خاتمه")),  # the word in most spellings first
     (["از"], ("از",)),  # a spelling of one short word: that word
+    (["عبارت است از"], ("عبارت",)),  # not «از», which is in every line
     ([""], ("",)),  # a spelling of no letters: every text may hold it
 ])
 def test_anchor_words(spellings, expected):
@@ -71,3 +74,40 @@ def test_words_counted_to_a_limit_compare_as_all_words(text):
 def test_a_line_is_a_field_only_with_its_colon(field):
     assert lexer.labeled_field(field) is not None
     assert lexer.labeled_field(field.replace(":", "")) is None
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", "\t", "\n", "\u200c", ":", ".", "،", "a", "ب", "\xa0", "ج"], max_size=40),
+       most=st.integers(min_value=0, max_value=12))
+def test_squashing_within_a_length_is_squashing(text, most):
+    squashed = layout._squash(text)
+    assert layout._squash_within(text, most) == (squashed if len(squashed) <= most else None)
+
+
+_LIST_PIECES = ["1", "۱", "2", "۲", "3", "01", "-", ".", ")", " ", "\n", "ب", "متن", "_", "✅", "🔹", "\ufe0f", "x"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(pieces=st.lists(st.sampled_from(_LIST_PIECES), max_size=16))
+def test_inline_list_markers_are_those_of_the_whole_scan(pieces):
+    text = "".join(pieces)
+    chain: list[int] = []
+    for m in layout._INLINE_NUMBER.finditer(text):
+        if int(to_ascii_digits(m.group(1))) == len(chain) + 1:
+            chain.append(m.start())
+    assert layout._number_chain(text) == (chain if len(chain) >= 2 and len(text) >= 12 else [])
+    assert layout._bullet_starts(text) == [m.start() for m in layout._INLINE_BULLET.finditer(text)]
+
+
+@pytest.mark.parametrize("table", _TABLES)
+def test_every_spelling_begins_with_a_first_letter_of_its_table(table):
+    assert all(_V.may_start(table, spelling) for spelling, _ in _V.spellings(table))
+    assert not _V.may_start(table, "") and not _V.may_start(table, " " + "x")
+
+
+@settings(max_examples=400, deadline=None)
+@given(pieces=st.lists(st.sampled_from([" ", "  ", "صورت", "\u200c", "جلسه", "صور", "تجلسه", "x", ":"]), max_size=8))
+def test_a_title_is_read_as_the_plain_test_reads_it(pieces):
+    text, v = "".join(pieces), vocab()
+    plain = bool(v.key_at_start("sections.title", text.replace(" ", "")) or v.key_at_start("sections.title", text))
+    assert lexer._is_title(text) == plain

@@ -50,6 +50,21 @@ def _squash(text: str) -> str:
     return squash(text).replace(":", "").replace(".", "").replace("،", "")
 
 
+def _squash_within(text: str, most: int) -> str | None:
+    """``_squash(text)``, or None when that is longer than ``most`` characters: a letterhead
+    line's match is short, and most lines are paragraphs. Squashing drops characters one by
+    one, so the squash of a prefix is a prefix of the squash: once a prefix of about twice
+    ``most`` characters squashes to more than ``most``, the rest need not be squashed
+    (tests/test_lexer_speed.py holds it to ``_squash``)."""
+    cut = text[:2 * most + 8]
+    squashed = _squash(cut)
+    if len(squashed) > most:
+        return None
+    if len(cut) < len(text):
+        squashed += _squash(text[len(cut):])
+    return squashed if len(squashed) <= most else None
+
+
 def split_markdown(text: str) -> tuple[str, str | None]:
     """Strip one level of markdown; return (text, mark)."""
     mark = None
@@ -139,8 +154,10 @@ def _letterhead(lines: list[Line]) -> set[str]:
     if not head:
         return set()
     # No basmala: only lines that recur later count as letterhead.
-    later = {_squash(ln.text) for ln in lines[len(top):] if ln.text}
-    return {h for h in head[:4] if h in later}
+    head = head[:4]
+    most = max(map(len, head))
+    later = {_squash_within(ln.text, most) for ln in lines[len(top):] if ln.text}
+    return {h for h in head if h in later}
 
 
 def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
@@ -151,6 +168,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
         diagnostics.append(Diagnostic(level="info", code=code, message=message, line=ln.number))
 
     letterhead = _letterhead(lines)
+    longest = max(map(len, letterhead), default=0)
     seen_furniture: set[str] = set()
     kept: list[Line] = []
     columns: list[str] | None = None  # active table header, in source order
@@ -171,7 +189,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text}»" if web
                  else f"web page furniture: «{ln.text}»")
             continue
-        squashed = _squash(ln.text) if letterhead else None  # most documents have none to compare
+        squashed = _squash_within(ln.text, longest) if letterhead else None  # most documents have none to compare
         is_basmala = len(ln.text) <= _LETTERHEAD_MAX_LEN and v.lookup("sections.basmala", ln.text) is not None
         if is_basmala or squashed in letterhead:
             furniture_key = "basmala" if is_basmala else squashed
@@ -243,23 +261,35 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
 # at every position of every line (tests/test_parse_speed.py checks they find the same).
 _INLINE_NUMBER = re.compile(r"([0-9۰-۹](?<!\S.)[0-9۰-۹]?)\s*[-–.)ـ:]\s*(?![0-9۰-۹/])(?=\S)")
 # «_جذب … _نظارت …», «✅ … ✅ …»: a bullet glued to its word, after a space.
-_INLINE_BULLET = re.compile(r"[_✅✔☑▪►●◆■🔹🔸🔻🔶🔷📌](?<!\S.)(?:(?<=_)|(?<!_)\ufe0f?\s*)(?=[^\W\d_])")
+_BULLETS = "_✅✔☑▪►●◆■🔹🔸🔻🔶🔷📌"
+_INLINE_BULLET = re.compile(rf"[{_BULLETS}](?<!\S.)(?:(?<=_)|(?<!_)\ufe0f?\s*)(?=[^\W\d_])")
 
 
 def split_inline_list(text: str) -> list[str]:
     """A paragraph holding a whole list, split at its item markers: numbers counting up from
     1 (two at least), or two or more glued bullets. Anything else comes back as one line."""
-    starts = _number_chain(text) or [m.start() for m in _INLINE_BULLET.finditer(text)]
+    starts = _number_chain(text) or _bullet_starts(text)
     if len(starts) < 2:
         return [text]
     cuts = ([0] if starts[0] > 0 else []) + starts + [len(text)]
     return [part for a, b in zip(cuts, cuts[1:]) if (part := text[a:b].strip())]
 
 
+def _bullet_starts(text: str) -> list[int]:
+    # Most lines hold no bullet sign: a scan in C for each sign costs less than the pattern's
+    # class tried at every character (a class of signs outside Latin-1 is a slow test).
+    for sign in _BULLETS:
+        if sign in text:
+            return [m.start() for m in _INLINE_BULLET.finditer(text)]
+    return []
+
+
 def _number_chain(text: str) -> list[int]:
     """Offsets of markers 1, 2, 3 … in order (each the next number after the previous one)."""
-    if len(text) < 12 or not any(ch in text for ch in "1۱"):
-        return []  # most lines: no «1» at all
+    # A chain holds a marker numbered 1 and one numbered 2 (their digits «1», «01», «۱» …):
+    # most lines hold no «1», or no «2», at all.
+    if len(text) < 12 or not ("1" in text or "۱" in text) or not ("2" in text or "۲" in text):
+        return []
     chain: list[int] = []
     for m in _INLINE_NUMBER.finditer(text):
         if int(to_ascii_digits(m.group(1))) == len(chain) + 1:

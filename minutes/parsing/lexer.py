@@ -139,10 +139,12 @@ _CLOSING_COUNT = r"[0-9۰-۹](?<![0-9۰-۹][0-9۰-۹])[0-9۰-۹]*+\s*(?:<<sectio
 def closing_kind(text: str) -> str | None:
     """'end' for «جلسه در ساعت ۱۹:۳۰ … خاتمه یافت», 'count' for «در این جلسه ۷ مصوبه … تصویب شد»."""
     v = vocab()
-    # The phrase ends the line or opens it: the search starts a phrase's length from the end.
-    tail = max(0, len(text.rstrip()) - v.longest("sections.closing_end") - 2)
-    end = v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or \
-        v.rx(r"(?:<<sections.closing_end>>)").match(text)
+    end = None
+    if v.may_occur("sections.closing_end", text):
+        # The phrase ends the line or opens it: the search starts a phrase's length from the end.
+        tail = max(0, len(text.rstrip()) - v.longest("sections.closing_end") - 2)
+        end = v.rx(r"(?:<<sections.closing_end>>)\s*[.!]?\s*$").search(text, tail) or \
+            v.rx(r"(?:<<sections.closing_end>>)").match(text)
     if end and len(text.split()) <= 20:
         # «مقرر گردید … تشکیل شود. جلسه در ساعت ۱۷ خاتمه یافت.»: a decision in an earlier sentence
         # of the line is the meeting's last resolution, not part of the closing.
@@ -182,6 +184,8 @@ def _footer(text: str) -> bool:
 
 def _is_title(text: str) -> bool:
     v = vocab()
+    if not v.may_start("sections.title", text.lstrip(" ")):
+        return False  # the same first letter with or without the spaces: most lines are spared a copy
     return bool(v.key_at_start("sections.title", text.replace(" ", "")) or v.key_at_start("sections.title", text))
 
 
@@ -191,7 +195,9 @@ def _session_title(text: str) -> bool:
     A news headline ends with its verb («… برگزار شد») or opens with one («برگزاری …»)."""
     v = vocab()
     core = text.strip(" *:")
-    if not core or len(core.split()) > _MAX_HEADING_WORDS + 4 or core.endswith((".", "!", "؟", "؛")):
+    # Each of the three patterns names the session («جلسه», «نشست» …): most lines do not.
+    if not v.may_occur("meeting.session_words", core) or len(core.split()) > _MAX_HEADING_WORDS + 4 \
+            or core.endswith((".", "!", "؟", "؛")):
         return False
     return bool(_session_title_re().match(core) or _purpose_title_re().match(core) or _body_title_re().match(core)) and \
         not v.rx(r"(?:^|\s)(?:<<resolutions.heading_verb_endings>>)$").search(core)
@@ -402,7 +408,15 @@ class LineLexer(Lexer):
         states = parser_state.parse_conf.parse_table.states
         stack = parser_state.state_stack  # the live stack: read here, never changed
         for line, readings in stream:
-            kind = next((k for k in readings if _shifts(states, stack, k)), "PARAGRAPH")
+            # The state's row of the action table answers most readings at once (no action, or
+            # a shift); only a reduction has the stack played out.
+            actions = states[stack[-1]]
+            for kind in readings:
+                action = actions.get(kind)
+                if action is not None and (action[0] is Shift or _shifts(states, stack, kind)):
+                    break
+            else:
+                kind = "PARAGRAPH"
             tok = LineToken.of(kind, line, readings)
             first = next(iter(readings))
             if first != kind and first in STRUCTURAL:

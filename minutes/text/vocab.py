@@ -83,6 +83,11 @@ class Vocabulary:
             return None
         return start[2].get(_squash(m.group(0))), m.group(0)
 
+    def may_start(self, name: str, text: str) -> bool:
+        """Does ``text`` begin with a letter one of the table's spellings begins with?"""
+        start = self._starts.get(name) or self._start_table(name)
+        return text[:1] in start[0]
+
     def _start_table(self, name: str) -> tuple[frozenset[str], re.Pattern, dict[str, str]]:
         firsts = frozenset(s[0] for s, _ in self.spellings(name) if s)
         self._starts[name] = found = (firsts, _start_re(self, name), _index(self, name))
@@ -126,13 +131,13 @@ def anchors(spellings: list[tuple[str, str]]) -> tuple[str, ...]:
     """Words, one at least in every spelling: chosen greedily, the word in most spellings not
     yet covered first, then the longest (a longer word is rarer in text). A spelling counts as
     covered by a word inside one of its words («عبارت» in «عبارتند»). Words shorter than
-    four letters are chosen only from a spelling with no longer word («از» is in every line)."""
+    three letters are chosen only from a spelling with no longer word («از» is in every line)."""
     left = [_words(s) for s, _ in spellings]
     if not all(left):
         return ("",)  # a spelling of no letters matches anywhere: so may every text
     chosen: list[str] = []
     while left:
-        candidates = {w for words in left for w in words if len(w) >= min(4, max(map(len, words)))}
+        candidates = {w for words in left for w in words if len(w) >= min(3, max(map(len, words)))}
         word = max(sorted(candidates), key=lambda w: (sum(any(w in x for x in words) for words in left), len(w)))
         chosen.append(word)
         left = [words for words in left if not any(word in x for x in words)]
