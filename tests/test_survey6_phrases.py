@@ -1,6 +1,7 @@
 """Forms the sixth survey sample showed, one phrase at a time: a sentence that introduces the decisions with
 «… موارد زیر مورد تصویب قرار گرفت :» or «… موارد ذیل مصوب گردید:» (at the end of a paragraph, or before a
-list run inline in it).
+list run inline in it); a headline that says, with a full date, when the meeting was held, and a later sentence
+that dates another event; a zero typed for the full stop («… برگزارگردید0سپس …»).
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 import minutes
+from minutes.phrases.meeting import held_date_in
 from minutes.phrases.resolutions import ends_with_intro
 from minutes.text.normalize import normalize
 
@@ -49,3 +51,42 @@ LISTS = [
 @pytest.mark.parametrize("text,expected", LISTS)
 def test_list_after_intro(text, expected):
     assert [r.text for r in minutes.parse(text).resolutions] == [normalize(e) for e in expected]
+
+
+# a sentence → the date on which it says the meeting was held (None: it says no such thing)
+HELD = [
+    ("در روز دوشنبه مورخ ۹/۳/۱۴۰۱ دومین جلسه شورای سلامت شهرستان تشکیل شد", "1401-03-09"),
+    ("نشست هیئت‌مدیره انجمن روز ۱۲ آذر ۱۴۰۲ در دفتر انجمن برگزار گردید", "1402-09-12"),
+    # to come, not held
+    ("جلسه شورا روز دوشنبه مورخ ۹/۳/۱۴۰۱ برگزار خواهد شد", None),
+    # a session word but no held verb, another paper's date, a day without a year
+    ("در پایان جلسه دکتر امینی از برنامه روز جهانی بدون دخانیات مورخ ۱۰/۳/۱۴۰۱ گفت", None),
+    ("نامه شماره ۱۲ مورخ ۹/۳/۱۴۰۱ در جلسه خوانده شد", None),
+    ("دومین جلسه شورا روز دوشنبه نهم خرداد تشکیل شد", None),
+]
+
+
+@pytest.mark.parametrize("text,jalali", HELD)
+def test_held_date_in(text, jalali):
+    found = held_date_in(normalize(text))
+    assert (found.date.isoformat() if found else None) == jalali
+
+
+# a page → its meeting's date
+DATES = [
+    # the headline dates the meeting; a speaker's «… مورخ …» after the opening is another day's
+    ("در روز شنبه مورخ ۱۴۰۰/۷/۳ سومین جلسه شورای ورزش شهرستان تشکیل شد\n"
+     "در این جلسه برنامه مسابقات پاییزه بررسی شد.\n"
+     "آقای مهندس کاوه از اداره ورزش درباره زمین چمن توضیحاتی را ارائه نمودند.\n"
+     "در پایان جلسه آقای رفیعی درباره جشنواره روز کودک مورخ ۱۴۰۰/۷/۱۶ نیز توضیحاتی را ارائه نمودند.\n",
+     "1400-07-03"),
+    # a zero typed for the full stop ends the sentence that dates the meeting
+    ("صورتجلسه کمیته ایمنی\n\nدرروزشنبه مورخ 3/2/90 جلسه کمیته ایمنی در کارخانه تشکیل گردید0سپس مصوبات جلسه قبل "
+     "خوانده شد0\n\nمصوبات :\n\n1ـ مقررگردید کپسول‌های آتش‌نشانی شارژ شود0\n",
+     "1390-02-03"),
+]
+
+
+@pytest.mark.parametrize("text,jalali", DATES)
+def test_meeting_date(text, jalali):
+    assert minutes.parse(text).header.meeting.date.jalali == jalali

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from ..dates.deadlines import explain_deadline, to_jalali
 from ..models import AgendaItem, Deadline, Diagnostic, Field, Minutes, Person, Resolution, ResolutionList, Section
 from ..phrases.attendance import attendance_line, merge_people, read_people, read_signature_row, signature_columns
-from ..phrases.meeting import (chair_in, date_ref, meeting_date_in, present_in, read_meeting, read_subject,
-                               read_time, same_day, session_number, set_field, settle_meeting_date)
+from ..phrases.meeting import (chair_in, date_ref, held_date_in, meeting_date_in, present_in, read_meeting,
+                               read_subject, read_time, same_day, session_number, set_field, settle_meeting_date)
 from ..phrases.people import ends_with_speech_verb
 from ..phrases.report import decision_sentences, headline, meeting_name, same_decision
 from ..phrases.resolutions import ends_with_intro, extract, inline_items, is_heading, item_start, split_actors
@@ -50,6 +50,7 @@ class State:
     intro_opens: bool = True  # the last intro ends with a colon or names «the following»: prose after it decides
     open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
     headline_line: int | None = None  # where a report's headline (header.title) was read
+    headline_held: bool = False  # … and it says, with a full date, that the meeting was held
     top_lines: list[str] | None = None  # a report's lines over its text, but its headline
 
     def warn(self, code: str, message: str, line: int | None, level: str = "warning") -> None:
@@ -146,6 +147,7 @@ def _report_headline(state: State, top: list[LineToken]) -> None:
         if found is None or not found.stamp and _words_besides(text[:found.start] + text[found.end:]) >= _HEADLINE_MIN_WORDS:
             h.title = text
             state.headline_line = tok.line
+            state.headline_held = held_date_in(text) is not None
             return
 
 
@@ -279,6 +281,7 @@ def _paragraph(state: State, section: str | None, tok: LineToken, text: str) -> 
             and not _dateline(state, text):  # a headline stands over the text, not after a paragraph of it
         h.title = text  # the news headline (a dateline where the headline would stand dates the meeting)
         state.headline_line = tok.line
+        state.headline_held = held_date_in(text) is not None
     elif section == "subject" and h.subject is None:
         h.subject, number = read_subject(text)
         h.session_number = h.session_number or number
@@ -410,6 +413,11 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
                        "stamp, not the meeting's date", line, "info")
         return found.alone
     if meeting.date is not None and (meeting.date.jalali or found.date is None):
+        return False
+    # The headline says when the meeting was held («در روز یکشنبه مورخ … جلسه … تشکیل شد»): a date met after
+    # the opening is another event's («… در روز ملی سلامت مردان مورخ … توضیح داد»); ``settle_meeting_date``
+    # takes the headline's.
+    if state.headline_held and not opening:
         return False
     # «… برگزار شد. | روز پنجشنبه ۸۷/۲/۳۱، ساعت ۱۶، سالن … شاهد …»: in the opening paragraphs a
     # sentence that opens with the day and its full date tells when the meeting was held.

@@ -23,7 +23,7 @@ from ..text.numbers import cardinal_pattern, fold, ordinal_pattern, parse_cardin
 from ..text.vocab import vocab
 
 __all__ = ["date_ref", "read_subject", "read_meeting", "read_time", "session_number", "present_in", "set_field",
-           "DateFind", "meeting_date_in", "chair_in", "settle_meeting_date", "same_day"]
+           "DateFind", "meeting_date_in", "held_date_in", "chair_in", "settle_meeting_date", "same_day"]
 
 Warn = Callable[..., None]
 
@@ -218,7 +218,9 @@ _MAX_DAYS = 6  # «۵ تا ۷ خرداد»: at most this many days apart is one 
 _MOST_DATES = 64
 _FIRST_DAY_REACH = 200  # a day and a joiner («بیست و دوم و ») in normalized text: far less
 _CHAIR_WORDS = 12
-_SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n")
+# A sentence ends at «.», «!», «؟» or a line break — or at a zero typed for the full stop right after a word
+# («… برگزارگردید0دراین جلسه …», «… رسید0»; a typewriter habit), which no number begins or ends that way.
+_SENTENCE_END = re.compile(r"[.!؟?](?=\s|$)|\n|(?<=[^\W\d_])[0۰](?=[^\W\d_]|\s|$)")
 _CLOCK = re.compile(r"^[\s\-–—,،|]*(?:[0-9]{1,2}\s*:\s*[0-9]{2})")
 _STAMP_MESSAGE = re.compile(r"page date ([0-9]{4}-[0-9]{2}-[0-9]{2})")
 
@@ -371,6 +373,15 @@ def meeting_date_in(text: str, *, after_prose: bool = True) -> DateFind | None:
         hit.day_lead = bool(res["dated"].search(lead)) and not re.search(r"[^\W\d_]", res["filler"].sub(" ", lead))
         return hit
     return first_stamp
+
+
+def held_date_in(text: str) -> DateFind | None:
+    """«در روز یکشنبه مورخ ۱۶/۱۲/۱۳۸۸ سومین جلسه شورا … تشکیل شد»: a full date in a sentence that says the
+    meeting was held (a session word, a held word in the past), or None."""
+    found = meeting_date_in(text, after_prose=False)
+    if found is None or found.stamp or found.date is None or not found.in_meeting_sentence:
+        return None
+    return found if _date_res()["held_past"].search(fold(_sentence(text, found.start, found.end))) else None
 
 
 def _month_day(written: str) -> tuple[int, int] | None:
