@@ -190,17 +190,24 @@ def test_hazms_dots_pattern_is_the_one_replaced():
     assert any(p is hazm_lite._Dots for patterns in _LITE._compiled.values() for p, _, _ in patterns)
 
 
+# hazm's pattern and replacement rewritten as passes of str and re (each a class with ``sub``),
+# with pieces of text that its matches are made of.
+_PASSES = [(hazm_lite._MiSpacing, ["می", "ن", "م", "ی", "می ", "نمی ", " ", "\n", "\u200c", "کتاب", "a"]),
+           (hazm_lite._DecimalPoint, ["1", "۲", "+", ".", "..", "1.2", " ", "\n", "a", "ب", "٫"])]
+
+
+@pytest.mark.parametrize("rewritten,pieces", _PASSES, ids=[r.__name__ for r, _ in _PASSES])
 @settings(max_examples=600, deadline=None)
-@given(pieces=st.lists(st.sampled_from(["می", "ن", "م", "ی", "می ", "نمی ", " ", "\n", "\u200c", "کتاب", "a"]), max_size=12))
-def test_mi_spacing_in_two_passes_is_hazms_pattern(pieces):
-    text = "".join(pieces)
-    repl = hazm_lite._MiSpacing.repl
-    assert hazm_lite._MiSpacing.sub(repl, text) == re.sub(hazm_lite._MiSpacing.pattern, repl, text)
+@given(data=st.data())
+def test_a_pattern_rewritten_as_passes_changes_text_as_hazms_does(rewritten, pieces, data):
+    text = "".join(data.draw(st.lists(st.sampled_from(pieces), max_size=12)))
+    assert rewritten.sub(rewritten.repl, text) == re.sub(rewritten.pattern, rewritten.repl, text)
 
 
-def test_hazms_mi_spacing_pattern_and_replacement_are_the_ones_replaced():
-    assert (hazm_lite._MiSpacing.pattern, hazm_lite._MiSpacing.repl) in _HAZM.items()
-    assert any(p is hazm_lite._MiSpacing for patterns in _LITE._compiled.values() for p, _, _ in patterns)
+@pytest.mark.parametrize("rewritten", [r for r, _ in _PASSES], ids=[r.__name__ for r, _ in _PASSES])
+def test_a_pattern_rewritten_as_passes_is_hazms_and_is_used(rewritten):
+    assert (rewritten.pattern, rewritten.repl) in _HAZM.items()
+    assert any(p is rewritten for patterns in _LITE._compiled.values() for p, _, _ in patterns)
 
 
 def test_the_patterns_not_run_after_the_token_pass_are_hazms_punctuation_spacing():
@@ -221,3 +228,9 @@ def test_after_the_token_pass_no_digit_stands_beside_a_letter(pieces):
     spaced = _LITE._correct_spacing("".join(pieces))
     for pattern in hazm_lite._NOTHING_AFTER_TOKENS:
         assert re.sub(pattern, r"\1 \2", spaced) == spaced
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", " ", "a", "ب", "\n", "\t", "\u200c"], max_size=30))
+def test_a_column_gap_of_spaces_is_found_from_four_spaces(text):
+    assert normalize._SPACE_GAP.sub("\t", text) == normalize.COLUMN_GAP.sub("\t", text)
