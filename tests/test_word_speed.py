@@ -95,3 +95,10 @@ def test_content_and_cells_as_the_tag_walks_give_them(tree):
         assert list(word._content(el, *tags)) == list(_old_content(el, *tags))
         assert list(word._content(el, f"{_W}tc")) == list(_old_content(el, f"{_W}tc"))
         assert word._cell_text(el) == _old_cell_text(el)
+
+
+@settings(max_examples=300, deadline=None)
+@given(blob=st.lists(st.sampled_from([b"<", b"!", b"<!", b"DOCTYPE", b"entity", b" ", b"\n", b"<w:t>", b"x"]),
+                     max_size=12).map(b"".join))
+def test_the_dtd_check_finds_what_the_pattern_finds(blob):
+    assert word._declares_dtd(blob) == (word._DTD.search(blob) is not None)

@@ -18,7 +18,7 @@ from lxml import etree
 
 from minutes.errors import InputError
 from minutes.read.readers import docx_lines
-from minutes.read.word_styles import StyleIndex, _style_fragments
+from minutes.read.word_styles import StyleIndex, _style_tags
 
 
 def _odd_styles_document() -> bytes:
@@ -94,23 +94,46 @@ def _answers(index: StyleIndex, document) -> list:
             + [index.numbering(s) for s in styles])
 
 
-# A styles part of python-docx's template is read style by style (the cut path: 164 styles, a
-# handful used); one with a comment, an entity or a second binding of «w» is parsed whole.
-# Either way the answers are those of the part parsed whole.
+def _first_style(b: bytes, edit) -> bytes:
+    """``b`` with its first ``w:style`` element (the default paragraph style, «Normal») edited."""
+    start = b.index(b"<w:style ")
+    end = b.index(b"</w:style>", start) + len(b"</w:style>")
+    return b[:start] + edit(b[start:end]) + b[end:]
+
+
+_W_URI = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+# A styles part of python-docx's template is read by the styles asked for (164 styles, a handful
+# used); one whose «<w:style» tags may not be the root's styles is parsed whole: a comment, an
+# entity, a style inside a style or inside another element, an empty style element, another
+# prefix for WordprocessingML. Either way the answers are those of the part parsed whole.
 @pytest.mark.parametrize("edit, cut", [
     (lambda b: b, True),
     (lambda b: b.replace(b"<w:docDefaults>", b"<!-- x --><w:docDefaults>", 1), False),
     (lambda b: b.replace(b'w:val="Normal"', b'w:val="Nor&amp;mal"', 1), False),
-    (lambda b: b.replace(b"<w:docDefaults>", b'<w:docDefaults xmlns:w="urn:other">', 1), False),
+    (lambda b: b.replace(b"<w:docDefaults>", b'<w:docDefaults xmlns:w="urn:other">', 1), True),
     (lambda b: b"\xef\xbb\xbf" + b, True),
-    (lambda b: b.replace(b'w:styleId="Normal"', b'w:styleId="Nor>mal"', 1), False),
+    # read as XML reads a tag: a «>» in a value, other quotes, spaces around «=», a tab read as a space
+    (lambda b: b.replace(b'w:styleId="Normal"', b'w:styleId="Nor>mal"', 1), True),
+    (lambda b: b.replace(b'w:styleId="Normal"', b"w:styleId = 'Normal'", 1), True),
+    (lambda b: b.replace(b'w:default="1"', b"w:default='true'"), True),
+    (lambda b: b.replace(b'w:styleId="Heading1"', b'w:styleId="Heading\t1"', 1), True),
+    # a style that binds «w» anew is none of WordprocessingML's: the next «Normal» answers
+    (lambda b: _first_style(b, lambda s: s.replace(b'<w:style ', b'<w:style xmlns:w="urn:other" ', 1)
+                            + s), True),
+    (lambda b: _first_style(b, lambda s: s[:-len(b"</w:style>")] + b'<w:style w:styleId="In"/></w:style>'), False),
+    (lambda b: _first_style(b, lambda s: s.replace(b"<w:style ", b'<w:style w:styleId="Empty"/><w:style ', 1)), False),
+    (lambda b: _first_style(b, lambda s: s + b"<w:group>" + s.replace(b"Normal", b"Grouped") + b"</w:group>"), False),
+    (lambda b: _first_style(b, lambda s: s.replace(b"<w:style ", b'<o:style xmlns:o="%s" w:styleId="Heading1" '
+                                                   b'w:type="paragraph"></o:style><w:style ' % _W_URI, 1)), False),
 ])
 @pytest.mark.parametrize("source", ["university_senate_41.docx", "company_board_58.docx", "odd styles"])
-def test_styles_read_style_by_style_answer_as_parsed_whole(source, edit, cut):
+def test_styles_read_by_the_styles_asked_for_answer_as_parsed_whole(source, edit, cut):
     data = _odd_styles_document() if source == "odd styles" else (CORPUS / source).read_bytes()
     document = docx.Document(io.BytesIO(data))
     blob = edit(_styles_part(data))
-    assert (_style_fragments(blob) is not None) == cut
+    assert (_style_tags(blob) is not None) == cut
     whole = StyleIndex(etree.fromstring(blob, _PARSER))
     by_style = StyleIndex(blob, parse=lambda b: etree.fromstring(b, _PARSER))
     assert _answers(by_style, document) == _answers(whole, document)

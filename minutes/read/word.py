@@ -104,6 +104,13 @@ def _xml_members(zf: zipfile.ZipFile, where: str) -> dict[str, zipfile.ZipInfo]:
 _UNREAD = object()  # a part not read yet (None: the package has none)
 
 
+def _declares_dtd(blob: bytes) -> bool:
+    """Whether the part declares a DOCTYPE or an ENTITY (``_DTD``). «!» first: one byte's search
+    skips a part at memory speed where the pattern stops at each «<» (0.13 ms over python-docx's
+    349 KB styles part), and without a «!» there is no «<!»."""
+    return b"!" in blob and _DTD.search(blob) is not None
+
+
 class _Package:
     """The parts a reader needs: the main document, its styles, its headers and footers.
 
@@ -142,7 +149,7 @@ class _Package:
             raise InputError(f"part {name} is larger than declared", path=self.where)
         scanned = blob.decode("utf-16", "replace").encode("utf-8") \
             if blob.startswith((b"\xff\xfe", b"\xfe\xff")) else blob
-        if _DTD.search(scanned):
+        if _declares_dtd(scanned):
             raise InputError(f"refused: part {name} declares a DOCTYPE/ENTITY "
                              "(external entities are never resolved)", path=self.where)
         self._inflated[name] = blob

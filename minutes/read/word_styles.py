@@ -72,30 +72,25 @@ def list_reference(el) -> tuple[str | None, int | None]:
     return (num.get(_VAL) if num is not None else None), (int(level) if level.isdigit() else None)
 
 
-class _Unparsed:
-    """A ``w:style`` element's bytes, parsed when a paragraph or run first asks for the style."""
-
-    __slots__ = ("xml", "element")
-
-    def __init__(self, xml: bytes):
-        self.xml = xml
-        self.element = None
-
-
-# Reading styles.xml by its ``w:style`` elements (``StyleIndex(blob, parse=…)``). python-docx's
-# template, and so every document made from it, carries a 349 KB styles part: parsing it whole
-# was 6 of the 15 ms of reading seed 003 as a .docx (bench/bench_scale.py), while a document
-# uses a handful of its 164 styles. The fragments are cut only from a part of the plain shape
-# below; any other part is parsed whole, as before.
-_STYLES_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\s[^>]*\?>\s*)?<w:styles\b[^>]*>")
+# Reading styles.xml by the styles a document asks for (``StyleIndex(blob, parse=…)``).
+# python-docx's template, and so every document made from it, carries a 349 KB styles part with
+# 164 styles, while a document asks for a handful (seed 003 as a .docx: the two defaults). One
+# scan lists the start tags of the ``w:style`` elements (``_style_tags``); a style is looked for
+# in that list when it is asked for, and its element cut from the part and parsed then: 0.4 ms
+# where cutting every style was 1 ms and parsing the part whole 3 ms. Only a part of the plain
+# shape below is read so, where the list is provably the root's ``w:style`` children; any other
+# part is parsed whole. ``tests/test_word_styles.py`` holds both reads to the same answers.
+_STYLES_ROOT = re.compile(rb"""\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\s[^>]*\?>\s*)?<w:styles\b(?:[^>"']++|"[^"]*+"|'[^']*+')*+>""")
 _DECLARED_ENCODING = re.compile(rb"encoding\s*=\s*[\"']([^\"']*)")
-_STYLE_TAG = re.compile(rb"<w:style\b([^>]*)>")
-_STYLE_ATTRIBUTE = re.compile(rb"\s(w:type|w:styleId|w:default)\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
-# What would make cutting differ from parsing: markup whose content is not elements (comments,
-# CDATA, processing instructions after the declaration), attribute values with references,
-# alternate content that may hold styles deeper down. (``in`` scans: a regex alternation
-# over the 349 KB took 2 ms.)
-_NOT_PLAIN = (b"<!", b"&", b"AlternateContent")
+_W_URI = _W[1:-1].encode()
+# A style's start tag (its text after «<w:», read as XML reads a tag: a quoted value may hold
+# a «>»), or the end tag of a style that a style or the root's end tag follows. Possessive
+# quantifiers: a tag is read once, never again from inside.
+_STYLE_TOKENS = re.compile(rb"""<w:(style(?=[\s/>])(?:[^>"']++|"[^"]*+"|'[^']*+')*+)>"""
+                           rb"""|</w:style>\s*+(?=<w:style[\s/>]|</w:styles>\s*+\Z)""")
+_ATTRIBUTE = re.compile(rb"""([^\s=]+)\s*=\s*("[^"]*"|'[^']*')""")  # the value with its quotes
+# XML reads a tab, a line feed or a carriage return in an attribute's value as a space.
+_VALUE_SPACE = str.maketrans("\t\n\r", "   ")
 
 
 def _holds(blob: bytes, mark: bytes, start: int = 0) -> bool:
@@ -104,70 +99,126 @@ def _holds(blob: bytes, mark: bytes, start: int = 0) -> bool:
     return blob.find(mark[-1:], start) != -1 and blob.find(mark, start) != -1
 
 
-def _style_fragments(blob: bytes) -> tuple[bytes, list[tuple[str | None, str | None, str | None, bytes]]] | None:
-    """(the root's start tag, (type, styleId, default, element bytes) of each ``w:style``), or
-    None when the part is not of the plain shape cutting reads exactly as parsing does."""
+def _style_tags(blob: bytes) -> tuple[bytes, list[bytes]] | None:
+    """(the root's start tag, the text after «<w:» of each ``w:style`` start tag, in order), or
+    None when the part is not of the plain shape where those tags are exactly the root's
+    ``w:style`` children:
+
+    * no comment, CDATA or DOCTYPE (``<!``), processing instruction after the declaration or
+      reference (``&``): every «<w:style» is then a tag, and a value's bytes are its text;
+    * UTF-8, the root ``w:styles`` binding «w» to WordprocessingML, and that namespace named
+      nowhere else: no other prefix names a style;
+    * every style closed by the next «</w:style>», which a style or the root's end tag follows
+      (``_STYLE_TOKENS``): no style inside another, nor inside another element, nor empty
+      (``<w:style …/>``)."""
     root = _STYLES_ROOT.match(blob)
-    # One «w» prefix, bound on the root: an element binding it anew would read otherwise.
-    if root is None or any(_holds(blob, mark) for mark in _NOT_PLAIN) or _holds(blob, b"<?", root.end()) \
-            or blob.count(b"xmlns:w=") != 1 or f'xmlns:w="{_W[1:-1]}"'.encode() not in root.group():
+    if root is None or _holds(blob, b"<!") or _holds(blob, b"&") or _holds(blob, b"<?", root.end()) \
+            or f'xmlns:w="{_W[1:-1]}"'.encode() not in root.group() or blob.count(_W_URI) != 1:
         return None
     declared = _DECLARED_ENCODING.search(root.group())  # the XML declaration's, when there is one
     if declared is not None and declared.group(1).lower() not in (b"utf-8", b"utf8"):
         return None
-    found = []
-    for m in _STYLE_TAG.finditer(blob, root.end()):
-        if m.start() < (found[-1][3][1] if found else 0):
-            return None  # a style inside a style
-        if m.group(1).count(b'"') % 2 or m.group(1).count(b"'") % 2:
-            return None  # a «>» inside an attribute's value ended the tag early
-        end = m.end() if m.group(1).endswith(b"/") else blob.find(b"</w:style>", m.end()) + len(b"</w:style>")
-        if end < m.end():
-            return None  # never closed: let the parser say so
-        attrs = {name.decode(): (a if a is not None else b).decode("utf-8")
-                 for name, a, b in _STYLE_ATTRIBUTE.findall(m.group(1))}
-        found.append((attrs.get("w:type"), attrs.get("w:styleId"), attrs.get("w:default"), (m.start(), end)))
-    return root.group(), [(kind, sid, default, blob[start:end]) for kind, sid, default, (start, end) in found]
+    tokens = _STYLE_TOKENS.findall(blob, root.end())  # a start tag's text; b"" for an end tag
+    if len(tokens) % 2 or not all(tokens[0::2]) or any(tokens[1::2]):
+        return None
+    return root.group(), tokens[0::2]
+
+
+class _StyleTags:
+    """The styles of a part of the plain shape (``_style_tags``), found when asked for: the
+    first with an id, the last default of a type; each element cut from the part and parsed
+    once."""
+
+    def __init__(self, blob: bytes, root: bytes, tags: list[bytes], parse):
+        self._blob, self._root, self._tags, self._parse = blob, root, tags, parse
+        self._attributes: dict[int, tuple[str | None, str | None, str | None] | None] = {}
+        self._elements: dict[int, object] = {}
+
+    def first(self, sid: str) -> tuple[str | None, object] | None:
+        """(type, element) of the first style with id ``sid``, or None."""
+        # A tag that names the id holds its bytes, unless a space in it is written otherwise.
+        needle = sid.encode("utf-8") if not any(c in sid for c in " \t\n\r") else b""
+        for i, tag in enumerate(self._tags):
+            if needle in tag:
+                attributes = self._read(i)
+                if attributes is not None and attributes[1] == sid:
+                    return attributes[0], self._element(i, self._blob.find)
+        return None
+
+    def default(self, kind: str | None):
+        """The element of the last style of type ``kind`` marked default, or None."""
+        for i in range(len(self._tags) - 1, -1, -1):
+            if b"w:default" in self._tags[i]:
+                attributes = self._read(i)
+                if attributes is not None and attributes[0] == kind and attributes[2] in _ON:
+                    return self._element(i, self._blob.rfind)
+        return None
+
+    def _read(self, i: int) -> tuple[str | None, str | None, str | None] | None:
+        """(type, styleId, default) of tag ``i`` as XML reads them; None when the tag binds «w»
+        anew (it is then no WordprocessingML style)."""
+        if i not in self._attributes:
+            values = {name: quoted[1:-1] for name, quoted in _ATTRIBUTE.findall(self._tags[i], 5)}
+            if b"xmlns:w" in values:
+                self._attributes[i] = None
+            else:
+                read = [values.get(name) for name in (b"w:type", b"w:styleId", b"w:default")]
+                try:
+                    self._attributes[i] = tuple(v.decode("utf-8").replace("\r\n", " ").translate(_VALUE_SPACE)
+                                                if v is not None else None for v in read)
+                except UnicodeDecodeError:  # the whole parse says where
+                    self._parse(self._blob)
+                    raise
+        return self._attributes[i]
+
+    def _element(self, i: int, find):
+        """Tag ``i``'s element. ``find`` (first or last) finds its tag: a tag of the same text
+        before it (after it, for the last default) would have answered first."""
+        if i not in self._elements:
+            start = find(b"<w:" + self._tags[i] + b">")
+            end = self._blob.find(b"</w:style>", start) + len(b"</w:style>")
+            self._elements[i] = self._parse(self._root + self._blob[start:end] + b"</w:styles>")[0]
+        return self._elements[i]
 
 
 class StyleIndex:
     def __init__(self, styles, where: str = "<bytes>", *, parse=None):
         """``styles``: the root of the package's styles part (``w:styles``); or, with ``parse``
-        (bytes → element), the part's bytes, parsed style by style as styles are asked for (``_style_fragments``),
-        or whole when the part is not of the plain shape that allows it."""
+        (bytes → element), the part's bytes, whose styles are found and parsed as they are asked
+        for (``_StyleTags``), or parsed whole when the part is not of the plain shape that allows it."""
         self.where = where
-        self._by_id: dict[str, tuple[str | None, object]] = {}
+        self._by_id: dict[str, tuple[str | None, object] | None] = {}  # None: no style has the id
         self._default: dict[str | None, object] = {}
         self._bold: dict[int, bool] = {}
         self._names: dict[int, str] = {}
         self._numbering: dict[int, tuple[str | None, int | None]] = {}  # by id(style): None too
-        cut = _style_fragments(styles) if parse is not None else None
-        if cut is not None:
-            root, fragments = cut
-            self._parse_style = lambda xml: parse(root + xml + b"</w:styles>")[0]
-            entries = ((kind, sid, default, _Unparsed(xml)) for kind, sid, default, xml in fragments)
-        else:
-            if parse is not None:
-                styles = parse(styles)
-            entries = ((el.get(f"{_W}type"), el.get(f"{_W}styleId"), el.get(f"{_W}default"), el)
-                       for el in styles.iterchildren(f"{_W}style"))
-        for kind, sid, default, el in entries:  # python-docx: a style without a type is of none
+        cut = _style_tags(styles) if parse is not None else None
+        self._tags = _StyleTags(styles, *cut, parse) if cut is not None else None
+        if self._tags is not None:
+            return
+        if parse is not None:
+            styles = parse(styles)
+        for el in styles.iterchildren(f"{_W}style"):  # python-docx: a style without a type is of none
+            sid, default = el.get(f"{_W}styleId"), el.get(f"{_W}default")
             if sid is not None and sid not in self._by_id:
-                self._by_id[sid] = (kind, el)
+                self._by_id[sid] = (el.get(f"{_W}type"), el)
             if default in _ON:
-                self._default[kind] = el
+                self._default[el.get(f"{_W}type")] = el
 
-    def _element(self, style):
-        """The style's element, parsed on first use when it was kept as bytes."""
-        if not isinstance(style, _Unparsed):
-            return style
-        if style.element is None:
-            style.element = self._parse_style(style.xml)
-        return style.element
+    def _first(self, sid: str) -> tuple[str | None, object] | None:
+        """(type, element) of the first style with id ``sid``, or None."""
+        if self._tags is not None and sid not in self._by_id:
+            self._by_id[sid] = self._tags.first(sid)
+        return self._by_id.get(sid)
+
+    def _default_of(self, kind: str | None):
+        if self._tags is not None and kind not in self._default:
+            self._default[kind] = self._tags.default(kind)
+        return self._default.get(kind)
 
     def _style(self, sid: str | None, kind: str):
-        found = self._by_id.get(sid) if sid else None
-        return self._element(found[1] if found is not None and found[0] == kind else self._default.get(kind))
+        found = self._first(sid) if sid else None
+        return found[1] if found is not None and found[0] == kind else self._default_of(kind)
 
     def paragraph(self, p):
         """The style element of paragraph ``p`` (a ``w:p``), or None."""
@@ -216,8 +267,8 @@ class StyleIndex:
                 return list_reference(style)
             based = style.find(f"{_W}basedOn")
             sid = based.get(_VAL) if based is not None else None
-            found = self._by_id.get(sid) if sid is not None else None
-            style = self._element(found[1]) if found is not None and found[0] == _PARAGRAPH else None
+            found = self._first(sid) if sid is not None else None
+            style = found[1] if found is not None and found[0] == _PARAGRAPH else None
             seen += 1
         return None, None
 
