@@ -13,7 +13,6 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import InputError
 from ..models import Diagnostic, Source
