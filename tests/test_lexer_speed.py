@@ -111,3 +111,25 @@ def test_a_title_is_read_as_the_plain_test_reads_it(pieces):
     text, v = "".join(pieces), vocab()
     plain = bool(v.key_at_start("sections.title", text.replace(" ", "")) or v.key_at_start("sections.title", text))
     assert lexer._is_title(text) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=st.text(alphabet=["#", "-", "*", "+", "•", " ", "\t", "a", "ب", "|"], max_size=10))
+def test_markdown_marks_are_looked_for_only_where_they_can_begin(text):
+    assert layout._HEADING.match(text) is None or text.startswith("#")
+    assert layout._BULLET.match(text) is None or text.startswith(layout._BULLET_SIGNS)
+
+
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(alphabet=[" ", "\t", "\n", "\u200c", ":", ".", "،", "a", "ب", "\xa0", "\u2003"], max_size=12))
+def test_the_first_character_kept_is_the_squashs_first(text):
+    assert layout._first_kept(text) == layout._squash(text)[:1]
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(st.text(alphabet=[" ", "\u200c", ":", "ا", "ب", "ج"], max_size=8), max_size=5),
+       text=st.text(alphabet=[" ", "\u200c", ":", "ا", "ب", "ج"], max_size=12))
+def test_a_line_is_a_letterhead_line_when_its_squash_is_one(lines, text):
+    squashed = {layout._squash(t) for t in lines}
+    expected = layout._squash(text) if layout._squash(text) in squashed else None
+    assert layout._Letterhead(squashed).key(text) == expected

@@ -34,7 +34,8 @@ __all__ = ["layout", "CANONICAL_COLUMNS", "split_markdown"]
 
 
 _HEADING = re.compile(r"^(#{1,6})(?!#)[ \t]*")  # no lazy groups: linear on a 10,000-# line
-_BULLET = re.compile(r"^[-*+•]\s+(.*)$")
+_BULLET_SIGNS = ("-", "*", "+", "•")
+_BULLET = re.compile(rf"^[{re.escape(''.join(_BULLET_SIGNS))}]\s+(.*)$")
 _STRAY = re.compile(r"\*\*|__")
 _RULE_CELL = re.compile(r"^:?-{2,}:?$")
 _LETTERHEAD_WINDOW = 12  # the letterhead sits in the first lines of page one
@@ -48,6 +49,9 @@ def _squash(text: str) -> str:
     itself repeated at a page break, however the conversion spaced it. (str.split and replace
     are scans in C; a regex removing each run of spaces was a tenth of the layout's time.)"""
     return squash(text).replace(":", "").replace(".", "").replace("،", "")
+
+
+_SQUASHED = "\u200c:.،"  # what _squash drops besides white space
 
 
 def _squash_within(text: str, most: int) -> str | None:
@@ -68,16 +72,18 @@ def _squash_within(text: str, most: int) -> str | None:
 def split_markdown(text: str) -> tuple[str, str | None]:
     """Strip one level of markdown; return (text, mark)."""
     mark = None
-    if (text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3) or \
-            (text.count("|") >= 2 and " | " in text):
+    # Most lines hold no «|», no «#» and no bullet sign: an ``in`` or a first-character test
+    # spares them the counts and the pattern calls.
+    if "|" in text and ((text.startswith("|") and text.rstrip().endswith("|") and text.count("|") >= 3) or
+                        (text.count("|") >= 2 and " | " in text)):
         body = text.strip()
         body = body[1:] if body.startswith("|") else body
         body = body[:-1] if body.endswith("|") else body
         return "\t".join(c.strip() for c in body.split("|")), "pipe"
-    m = _HEADING.match(text)
+    m = _HEADING.match(text) if text.startswith("#") else None
     if m:
         text, mark = text[m.end():].rstrip().rstrip("#").rstrip(), f"h{len(m.group(1))}"
-    else:
+    elif text.startswith(_BULLET_SIGNS):
         m = _BULLET.match(text)
         if m:
             text, mark = m.group(1), "bullet"
@@ -140,6 +146,35 @@ def _row_order(columns: tuple[str, ...], cells: int) -> tuple[list[int], tuple[s
     return order, tuple(cols[i] for i in order)
 
 
+class _Letterhead:
+    """The letterhead's squashed lines, and which of them a line is.
+
+    Squashing every line of a document was a sixth of the layout's time. A line is squashed
+    only when the first character its squash keeps begins a letterhead line, and then only as
+    far as a letterhead line is long (tests/test_lexer_speed.py holds both to ``_squash``)."""
+
+    def __init__(self, squashed: set[str]):
+        self.squashed = squashed
+        self.firsts = {s[:1] for s in squashed}
+        self.most = max(map(len, squashed), default=0)
+
+    def key(self, text: str) -> str | None:
+        """The squashed letterhead line ``text`` repeats, or None."""
+        if not self.squashed or _first_kept(text) not in self.firsts:
+            return None
+        squashed = _squash_within(text, self.most)
+        return squashed if squashed in self.squashed else None
+
+
+def _first_kept(text: str) -> str:
+    """The first character ``_squash`` keeps of ``text`` ('' if none): lines seldom begin with
+    what it drops, so the loop seldom turns."""
+    i = 0
+    while i < len(text) and (text[i].isspace() or text[i] in _SQUASHED):
+        i += 1
+    return text[i:i + 1]
+
+
 def _letterhead(lines: list[Line]) -> set[str]:
     """Squashed texts of the letterhead: short lines at the top, before «باسمه تعالی»."""
     v = vocab()
@@ -167,8 +202,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
     def drop(ln: Line, code: str, message: str) -> None:
         diagnostics.append(Diagnostic(level="info", code=code, message=message, line=ln.number))
 
-    letterhead = _letterhead(lines)
-    longest = max(map(len, letterhead), default=0)
+    letterhead = _Letterhead(_letterhead(lines))
     seen_furniture: set[str] = set()
     kept: list[Line] = []
     columns: list[str] | None = None  # active table header, in source order
@@ -189,9 +223,9 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
             drop(ln, "web-furniture", f"web page furniture after the news text: «{ln.text}»" if web
                  else f"web page furniture: «{ln.text}»")
             continue
-        squashed = _squash_within(ln.text, longest) if letterhead else None  # most documents have none to compare
+        squashed = letterhead.key(ln.text)
         is_basmala = len(ln.text) <= _LETTERHEAD_MAX_LEN and v.lookup("sections.basmala", ln.text) is not None
-        if is_basmala or squashed in letterhead:
+        if is_basmala or squashed is not None:
             furniture_key = "basmala" if is_basmala else squashed
             if furniture_key in seen_furniture:
                 drop(ln, "furniture", f"page furniture repeated at a page break: «{ln.text}»")

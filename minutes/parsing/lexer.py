@@ -155,7 +155,7 @@ def closing_kind(text: str) -> str | None:
     # A count, the noun, then the approval after them. The first count is enough (an approval
     # after a later one is after it too), and a count begins only where a run of digits does:
     # one pattern tried from every digit and every noun cost time quadratic in a long line.
-    if not (v.may_occur("sections.closing_nouns", text) and v.may_occur("sections.closing_approved", text)):
+    if not (v.may_occur("sections.closing_approved", text) and v.may_occur("sections.closing_nouns", text)):
         return None
     count = v.rx(_CLOSING_COUNT).search(text)
     if count and v.rx(r"(?:<<sections.closing_approved>>)").search(text, count.end()):
@@ -381,8 +381,7 @@ class LineStream:
                 continue
             readings = read_line(ln, lines[i + 1] if i + 1 < len(lines) else None, lines[i - 1] if i else None)
             self.lines.append((ln, readings))
-            opens = ln.text.count("«") - ln.text.count("»")
-            if opens > 0 and ("LIST_ITEM" in readings or "DECISION_ITEM" in readings or "CONTINUATION" in readings):
+            if "«" in ln.text and ln.text.count("«") > ln.text.count("»") and ("LIST_ITEM" in readings or "DECISION_ITEM" in readings or "CONTINUATION" in readings):
                 quoted = _MAX_QUOTED_LINES
         self._iter = iter(self.lines)
         self.refused: list[tuple[LineToken, str]] = []
