@@ -1,7 +1,8 @@
 """Forms the sixth survey sample showed, one phrase at a time: a sentence that introduces the decisions with
 «… موارد زیر مورد تصویب قرار گرفت :» or «… موارد ذیل مصوب گردید:» (at the end of a paragraph, or before a
 list run inline in it); a headline that says, with a full date, when the meeting was held, and a later sentence
-that dates another event; a zero typed for the full stop («… برگزارگردید0سپس …»).
+that dates another event; a zero typed for the full stop («… برگزارگردید0سپس …»); a letterhead line that names
+«صورت‌جلسه» and its date.
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -80,6 +81,8 @@ DATES = [
      "آقای مهندس کاوه از اداره ورزش درباره زمین چمن توضیحاتی را ارائه نمودند.\n"
      "در پایان جلسه آقای رفیعی درباره جشنواره روز کودک مورخ ۱۴۰۰/۷/۱۶ نیز توضیحاتی را ارائه نمودند.\n",
      "1400-07-03"),
+    # a title read as letterhead that names «صورتجلسه» and its date, over a list that gives none
+    ("دهمین صورت جلسه کمیته خرید 2/5/94 شرکت آب\n\n1- خرید دو پمپ تازه تصویب شد.\n", "1394-05-02"),
     # a zero typed for the full stop ends the sentence that dates the meeting
     ("صورتجلسه کمیته ایمنی\n\nدرروزشنبه مورخ 3/2/90 جلسه کمیته ایمنی در کارخانه تشکیل گردید0سپس مصوبات جلسه قبل "
      "خوانده شد0\n\nمصوبات :\n\n1ـ مقررگردید کپسول‌های آتش‌نشانی شارژ شود0\n",

@@ -268,6 +268,7 @@ def _date_res() -> dict[str, re.Pattern]:
                        rf"(?:\s*(?:<<dates.month_word>>))?\s*(?:(?:<<dates.year_word>>)\s*)?"
                        rf"(?P<year>[0-9]{{4}}|[0-9]{{2}})(?![0-9])"),
         "held": v.rx(rf"{w}(?:<<meeting.held_words>>)"),
+        "title_word": v.rx(rf"{w}(?:<<sections.title>>)"),  # «… صورت‌جلسه هیئت‌مدیره …»: «جلسه» is glued there
         "held_past": v.rx(rf"{w}(?:<<meeting.held_words>>)\s*(?:<<meeting.held_past>>){e}"),
         "after_verb": v.rx(rf"{w}(?:<<attendance.presence_after>>){e}"),
     }
@@ -447,9 +448,10 @@ def _borrow_year(month: int, day: int, ref: jdatetime.date, before: bool) -> jda
 
 
 def _headline_date(texts: list[str], title: str | None) -> DateFind | None:
-    """The date of a headline about the meeting (a session word), or of the minutes' title."""
+    """The date of a headline about the meeting (a session word, or «صورتجلسه»), or of the minutes' title."""
     for text in texts:
-        if not text or not (text is title or _date_res()["session"].search(fold(text))):
+        if not text or not (text is title or _date_res()["session"].search(fold(text))
+                            or _date_res()["title_word"].search(fold(text))):
             continue
         found = meeting_date_in(text, after_prose=False)
         if found is not None and not found.stamp and found.date is not None:
@@ -485,7 +487,10 @@ def settle_meeting_date(m: Minutes, diagnostics: list, warn: Warn, *, report: bo
     level = "info" if report else "warning"
     if meeting.date is None:
         intros = [s.title for s in m.sections if s.key == "resolutions" and s.title]
-        found = _headline_date([h.title or "", h.subject or "", *top, *intros],
+        # Minutes' letterhead lines count too when they name the session («سی و پنجمین صورت‌جلسه هیئت‌مدیره
+        # ۲۱/۰۹/۹۲ سازمان پارک‌ها» over a list read as letterhead); ``_headline_date`` wants a session word.
+        heads = [] if report else h.organization
+        found = _headline_date([h.title or "", h.subject or "", *top, *heads, *intros],
                                None if report else h.title) or _opening_decision_date(m)
         if found is not None:
             meeting.date = _ref_of(found)
