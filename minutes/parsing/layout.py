@@ -296,6 +296,7 @@ def layout(lines: list[Line]) -> tuple[list[Line], list[Diagnostic]]:
 _INLINE_NUMBER = re.compile(r"([0-9۰-۹](?<!\S.)[0-9۰-۹]?)\s*[-–.)ـ:]\s*(?![0-9۰-۹/])(?=\S)")
 # «_جذب … _نظارت …», «✅ … ✅ …»: a bullet glued to its word, after a space.
 _BULLETS = "_✅✔☑▪►●◆■🔹🔸🔻🔶🔷📌"
+_BULLET_SIGNS_INLINE = tuple(_BULLETS)
 _INLINE_BULLET = re.compile(rf"[{_BULLETS}](?<!\S.)(?:(?<=_)|(?<!_)\ufe0f?\s*)(?=[^\W\d_])")
 
 
@@ -311,8 +312,9 @@ def split_inline_list(text: str) -> list[str]:
 
 def _bullet_starts(text: str) -> list[int]:
     # Most lines hold no bullet sign: a scan in C for each sign costs less than the pattern's
-    # class tried at every character (a class of signs outside Latin-1 is a slow test).
-    for sign in _BULLETS:
+    # class tried at every character (a class of signs outside Latin-1 is a slow test). The
+    # signs are a tuple: a loop over a str would make a new string of each sign each time.
+    for sign in _BULLET_SIGNS_INLINE:
         if sign in text:
             return [m.start() for m in _INLINE_BULLET.finditer(text)]
     return []

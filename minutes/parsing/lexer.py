@@ -238,7 +238,7 @@ def _discussion_readings(line: Line, readings: dict[str, Any], verb: bool) -> No
     if verb and speaker:
         readings["SPEAKER"] = speaker
         return
-    if verb and starts_with_role(text) and (heading or text.rstrip().endswith(":")):
+    if verb and (heading or text.rstrip().endswith(":")) and starts_with_role(text):
         readings["ROLE_SPEAKER"] = None  # a heading; in plain prose the same line is an attributed paragraph
         return
     if speaker and speaker.start == 0 and (heading or not text.endswith(".")):
