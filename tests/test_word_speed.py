@@ -18,7 +18,7 @@ _W = word._W
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _TAGS = [f"{_W}{name}" for name in ("p", "r", "t", "tab", "br", "cr", "footnoteReference", "endnoteRef", "pPr",
                                     "numPr", "numId", "rPr", "b", "tc", "tcPr", "vMerge", "tr", "tbl", "sdt",
-                                    "sdtContent", "customXml", "txbxContent", "hyperlink")] + [f"{_MC}Fallback"]
+                                    "sdtContent", "customXml", "txbxContent", "hyperlink", "noBreakHyphen")] + [f"{_MC}Fallback"]
 # The paths the reader asks for, and two it does not, the trees draw them often enough.
 _PAIRS = [(f"{_W}{a}", f"{_W}{b}") for a, b in (("pPr", "numPr"), ("tcPr", "vMerge"), ("numPr", "numId"),
                                                 ("p", "r"), ("r", "t"))]
@@ -85,6 +85,19 @@ def test_one_walk_reads_the_text_the_tag_walks_read(tree):
         assert word._text_of(el) == _old_text(el)
         if not boxed:
             assert word._cleaned(plain) == _old_text(el)
+
+
+@settings(max_examples=300, deadline=None)
+@given(tree=_trees())
+def test_a_paragraphs_one_walk_reads_its_text_and_runs_as_the_two_walks(tree):
+    for el in tree.iter(tag=etree.Element):
+        if el.tag in word._SHOWN:
+            continue  # a paragraph (or what the test draws in its place) is itself no text part
+        walked = word._paragraph_walk(el)
+        plain = word._plain_text(el)
+        assert (walked is None) == (plain is None)
+        if walked is not None:
+            assert walked == (plain, [word._run_parts(r) for r in el.iterchildren(f"{_W}r")])
 
 
 @settings(max_examples=150, deadline=None)

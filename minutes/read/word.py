@@ -34,7 +34,7 @@ import posixpath
 import re
 import zipfile
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 
@@ -268,18 +268,8 @@ def _plain_text(el) -> str | None:
     element, the tags told apart here: lxml's ``iter(*tags)`` builds a matcher for eight tags on
     each call, and was half of a plain paragraph's reading. ``tests/test_word_speed.py`` holds it
     to ``el.iter(*_TEXT_PARTS)``."""
-    pieces = []
-    for node in el.iter():
-        tag = node.tag
-        if tag in _SHOWN:  # a comment's or an entity's tag is a function: never in it
-            shown = _SHOWN[tag]
-            if shown is None:
-                pieces.append(node.text or "")
-            elif shown is _BOXED:
-                return None
-            else:
-                pieces.append(shown)
-    return "".join(pieces)
+    pieces: list[str] = []
+    return "".join(pieces) if _add_shown(el.iter(), pieces) else None
 
 
 def _cleaned(raw: str) -> str:
@@ -365,14 +355,58 @@ def _run_parts(r) -> tuple[object | None, bool]:
     return rpr, shows
 
 
-def _is_bold(p, style, styles: StyleIndex) -> bool:
-    """Every run with text is bold: by its own ``w:rPr/w:b`` (on without a ``w:val``), else by
-    its character style, else by the paragraph's ``style``; False when no run has text."""
-    found = False
-    for r in p:
-        if r.tag != _RUN:
+def _paragraph_walk(p) -> tuple[str, list[tuple[object | None, bool]]] | None:
+    """(``_plain_text(p)``, ``_run_parts`` of each of its runs), or None when ``p`` holds a text
+    box or a fallback: one walk over the paragraph, where the two were a walk each and read each
+    ``w:t``'s text twice; ``tests/test_word_speed.py`` holds it to them. A run's own children
+    are what ``_run_parts`` reads; every element, theirs and the other children's below them,
+    is a text part or not as in ``_plain_text``; ``p`` itself (a ``w:p``) is none."""
+    pieces: list[str] = []
+    runs = []
+    for child in p:
+        if child.tag != _RUN:
+            if not _add_shown(child.iter(), pieces):
+                return None
             continue
-        rpr, shows = _run_parts(r)
+        rpr, shows = None, False
+        for node in child:
+            tag = node.tag
+            if tag == _T:
+                text = node.text or ""
+                pieces.append(text)
+                shows = shows or bool(text.strip())
+            elif tag == _RPR:
+                rpr = rpr if rpr is not None else node
+            elif tag == _NO_BREAK_HYPHEN:
+                shows = True
+            elif tag in _SHOWN and not _add_shown((node,), pieces):
+                return None
+            # what lies below a run's child, in order after it
+            if len(node) and not _add_shown(node.iterdescendants(), pieces):
+                return None
+        runs.append((rpr, shows))
+    return "".join(pieces), runs
+
+
+def _add_shown(nodes, pieces: list[str]) -> bool:
+    """Add what each of ``nodes`` that is a text part shows to ``pieces``; False, at once, for a
+    text box or a fallback."""
+    for node in nodes:
+        tag = node.tag
+        if tag in _SHOWN:  # a comment's or an entity's tag is a function: never in it
+            shown = _SHOWN[tag]
+            if shown is _BOXED:
+                return False
+            pieces.append(node.text or "" if shown is None else shown)
+    return True
+
+
+def _is_bold(runs: list[tuple[object | None, bool]], style, styles: StyleIndex) -> bool:
+    """Every run with text is bold: by its own ``w:rPr/w:b`` (on without a ``w:val``), else by
+    its character style, else by the paragraph's ``style``; False when no run has text.
+    ``runs``: (first ``w:rPr``, shows text) of each of the paragraph's runs (``_run_parts``)."""
+    found = False
+    for rpr, shows in runs:
         if not shows:
             continue
         found = True
@@ -392,29 +426,39 @@ class _Reading:
 
     styles: StyleIndex
     numbers: Numbering
+    _profiles: dict = field(default_factory=dict)
+
+    def profile(self, style) -> tuple[int, bool, bool, tuple[str | None, int | None]]:
+        """What a paragraph style says of its paragraphs, read once per style: (heading level,
+        whether its name says «list», and «list number», the list it numbers them with)."""
+        key = id(style)
+        if key not in self._profiles:
+            name = self.styles.name(style).lower()
+            self._profiles[key] = (_heading_level(name), "list" in name, "list number" in name,
+                                   self.styles.numbering(style))
+        return self._profiles[key]
 
 
 def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     lines = []
-    raw = _plain_text(p)
-    if raw is None:  # a text box, or a fallback, somewhere inside
+    walked = _paragraph_walk(p)
+    if walked is None:  # a text box, or a fallback, somewhere inside
         # lxml's own walk first: the XPath runs only where there is a box at all.
         boxes = _BOXES(p) if next(p.iter(_TXBX), None) is not None else ()
         for box in boxes:
             lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
-        text = _text_of(p)
+        text, runs = _text_of(p), [_run_parts(r) for r in p.iterchildren(_RUN)]
     else:
-        text = _cleaned(raw)
+        text, runs = _cleaned(walked[0]), walked[1]
     if not text:
         return lines
     styles = doc.styles
     style = styles.paragraph(p)
-    name = styles.name(style).lower()
-    level = _heading_level(name)
-    marker = _list_marker(p, style, doc)
+    level, list_name, list_number, style_numbering = doc.profile(style)
+    marker = _list_marker(p, style_numbering, doc)
     # «List Number» without a numbering definition: numbered here, in a run of such paragraphs
     # («""»: a list item whose format shows no marker)
-    numbered = marker is None and "list number" in name
+    numbered = marker is None and list_number
     if level:
         lines.append("#" * level + " " + text)
     elif marker:
@@ -422,9 +466,9 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     elif numbered:
         counters["n"] = counters.get("n", 0) + 1
         lines.append(f"{counters['n']}- {text}")
-    elif marker is None and "list" in name:
+    elif marker is None and list_name:
         lines.append("- " + text)
-    elif _is_bold(p, style, styles):
+    elif _is_bold(runs, style, styles):
         lines.append(f"**{text}**")
     else:
         lines.append(text)
@@ -433,10 +477,11 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     return lines
 
 
-def _list_marker(p, style, doc: _Reading) -> str | None:
+def _list_marker(p, style_numbering: tuple[str | None, int | None], doc: _Reading) -> str | None:
     """The marker Word's list numbering gives paragraph ``p`` («۳-», «الف-», «-», or "" where its
-    format shows none), from its own ``w:numPr`` or its style's; None when it is no list item."""
-    style_id, style_level = doc.styles.numbering(style)
+    format shows none), from its own ``w:numPr`` or its style's (``style_numbering``: list,
+    level); None when it is no list item."""
+    style_id, style_level = style_numbering
     num_id, ilvl = list_reference(p)
     num_id = num_id if num_id is not None else style_id
     if num_id is None:

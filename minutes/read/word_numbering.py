@@ -33,6 +33,7 @@ __all__ = ["Numbering"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _VAL = f"{_W}val"
+_ABSTRACT_NUM, _NUM = f"{_W}abstractNum", f"{_W}num"
 _LEVELS = 9  # Word's levels 0–8
 _LETTERED = {"arabicAlpha": "numbers.word_alpha", "arabicAbjad": "numbers.word_abjad"}
 
@@ -64,27 +65,47 @@ def _levels(abstract) -> dict[int, _Level]:
 class Numbering:
     def __init__(self, root=None):
         """``root``: the ``w:numbering`` element of the package's numbering part, or None."""
+        # The definitions by id (the last of an id, as Word reads them), each read when a
+        # paragraph first uses it: python-docx's template defines nine lists, and reading them
+        # all was a tenth of reading seed 003 as a .docx, which numbers none of its paragraphs.
+        self._abstract_elements: dict[str, object] = {}
+        self._num_elements: dict[str, object] = {}
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId → (abstractNumId, start overrides)
         self._counters: dict[str, list[int | None]] = {}  # per abstract definition, a counter per level
         self._started: set[tuple[str, int]] = set()  # (numId, level) whose override has been applied
         if root is None:
             return
-        for abstract in root.iterchildren(f"{_W}abstractNum"):
-            self._abstract[abstract.get(f"{_W}abstractNumId", "")] = _levels(abstract)
-        for num in root.iterchildren(f"{_W}num"):
+        for el in root:
+            if el.tag == _ABSTRACT_NUM:
+                self._abstract_elements[el.get(f"{_W}abstractNumId", "")] = el
+            elif el.tag == _NUM:
+                self._num_elements[el.get(f"{_W}numId", "")] = el
+
+    def _num(self, num_id: str) -> tuple[str, dict[int, int]]:
+        """(abstractNumId, start overrides by level) of list ``num_id`` (one of ``_num_elements``)."""
+        if num_id not in self._nums:
+            num = self._num_elements[num_id]
             ref = num.find(f"{_W}abstractNumId")
             overrides = {int_value(o, 0, f"{_W}ilvl"): int_value(o.find(f"{_W}startOverride"), 1)
                          for o in num.iterchildren(f"{_W}lvlOverride") if o.find(f"{_W}startOverride") is not None}
-            self._nums[num.get(f"{_W}numId", "")] = (ref.get(_VAL, "") if ref is not None else "", overrides)
+            self._nums[num_id] = (ref.get(_VAL, "") if ref is not None else "", overrides)
+        return self._nums[num_id]
+
+    def _levels_of(self, abstract_id: str) -> dict[int, _Level]:
+        """The levels of abstract definition ``abstract_id``, {} when there is none."""
+        if abstract_id not in self._abstract:
+            abstract = self._abstract_elements.get(abstract_id)
+            self._abstract[abstract_id] = _levels(abstract) if abstract is not None else {}
+        return self._abstract[abstract_id]
 
     def marker(self, num_id: str | None, ilvl: int) -> str | None:
         """The marker of the next item of list ``num_id`` at level ``ilvl``: "" where its format
         shows none, None when there is no such list."""
-        if not num_id or num_id not in self._nums:
+        if not num_id or num_id not in self._num_elements:
             return None  # numId 0 takes a style's numbering away
-        abstract_id, overrides = self._nums[num_id]
-        levels = self._abstract.get(abstract_id, {})
+        abstract_id, overrides = self._num(num_id)
+        levels = self._levels_of(abstract_id)
         ilvl = min(max(ilvl, 0), _LEVELS - 1)
         level = levels.get(ilvl, _Level("decimal", 1))
         counters = self._counters.setdefault(abstract_id, [None] * _LEVELS)
