@@ -2,7 +2,9 @@
 «… موارد زیر مورد تصویب قرار گرفت :» or «… موارد ذیل مصوب گردید:» (at the end of a paragraph, or before a
 list run inline in it); a headline that says, with a full date, when the meeting was held, and a later sentence
 that dates another event; a zero typed for the full stop («… برگزارگردید0سپس …»); a letterhead line that names
-«صورت‌جلسه» and its date.
+«صورت‌جلسه» and its date; speakers whose role runs into the speech's object («… دبیر انجمن بیاناتی در مورد …»)
+or «در بخشی از …», who speak with «درخواست کردند», «صحبت کردند», «تاکید داشتند», and a role-only speaker whose
+role is another post than an earlier speaker's with the same head («مسئول کمیته علمی», «مسئول کمیته فرهنگی»).
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -93,3 +95,31 @@ DATES = [
 @pytest.mark.parametrize("text,jalali", DATES)
 def test_meeting_date(text, jalali):
     assert minutes.parse(text).header.meeting.date.jalali == jalali
+
+
+# a report → (name, role) of each turn
+SPEAKERS = [
+    # the role ends before the speech's indefinite object and before «در بخشی از …»
+    ("نشست انجمن برگزار شد.\nآقای دکتر فرجی رئیس انجمن توضیحاتی درباره بودجه ارائه دادند.\n",
+     [("فرجی", "رئیس انجمن")]),
+    ("نشست انجمن برگزار شد.\nخانم نوری دبیر انجمن مطالبی درباره کارگاه‌ها عنوان نمودند.\n",
+     [("نوری", "دبیر انجمن")]),
+    ("نشست انجمن برگزار شد.\nدکتر فرجی رئیس انجمن در بخشی از سخنان خود به بودجه اشاره کرد.\n",
+     [("فرجی", "رئیس انجمن")]),
+    # more speech verbs
+    ("نشست انجمن برگزار شد.\nدر پایان دکتر فرجی با یادآوری اهمیت کار از اعضا درخواست کردند گزارش بدهند.\n",
+     [("فرجی", None)]),
+    ("نشست انجمن برگزار شد.\nخانم مهندس نوری نیز بر دعوت از استادان تاکید داشتند.\n",
+     [("نوری", None)]),
+    # a role-only speaker whose post is another than the earlier speaker's (the same head, other words)
+    ("نشست کمیسیون برگزار شد.\nآقای رضوانی معاون آموزشی دانشگاه گفت: کار آغاز شد.\n"
+     "معاون پژوهشی دانشگاه نیز گفت: بودجه رسید.\n",
+     [("رضوانی", "معاون آموزشی دانشگاه"), (None, "معاون پژوهشی دانشگاه")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS)
+def test_speakers(text, expected):
+    turns = minutes.parse(text).turns
+    assert [(t.speaker.name, t.speaker.role) for t in turns] == \
+        [(normalize(n) if n else None, normalize(r) if r else None) for n, r in expected]

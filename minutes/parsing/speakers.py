@@ -283,6 +283,17 @@ def _role_head(role: str, v) -> str | None:
     return found[0] if found else None
 
 
+def _other_post(role: str, other: str) -> bool:
+    """«مسئول کمیته علمی» and «مسئول کمیته فرهنگی», «معاون آموزشی دانشگاه» and «معاون پژوهشی دانشگاه»: the
+    same head, but each names a word the other lacks — two posts, not one. A word that starts the other's
+    («شورا», «شورای …») is no difference, nor is a generic one («استان», «شهرستان»)."""
+    # the heads are the same post word already, however spelt («رئیس», «ریاست»)
+    a, b = role_words(" ".join(role.split()[1:])), role_words(" ".join(other.split()[1:]))
+    a_only = {w for w in a - b if not any(x.startswith(w) or w.startswith(x) for x in b - a)}
+    b_only = {x for x in b - a if not any(x.startswith(w) or w.startswith(x) for w in a - b)}
+    return bool(a_only and b_only)
+
+
 def by_role(state: "State", role: str, line: int, quiet: bool = False) -> Person:
     """«معاون بهزیستی استان» → the person already seen (speaker or attendee) whose role matches best."""
     words = role_words(role)
@@ -291,7 +302,7 @@ def by_role(state: "State", role: str, line: int, quiet: bool = False) -> Person
     best, best_score = None, 0
     h = state.m.header
     for p in [*state.people.values(), *h.attendees, *h.guests, *filter(None, (h.chair, h.secretary))]:
-        if not p.role or head is None or _role_head(p.role, v) != head:
+        if not p.role or head is None or _role_head(p.role, v) != head or _other_post(role, p.role):
             continue
         score = len(words & (role_words(p.role) | role_words(p.organization)))
         if score > best_score:
