@@ -330,7 +330,8 @@ def read_line(line: Line, next_line: Line | None = None, prev_line: Line | None 
         readings["AGENDA_ITEM"] = item or Item("bullet", None, text)
     discussion: dict[str, Any] = {}
     _discussion_readings(line, discussion, verb)
-    if item is None and words <= _MAX_VOTE_WORDS and v.may_occur("resolutions.votes", text) and v.rx(r"(?:^|\s)(?:<<resolutions.votes>>)(?![\w\u200c])").search(text):
+    if item is None and words <= _MAX_VOTE_WORDS and v.may_occur("resolutions.votes", text) \
+            and v.rx(r"(?:^|\s)(?:<<resolutions.votes>>)(?![\w\u200c])").search(text):
         readings["VOTE"] = None  # «۷ موافق، ۲ مخالف» under an item
     if item is None and not discussion and not _is_heading(line) and "\t" not in text and not _footer(text):
         decides = _decided(text)
@@ -381,7 +382,8 @@ class LineStream:
                 continue
             readings = read_line(ln, lines[i + 1] if i + 1 < len(lines) else None, lines[i - 1] if i else None)
             self.lines.append((ln, readings))
-            if "«" in ln.text and ln.text.count("«") > ln.text.count("»") and ("LIST_ITEM" in readings or "DECISION_ITEM" in readings or "CONTINUATION" in readings):
+            if "«" in ln.text and ln.text.count("«") > ln.text.count("»") and \
+                    ("LIST_ITEM" in readings or "DECISION_ITEM" in readings or "CONTINUATION" in readings):
                 quoted = _MAX_QUOTED_LINES
         self._iter = iter(self.lines)
         self.refused: list[tuple[LineToken, str]] = []
