@@ -4,7 +4,8 @@ list run inline in it); a headline that says, with a full date, when the meeting
 that dates another event; a zero typed for the full stop («… برگزارگردید0سپس …»); a letterhead line that names
 «صورت‌جلسه» and its date; speakers whose role runs into the speech's object («… دبیر انجمن بیاناتی در مورد …»)
 or «در بخشی از …», who speak with «درخواست کردند», «صحبت کردند», «تاکید داشتند», and a role-only speaker whose
-role is another post than an earlier speaker's with the same head («مسئول کمیته علمی», «مسئول کمیته فرهنگی»).
+role is another post than an earlier speaker's with the same head («مسئول کمیته علمی», «مسئول کمیته فرهنگی»); a
+decision verb glued to the next word («مقرر گردیدفهرست …»), and «تصمیم اتخاذ گردید تا …».
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -14,6 +15,7 @@ import pytest
 
 import minutes
 from minutes.phrases.meeting import held_date_in
+from minutes.phrases.report import decision_sentences
 from minutes.phrases.resolutions import ends_with_intro
 from minutes.text.normalize import normalize
 
@@ -123,3 +125,23 @@ def test_speakers(text, expected):
     turns = minutes.parse(text).turns
     assert [(t.speaker.name, t.speaker.role) for t in turns] == \
         [(normalize(n) if n else None, normalize(r) if r else None) for n, r in expected]
+
+
+# a sentence → does it state a decision of the meeting?
+DECIDES = [
+    # an opening phrase glued to the next word
+    ("آثار بررسی شد و مقرر گردیدفهرست برگزیدگان تا پایان آذر اعلام گردد.", True),
+    ("پس از گفتگو قرار شدکارگاه بعدی در دانشکده فنی برگزار شود.", True),
+    # … but not one glued to a plural ending, nor a closing phrase glued (a participle, a state)
+    ("طرح‌ها قبلا مصوب شده بود و اکنون اجرا می‌شود.", False),
+    # a decision taken, what was decided after «تا»
+    ("پس از بحث همه جانبه، تصمیم اتخاذ گردید تا ادارات گزارش خود را بفرستند.", True),
+    ("در این باره تصمیم اتخاذ شد که دو کارگروه تشکیل شود.", True),
+    # the generic «تصمیمات لازم اتخاذ شد» states none
+    ("در پایان تصمیمات لازم اتخاذ شد.", False),
+]
+
+
+@pytest.mark.parametrize("text,decides", DECIDES)
+def test_decides(text, decides):
+    assert bool(decision_sentences(normalize(text))) is decides

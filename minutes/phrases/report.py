@@ -262,13 +262,16 @@ def _rx() -> dict[str, re.Pattern]:
     among = (rf"(?P<among>{left}(?P<lead>{v.pattern('report.among_lead')})\s(?P<noun>{v.pattern('report.among_nouns')})"
              rf"{session_named})")
     phrases = rf"(?P<phrase>{left}(?:{v.pattern('report.decisions')}){right})"
+    # «… و مقرر گردیدنتایج نهایی … اعلام گردد»: a phrase that opens what was decided, glued to the next word
+    glued = (rf"(?P<glued>{left}(?:{v.pattern('report.decisions', 'decided')}|{v.pattern('report.decisions', 'arranged')})"
+             rf"(?=[^\W\d_]{{2}}))")
     clause_end = r"[،,:؛;.!؟]"
     this_end = rf"\s(?:{v.pattern('report.among_this')})(?=\s+(?:{v.pattern('report.among_close')})\s*[.!]?\s*$)"
     return {
         "any": re.compile(rf"(?:{v.pattern('report.decisions')}|{v.pattern('report.frame_nouns')}"
                           rf"|{v.pattern('report.among_nouns')}|{v.pattern('report.frame_close')}"
                           rf"|{v.pattern('resolutions.votes')}|{v.pattern('report.vote_led', 'most')})"),
-        "hit": re.compile("|".join([phrases, *frames, among])),
+        "hit": re.compile("|".join([phrases, *frames, among, glued])),
         "not_after": re.compile(rf"\s*(?:{v.pattern('report.not_after')})(?![\w\u200c])"),
         "lead_ok": re.compile(rf"^(?:(?:{v.pattern('report.decision_joins')})\s*)?$"),
         "background": re.compile(rf"{left}(?:{v.pattern('report.background')})(?![\w\u200c])"),
@@ -306,6 +309,8 @@ def _hits(sentence: str) -> list[_Hit]:
         kind = m.lastgroup
         if kind == "phrase":
             kind = v.lookup("report.decisions", m.group(0)) or "approved"
+        elif kind == "glued":
+            kind = v.lookup("report.decisions", m.group(0)) or "decided"
         elif kind == "among" and v.lookup("report.among_lead", m.group("lead")) == "az" \
                 and not rx["lead_ok"].match(sentence[: m.start()].strip(" ،,")) \
                 and not rx["this_end"].match(sentence, m.end("noun")):
