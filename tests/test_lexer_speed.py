@@ -62,6 +62,28 @@ def test_anchor_words(spellings, expected):
     assert anchors([(s, "k") for s in spellings]) == expected
 
 
+def _plain_anchors(spellings: list[str]) -> tuple[str, ...]:
+    """The greedy choice written plainly: every candidate counted anew at every step."""
+    left = [[w for w in re.split(r"[\s\u200c]+", s) if w] for s in spellings]
+    if not all(left):
+        return ("",)
+    chosen: list[str] = []
+    while left:
+        candidates = {w for words in left for w in words if len(w) >= min(3, max(map(len, words)))}
+        word = max(sorted(candidates), key=lambda w: (sum(any(w in x for x in words) for words in left), len(w)))
+        chosen.append(word)
+        left = [words for words in left if not any(word in x for x in words)]
+    return tuple(chosen)
+
+
+@settings(max_examples=300, deadline=None)
+@given(spellings=st.lists(st.lists(st.sampled_from(["از", "عبارت", "عبارتند", "مقرر", "شد", "مقررات", "رای", "آرا",
+                                                    "آراء", "ب", "جلسه", "جلسات"]), min_size=1, max_size=4)
+                          .map(" ".join), max_size=12))
+def test_anchor_words_are_the_plain_greedy_choice(spellings):
+    assert anchors([(s, "k") for s in spellings]) == _plain_anchors(spellings)
+
+
 @settings(max_examples=300, deadline=None)
 @given(text=st.text(alphabet=[" ", "\t", "\n", "\u200c", "a", "ب"], max_size=60))
 def test_words_counted_to_a_limit_compare_as_all_words(text):

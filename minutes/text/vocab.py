@@ -11,6 +11,7 @@ table and compares canonical keys, never Persian literals.
 
 from __future__ import annotations
 
+import heapq
 import re
 import tomllib
 from functools import lru_cache
@@ -131,14 +132,32 @@ def anchors(spellings: list[tuple[str, str]]) -> tuple[str, ...]:
     """Words, one at least in every spelling: chosen greedily, the word in most spellings not
     yet covered first, then the longest (a longer word is rarer in text). A spelling counts as
     covered by a word inside one of its words («عبارت» in «عبارتند»). Words shorter than
-    three letters are chosen only from a spelling with no longer word («از» is in every line)."""
+    three letters are chosen only from a spelling with no longer word («از» is in every line).
+
+    A word covers fewer spellings as others are chosen, never more: a count made earlier is a
+    bound, and only the word on top of the heap is counted again (a table of a few hundred
+    names is a few milliseconds, not a second)."""
     left = [_words(s) for s, _ in spellings]
     if not all(left):
         return ("",)  # a spelling of no letters matches anywhere: so may every text
+
+    def covered(word: str) -> int:
+        return sum(any(word in x for x in words) for words in left)
+
+    def eligible(words: list[str]) -> list[str]:
+        return [w for w in words if len(w) >= min(3, max(map(len, words)))]
+
+    heap = [(-covered(w), -len(w), w) for w in {w for words in left for w in eligible(words)}]
+    heapq.heapify(heap)
     chosen: list[str] = []
     while left:
-        candidates = {w for words in left for w in words if len(w) >= min(3, max(map(len, words)))}
-        word = max(sorted(candidates), key=lambda w: (sum(any(w in x for x in words) for words in left), len(w)))
+        _, longer, word = heapq.heappop(heap)
+        if not any(word in eligible(words) for words in left):
+            continue  # a word only of spellings already covered is no longer a candidate
+        fresh = (-covered(word), longer, word)
+        if heap and fresh > heap[0]:
+            heapq.heappush(heap, fresh)  # counted anew it no longer leads
+            continue
         chosen.append(word)
         left = [words for words in left if not any(word in x for x in words)]
     return tuple(chosen)
