@@ -97,7 +97,9 @@ def test_a_paragraphs_one_walk_reads_its_text_and_runs_as_the_two_walks(tree):
         plain = word._plain_text(el)
         assert (walked is None) == (plain is None)
         if walked is not None:
-            assert walked == (plain, [word._run_parts(r) for r in el.iterchildren(f"{_W}r")])
+            props = list(el.iterchildren(f"{_W}pPr"))
+            assert walked == (plain, [word._run_parts(r) for r in el.iterchildren(f"{_W}r")], props)
+            assert word._num_pr(props) is el.find(f"{_W}pPr/{_W}numPr")
 
 
 @settings(max_examples=150, deadline=None)

@@ -41,7 +41,7 @@ from lxml import etree
 from ..errors import InputError
 from ..text.normalize import COLUMN_GAP
 from .word_numbering import Numbering, int_value
-from .word_styles import StyleIndex, first_child, first_grandchild, list_reference, on_off
+from .word_styles import StyleIndex, first_child, first_grandchild, numbered_as, on_off
 
 __all__ = ["DITTO", "MAX_RATIO", "MAX_UNZIPPED", "docx_lines"]
 
@@ -117,10 +117,11 @@ class _Package:
     A part is inflated when it is first read, and once: a package carries parts no line comes
     from (a theme, «stylesWithEffects», fonts), which were half of the bytes inflated."""
 
-    def __init__(self, data: bytes, where: str):
+    def __init__(self, data: bytes, where: str, archive: zipfile.ZipFile | None = None):
+        """``archive``: ``data`` already opened as a zip (``readers`` opens it to see what it is)."""
         self.where = where
         try:
-            self._zip = zipfile.ZipFile(io.BytesIO(data))
+            self._zip = archive if archive is not None else zipfile.ZipFile(io.BytesIO(data))
         except (zipfile.BadZipFile, ValueError, OSError, EOFError) as exc:
             raise InputError(f"not a valid .docx (zip): {exc}", path=where) from None
         self.parts = _xml_members(self._zip, where)
@@ -337,7 +338,7 @@ def _heading_level(style_name: str) -> int:
 
 
 _RUN, _RPR, _B, _RSTYLE, _NO_BREAK_HYPHEN = (f"{_W}{name}" for name in ("r", "rPr", "b", "rStyle", "noBreakHyphen"))
-_P, _TCPR, _VMERGE = f"{_W}p", f"{_W}tcPr", f"{_W}vMerge"
+_P, _TCPR, _VMERGE, _PPR, _NUMPR = (f"{_W}{name}" for name in ("p", "tcPr", "vMerge", "pPr", "numPr"))
 
 
 def _run_parts(r) -> tuple[object | None, bool]:
@@ -355,16 +356,19 @@ def _run_parts(r) -> tuple[object | None, bool]:
     return rpr, shows
 
 
-def _paragraph_walk(p) -> tuple[str, list[tuple[object | None, bool]]] | None:
-    """(``_plain_text(p)``, ``_run_parts`` of each of its runs), or None when ``p`` holds a text
-    box or a fallback: one walk over the paragraph, where the two were a walk each and read each
-    ``w:t``'s text twice; ``tests/test_word_speed.py`` holds it to them. A run's own children
-    are what ``_run_parts`` reads; every element, theirs and the other children's below them,
-    is a text part or not as in ``_plain_text``; ``p`` itself (a ``w:p``) is none."""
+def _paragraph_walk(p) -> tuple[str, list[tuple[object | None, bool]], list] | None:
+    """(``_plain_text(p)``, ``_run_parts`` of each of its runs, its ``w:pPr`` children), or None
+    when ``p`` holds a text box or a fallback: one walk over the paragraph, where those were a
+    walk each and read each ``w:t``'s text twice; ``tests/test_word_speed.py`` holds it to them.
+    A run's own children are what ``_run_parts`` reads; every element, theirs and the other
+    children's below them, is a text part or not as in ``_plain_text``; ``p`` itself (a ``w:p``)
+    is none."""
     pieces: list[str] = []
-    runs = []
+    runs, props = [], []
     for child in p:
         if child.tag != _RUN:
+            if child.tag == _PPR:
+                props.append(child)
             if not _add_shown(child.iter(), pieces):
                 return None
             continue
@@ -385,7 +389,7 @@ def _paragraph_walk(p) -> tuple[str, list[tuple[object | None, bool]]] | None:
             if len(node) and not _add_shown(node.iterdescendants(), pieces):
                 return None
         runs.append((rpr, shows))
-    return "".join(pieces), runs
+    return "".join(pieces), runs, props
 
 
 def _add_shown(nodes, pieces: list[str]) -> bool:
@@ -448,14 +452,15 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
         for box in boxes:
             lines += [t for t in (_text_of(q) for q in box.iter(f"{_W}p")) if t]
         text, runs = _text_of(p), [_run_parts(r) for r in p.iterchildren(_RUN)]
+        props = list(p.iterchildren(_PPR))
     else:
-        text, runs = _cleaned(walked[0]), walked[1]
+        text, runs, props = _cleaned(walked[0]), walked[1], walked[2]
     if not text:
         return lines
     styles = doc.styles
-    style = styles.paragraph(p)
+    style = styles.paragraph_of(props[0] if props else None)
     level, list_name, list_number, style_numbering = doc.profile(style)
-    marker = _list_marker(p, style_numbering, doc)
+    marker = _list_marker(props, style_numbering, doc)
     # «List Number» without a numbering definition: numbered here, in a run of such paragraphs
     # («""»: a list item whose format shows no marker)
     numbered = marker is None and list_number
@@ -477,16 +482,27 @@ def _paragraph_lines(p, counters: dict, doc: _Reading) -> list[str]:
     return lines
 
 
-def _list_marker(p, style_numbering: tuple[str | None, int | None], doc: _Reading) -> str | None:
-    """The marker Word's list numbering gives paragraph ``p`` («۳-», «الف-», «-», or "" where its
-    format shows none), from its own ``w:numPr`` or its style's (``style_numbering``: list,
-    level); None when it is no list item."""
+def _list_marker(props: list, style_numbering: tuple[str | None, int | None], doc: _Reading) -> str | None:
+    """The marker Word's list numbering gives a paragraph («۳-», «الف-», «-», or "" where its
+    format shows none), from its own ``w:numPr`` (the first in its ``w:pPr`` children ``props``,
+    as ``_num_pr`` finds it) or its style's (``style_numbering``: list, level); None when
+    it is no list item."""
     style_id, style_level = style_numbering
-    num_id, ilvl = list_reference(p)
+    num_id, ilvl = numbered_as(_num_pr(props))
     num_id = num_id if num_id is not None else style_id
     if num_id is None:
         return None
     return doc.numbers.marker(num_id, ilvl if ilvl is not None else style_level or 0)
+
+
+def _num_pr(props: list):
+    """The first ``w:numPr`` child of the ``w:pPr`` elements ``props``, in order: what
+    ``p.find("w:pPr/w:numPr")`` finds when ``props`` are ``p``'s ``w:pPr`` children."""
+    for ppr in props:
+        for child in ppr:
+            if child.tag == _NUMPR:
+                return child
+    return None
 
 
 def _container_lines(container, counters: dict, doc: _Reading) -> list[str]:
@@ -511,9 +527,10 @@ def _sections(body) -> list:
 _SECTIONS = etree.XPath("w:p/w:pPr/w:sectPr | w:sectPr", namespaces={"w": _W_NS})
 
 
-def docx_lines(data: bytes, path: str = "<bytes>") -> list[str]:
-    """The lines of a .docx: header and footer text (once each), then the body."""
-    package = _Package(data, path)
+def docx_lines(data: bytes, path: str = "<bytes>", *, archive: zipfile.ZipFile | None = None) -> list[str]:
+    """The lines of a .docx: header and footer text (once each), then the body; ``archive``:
+    ``data`` already opened as a zip, when it is."""
+    package = _Package(data, path, archive)
     body = package.document.find(f"{_W}body")
     if body is None:
         raise InputError("not a readable Word document: no w:body in the main part", path=path)

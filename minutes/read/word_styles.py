@@ -15,7 +15,7 @@ import re
 
 from ..errors import InputError
 
-__all__ = ["StyleIndex", "first_child", "first_grandchild", "list_reference", "on_off"]
+__all__ = ["StyleIndex", "first_child", "first_grandchild", "list_reference", "numbered_as", "on_off"]
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _PARAGRAPH, _CHARACTER = "paragraph", "character"
@@ -64,7 +64,11 @@ def first_grandchild(el, tag: str, inner: str):
 def list_reference(el) -> tuple[str | None, int | None]:
     """(list id, level) that a paragraph's or a paragraph style's ``w:pPr/w:numPr`` names;
     None for what it leaves out (a style may give it)."""
-    num_pr = first_grandchild(el, _PPR, _NUMPR)
+    return numbered_as(first_grandchild(el, _PPR, _NUMPR))
+
+
+def numbered_as(num_pr) -> tuple[str | None, int | None]:
+    """(list id, level) that a ``w:numPr`` names, (None, None) for None."""
     if num_pr is None:
         return None, None
     num, lvl = first_child(num_pr, _NUMID), first_child(num_pr, _ILVL)
@@ -222,7 +226,11 @@ class StyleIndex:
 
     def paragraph(self, p):
         """The style element of paragraph ``p`` (a ``w:p``), or None."""
-        return self._style(self._style_id(p, _PPR, _PSTYLE), _PARAGRAPH)
+        return self.paragraph_of(first_child(p, _PPR))
+
+    def paragraph_of(self, ppr):
+        """The style element a paragraph's first ``w:pPr`` (None when it has none) names, or None."""
+        return self._style(self._ref(ppr, _PSTYLE) if ppr is not None else None, _PARAGRAPH)
 
     def run(self, r):
         """The style element of run ``r`` (a ``w:r``), or None."""
@@ -271,11 +279,6 @@ class StyleIndex:
             style = found[1] if found is not None and found[0] == _PARAGRAPH else None
             seen += 1
         return None, None
-
-    def _style_id(self, el, props: str, ref: str) -> str | None:
-        """The first ``props`` child's first ``ref`` child's ``w:val`` (python-docx's ``el.style``)."""
-        pr = first_child(el, props)
-        return self._ref(pr, ref) if pr is not None else None
 
     def _ref(self, pr, ref: str) -> str | None:
         """The first ``ref`` child's ``w:val`` of properties ``pr``."""
