@@ -5,7 +5,8 @@ that dates another event; a zero typed for the full stop («… برگزارگر
 «صورت‌جلسه» and its date; speakers whose role runs into the speech's object («… دبیر انجمن بیاناتی در مورد …»)
 or «در بخشی از …», who speak with «درخواست کردند», «صحبت کردند», «تاکید داشتند», and a role-only speaker whose
 role is another post than an earlier speaker's with the same head («مسئول کمیته علمی», «مسئول کمیته فرهنگی»); a
-decision verb glued to the next word («مقرر گردیدفهرست …»), and «تصمیم اتخاذ گردید تا …».
+decision verb glued to the next word («مقرر گردیدفهرست …»), «تصمیم اتخاذ گردید تا …», «… پذیرفتند که …» and the
+active «… را … تعیین کردند».
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -139,6 +140,13 @@ DECIDES = [
     ("در این باره تصمیم اتخاذ شد که دو کارگروه تشکیل شود.", True),
     # the generic «تصمیمات لازم اتخاذ شد» states none
     ("در پایان تصمیمات لازم اتخاذ شد.", False),
+    # «agreed that»: what was agreed follows
+    ("در این نشست روسای بانک‌ها پذیرفتند که پرونده طرح‌ها را بررسی کنند.", True),
+    # … but a responsibility accepted is no «پذیرفتند که»
+    ("مدیران مسئولیت این کار را پذیرفتند.", False),
+    # set in the active voice
+    ("اعضای هیئت‌مدیره شهر اراک را به عنوان میزبان بازی تعیین کردند.", True),
+    ("هیئت امنا مبلغ شهریه را تعیین نمودند.", True),
 ]
 
 
