@@ -2,8 +2,9 @@
 over an element's children is ``el.find(tag)`` / ``el.find("a/b")``; one walk over a paragraph's
 elements joins the text ``el.iter(*_TEXT_PARTS)`` joins, and sends a paragraph with a text box
 or a fallback the long way; a loop over a container's children finds the blocks
-``iterchildren(*tags)`` finds. Trees are drawn from the tags the reader looks for, comments
-among them, nested at random."""
+``iterchildren(*tags)`` finds; a styles part read by the styles asked for answers as the part
+parsed whole. Trees are drawn from the tags the reader looks for, comments among them, nested
+at random; styles parts from small pools of ids, types and defaults."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from minutes.read import word
-from minutes.read.word_styles import first_child, first_grandchild
+from minutes.read.word_styles import StyleIndex, first_child, first_grandchild
 
 _W = word._W
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -117,3 +118,64 @@ def test_content_and_cells_as_the_tag_walks_give_them(tree):
                      max_size=12).map(b"".join))
 def test_the_dtd_check_finds_what_the_pattern_finds(blob):
     assert word._declares_dtd(blob) == (word._DTD.search(blob) is not None)
+
+
+# Styles parts drawn at random: ids, types and defaults from small pools (so that ids repeat
+# and defaults compete), attributes in any order and quoting, with now and then a shape the
+# targeted reading must leave to the whole parse (an empty style, a style inside a style or in
+# another element, a comment).
+_STYLE_IDS = ["Normal", "A", "a b", "Heading1", ""]
+_KINDS = ["paragraph", "character", "table", None]
+
+
+@st.composite
+def _style_xml(draw, depth: int = 0) -> bytes:
+    attributes = []
+    for name, values in (("w:type", _KINDS), ("w:styleId", _STYLE_IDS + [None]),
+                         ("w:default", [None, "1", "0", "true", "off"])):
+        value = draw(st.sampled_from(values))
+        if value is not None:
+            quote, space = draw(st.sampled_from(['"', "'"])), draw(st.sampled_from(["", " "]))
+            attributes.append(f"{name}{space}={space}{quote}{value}{quote}")
+    attributes = draw(st.permutations(attributes))
+    body = ""
+    if draw(st.booleans()):
+        body += f'<w:name w:val="{draw(st.sampled_from(["Normal", "heading 1", "List Number", "x"]))}"/>'
+    if draw(st.booleans()):
+        body += f'<w:basedOn w:val="{draw(st.sampled_from(_STYLE_IDS))}"/>'
+    if draw(st.booleans()):
+        body += '<w:pPr><w:numPr><w:numId w:val="3"/></w:numPr></w:pPr>'
+    if draw(st.booleans()):
+        body += "<w:rPr><w:b/></w:rPr>"
+    shape = draw(st.sampled_from(["plain"] * 12 + ["empty", "nested", "grouped", "comment"])) if depth == 0 else "plain"
+    tag = "<w:style" + "".join(" " + a for a in attributes)
+    if shape == "empty":
+        return (tag + "/>").encode()
+    if shape == "nested":
+        body += draw(_style_xml(1)).decode()
+    xml = f"{tag}>{body}</w:style>"
+    return {"grouped": f"<w:group>{xml}</w:group>", "comment": f"<!-- x -->{xml}"}.get(shape, xml).encode()
+
+
+_STYLES_ROOT = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+                b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                b"<w:docDefaults/><w:latentStyles/>")
+
+
+def _style_answers(index) -> list:
+    out = []
+    for sid in _STYLE_IDS + [None]:
+        for kind in ("paragraph", "character"):
+            style = index._style(sid, kind)
+            out.append((etree.tostring(style) if style is not None else None, index.name(style),
+                        index.bold(style), index.numbering(style)))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(styles=st.lists(_style_xml(), max_size=6))
+def test_styles_found_when_asked_answer_as_the_part_parsed_whole(styles):
+    blob = _STYLES_ROOT + b"".join(styles) + b"</w:styles>"
+    parse = lambda b: etree.fromstring(b, word._PARSER)  # noqa: E731
+    whole = StyleIndex(parse(blob))
+    assert _style_answers(StyleIndex(blob, parse=parse)) == _style_answers(whole)
