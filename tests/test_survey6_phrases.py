@@ -6,7 +6,7 @@ that dates another event; a zero typed for the full stop («… برگزارگر
 or «در بخشی از …», who speak with «درخواست کردند», «صحبت کردند», «تاکید داشتند», and a role-only speaker whose
 role is another post than an earlier speaker's with the same head («مسئول کمیته علمی», «مسئول کمیته فرهنگی»); a
 decision verb glued to the next word («مقرر گردیدفهرست …»), «تصمیم اتخاذ گردید تا …», «… پذیرفتند که …» and the
-active «… را … تعیین کردند».
+active «… را … تعیین کردند»; a name of three words closed by a comma («ناصر فخر موحد، معاون …»).
 
 Every phrase here is invented; the forms are those of real pages (docs/forms.md, sixth sample)."""
 
@@ -114,6 +114,11 @@ SPEAKERS = [
      [("فرجی", None)]),
     ("نشست انجمن برگزار شد.\nخانم مهندس نوری نیز بر دعوت از استادان تاکید داشتند.\n",
      [("نوری", None)]),
+    # a first name, two more words, a comma, then a role or a speech verb: a name of three words
+    ("نشست انجمن برگزار شد.\nناصر کیان مهر، رئیس انجمن گفت: کار آغاز شد.\n", [("ناصر کیان مهر", "رئیس انجمن")]),
+    ("نشست انجمن برگزار شد.\nدکتر محمد اسماعیل ستوده، گفت: کار آغاز شد.\n", [("محمد اسماعیل ستوده", None)]),
+    # … but not without the comma, nor when the third word is a role
+    ("نشست انجمن برگزار شد.\nناصر کیانی رئیس انجمن گفت: کار آغاز شد.\n", [("ناصر کیانی", "رئیس انجمن")]),
     # a role-only speaker whose post is another than the earlier speaker's (the same head, other words)
     ("نشست کمیسیون برگزار شد.\nآقای رضوانی معاون آموزشی دانشگاه گفت: کار آغاز شد.\n"
      "معاون پژوهشی دانشگاه نیز گفت: بودجه رسید.\n",

@@ -159,6 +159,13 @@ def _name_from(words: list[str]) -> tuple[str | None, int]:
             words[2].rstrip("،,") == words[2] and not _word(words[2])[1] and _word(words[3])[2]:
         parts.append(_bare(words[2]))
         used = 3
+    # «ناصر فخر موحد، معاون …», «محمد اسماعیل مطلق، گفت»: a first name, two more words, a comma, then a role
+    # or a speech verb — the comma closes a name of three words.
+    elif used == 2 and len(words) > 3 and words[1] == parts[1] and words[2][-1:] in "،," and \
+            not _word(words[2])[1] and not _word(words[2])[2] and \
+            (_word(words[3])[2] or vocab().key_at_start("people.speech_verbs", " ".join(words[3:5])) is not None):
+        parts.append(_bare(words[2]))
+        used = 3
     # «میرشاد ماجدی سرپرست فدراسیون», «نسترن ملک‌پور، رئیس …»: one more word, then a role —
     # a first and a family name.
     if used == 1 and len(words) > 2 and first == bare:
