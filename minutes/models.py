@@ -78,6 +78,7 @@ DiagnosticCode = Literal[
     "after-closing",
     "attendee-cells",
     "attendee-unread",
+    "attendee-repeated",
     "basmala",
     "date-unread",
     "field-empty",

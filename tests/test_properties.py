@@ -18,7 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import minutes
@@ -200,6 +200,12 @@ DOCUMENT = st.lists(LINE, max_size=40).map("\n".join)
 
 @settings(parent=PROFILE)
 @given(DOCUMENT)
+# Found by this test: a line of a page's stamp and a word or digit besides it (the stamp was
+# quoted, not the line); attendance lines whose people were all listed before.
+@example("date date date\n* ۹۹/۱۱/۲۱ 0")
+@example("فرمودند :\nآخرین به\u200cروزرسانی ۹۹/۱۱/۲۱")
+@example("اعضای شرکت\u200cکننده\ndate ### آب و برق\ndate ### آب و برق")
+@example("اسامی حاضران\ndate date date date\ndate date date date date")
 def test_random_text_loses_no_line(text):
     try:
         m = minutes.parse(text)

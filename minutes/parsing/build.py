@@ -46,6 +46,7 @@ class State:
     last_signature_line: int | None = None
     signature_columns: list[str | None] | None = None
     topic: str | None = None  # the topic heading over the list items being read
+    attendance_text: dict[int, str] = field(default_factory=dict)  # line → its text, where people were read
     open_parent: Resolution | None = None  # a numbered item ending «:» whose lettered parts follow
     intro_opens: bool = True  # the last intro ends with a colon or names «the following»: prose after it decides
     open_members: bool = False  # … and it introduces people («… با حضور افراد زیر تشکیل گردد:»)
@@ -408,8 +409,9 @@ def _meeting_in_prose(state: State, text: str, line: int) -> bool:
     if found is None:
         return False
     if found.stamp:  # cited (its year may serve a date written without one); a line of its own is kept here
-        if found.date is not None:
-            state.warn("publication-stamp", f"page date {found.date.isoformat()} «{found.text}»: the page's "
+        if found.date is not None:  # a line that is only the stamp lives in this diagnostic: quoted whole
+            stamp = text.strip() if found.alone else found.text
+            state.warn("publication-stamp", f"page date {found.date.isoformat()} «{stamp}»: the page's "
                        "stamp, not the meeting's date", line, "info")
         return found.alone
     if meeting.date is not None and (meeting.date.jalali or found.date is None):
@@ -466,6 +468,7 @@ def _attendance(state: State, head: LineToken, rows: list[LineToken]) -> None:
             if person:
                 person.line = tok.line
                 people.append(person)
+                state.attendance_text[tok.line] = tok.value
             read = " ".join(filter(None, (person.honorific, *person.titles, person.name, person.role,
                                           person.organization))) if person else ""
             left = [c.strip() for c in cells if c.strip() and re.sub(r"\W", "", c) not in re.sub(r"\W", "", read)]
@@ -488,6 +491,8 @@ def _people_in(state: State, text: str, line: int) -> list[Person]:
         state.warn("attendee-unread", f"not read as people: «{text}»", line, "info")
     for p in people:
         p.line = line
+    if people:
+        state.attendance_text[line] = text
     return people
 
 
@@ -666,7 +671,14 @@ def _finish(state: State) -> Minutes:
             state.warn("resolution-without-actor", f"مصوبه بدون مسئول: row {r.row}", r.line)
         if r.deadline.kind == "none":
             state.warn("resolution-without-deadline", f"مصوبه بدون مهلت: row {r.row}", r.line)
-    m.header.attendees = merge_people(m.header.attendees)  # the opening's «با حضور …» and the list below
+    listed = m.header.attendees
+    m.header.attendees = merge_people(listed)  # the opening's «با حضور …» and the list below
+    # A line whose people were all listed before (a list repeated after a page break) is in no
+    # attendee now: its text lives in a diagnostic.
+    for line in sorted({p.line for p in listed} - {p.line for p in m.header.attendees} - {None}):
+        if line in state.attendance_text:
+            state.warn("attendee-repeated", f"everyone on this line is listed before: «{state.attendance_text[line]}»",
+                       line, "info")
     m.diagnostics = state.diagnostics
     return m
 
