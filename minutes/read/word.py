@@ -6,9 +6,8 @@ What it guarantees, in this order:
   ``MAX_UNZIPPED`` bytes or a member inflating at a bomb's ratio; a part that declares a
   DOCTYPE or an ENTITY (XXE, billion laughs) is refused before it is parsed;
 * each XML part a line can come from is inflated once, when first needed, parsed once (lxml,
-  entities never resolved) and read by walking its elements; styles are indexed once per
-  document and a style's element is parsed when a paragraph first asks for it
-  (``word_styles.StyleIndex``);
+  entities never resolved) and read by walking its elements; a style is found in the styles
+  part, and its element parsed, when a paragraph first asks for it (``word_styles.StyleIndex``);
 * the lines are what python-docx's object model gives for the same document (paragraph and
   run styles, bold, headers and footers of each section, body paragraphs and tables in order):
   ``tests/test_word_styles.py`` checks that against python-docx on Word fixtures; and, beyond it,

@@ -3,10 +3,13 @@
 python-docx resolves ``paragraph.style`` and ``run.style`` by scanning every ``w:style`` of
 the document, each time it is asked (and again for the default style when a paragraph names
 none): on seed 003 as a .docx that was 3.4 s of a 3.8 s read, and a document with thousands
-of styles took minutes. ``StyleIndex`` reads ``styles.xml`` once, into dicts, and answers as
-python-docx's ``DocumentPart.get_style`` does: the first style with that id and type, else the
-type's default style (the last one marked default), else None. ``tests/test_word_styles.py``
-compares its answers with python-docx's on odd documents.
+of styles took minutes. ``StyleIndex`` reads ``styles.xml`` once per document (finding each
+style the first time it is asked for, ``_StyleTags``, or parsing the part whole when it is of
+an unusual shape), remembers each answer, and answers as python-docx's
+``DocumentPart.get_style`` does: the first style with that id and type, else the type's
+default style (the last one marked default), else None. ``tests/test_word_styles.py``
+compares its answers with python-docx's on odd documents, ``tests/test_word_speed.py`` the
+styles found when asked for with the part parsed whole.
 """
 
 from __future__ import annotations
