@@ -150,7 +150,8 @@ def closing_kind(text: str) -> str | None:
         # of the line is the meeting's last resolution, not part of the closing.
         before = text[:end.start()].rstrip()
         cut = max(before.rfind(c) for c in ".!؟")
-        if cut < 0 or not _decided(before[:cut]):
+        adjournment = v.lookup("sections.closing_end", end.group(0).rstrip(" .!")) == "adjournment"
+        if (cut < 0 or not _decided(before[:cut])) and not (adjournment and item_start(text[:_PREFIX])):
             return "end"
     # A count, the noun, then the approval after them. The first count is enough (an approval
     # after a later one is after it too), and a count begins only where a run of digits does:
