@@ -202,3 +202,37 @@ def test_progress_bar_when_asked(tmp_path, capsys):
     run_batch([str(SEED_003)], outdir=str(tmp_path), workers=1, progress=True)
     err = capsys.readouterr().err
     assert err.startswith("\r[") and "] 1/1  " in err and " doc/s  0:00 left" in err and err.endswith("\n")
+
+
+def test_a_worker_that_dies_fails_only_the_documents_it_held(tmp_path, monkeypatch):
+    """Workers are sent a few documents a call (command._MOST_PER_CALL): when a worker process
+    dies (killed, out of memory), the documents of that call are reported failed, one line
+    each, and every other document is written. The pool is a thread pool here whose call
+    holding «13.txt» breaks as a dead worker's does."""
+    import concurrent.futures as cf
+    from concurrent.futures.process import BrokenProcessPool
+
+    docs = tmp_path / "in"
+    docs.mkdir()
+    for i in range(40):
+        shutil.copyfile(SEED_003, docs / f"{i:02d}.txt")
+
+    class DyingPool(cf.ThreadPoolExecutor):
+        def __init__(self, max_workers, mp_context=None, initializer=None):
+            super().__init__(max_workers, initializer=initializer)
+
+        def submit(self, fn, tasks):
+            if any(t.name == "13.txt" for t in tasks):
+                dead = cf.Future()
+                dead.set_exception(BrokenProcessPool("A process in the process pool was terminated abruptly"))
+                return dead
+            return super().submit(fn, tasks)
+
+    monkeypatch.setattr(cf, "ProcessPoolExecutor", DyingPool)
+    summary = run_batch([str(docs)], outdir=str(tmp_path / "out"), workers=2)
+    # 40 documents for 2 workers: 2 a call, so «12.txt» shared the dead call
+    assert sorted(Path(p).name for p, _ in summary.failures) == ["12.txt", "13.txt"]
+    assert all(reason.startswith("the worker stopped: BrokenProcessPool") for _, reason in summary.failures)
+    written = sorted(p.name for p in (tmp_path / "out").glob("*.json"))
+    assert written == [f"{i:02d}.txt.json" for i in range(40) if i not in (12, 13)]
+    assert summary.converted == 38

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from .inputs import expand
-from .work import Result, Task, convert, summarize, warm_up
+from .work import Result, Task, convert, convert_all, summarize, warm_up
 
 __all__ = ["add_parser", "run", "run_batch"]
 
@@ -175,6 +175,9 @@ def run_batch(inputs: list[str], *, outdir: str | None = None, jsonl: str | None
     return summary
 
 
+_MOST_PER_CALL = 8  # documents sent to a worker in one call
+
+
 def _run(tasks: list[Task], *, workers: int | None, dask: str | None, progress: _Progress) -> list[Result]:
     """Each task's result, in the tasks' order."""
     if not tasks:
@@ -204,16 +207,23 @@ def _run(tasks: list[Task], *, workers: int | None, dask: str | None, progress: 
     else:
         context = multiprocessing.get_context("spawn")
     results: list[Result | None] = [None] * len(tasks)
+    # A few documents per call: each call is a round trip through the pool's queues and the
+    # parent's thread, which shares the two cores with the workers (one document a call: 2
+    # workers gave 1.73× one worker on seed 003's copies, bench/bench_scale.py). Small enough
+    # that the workers finish together and the progress bar moves.
+    size = max(1, min(_MOST_PER_CALL, len(tasks) // (n * 8)))
     with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=warm_up) as pool:
-        futures = {pool.submit(convert, t): i for i, t in enumerate(tasks)}
+        futures = {pool.submit(convert_all, tasks[i:i + size]): i for i in range(0, len(tasks), size)}
         for fut in as_completed(futures):
-            i = futures[fut]
+            first = futures[fut]
             try:
-                results[i] = fut.result()
+                done = fut.result()
             except Exception as exc:  # noqa: BLE001 - a worker died (killed, out of memory)
-                results[i] = Result(tasks[i].name, tasks[i].path, ok=False,
-                                    error=f"the worker stopped: {exc.__class__.__name__}: {exc}")
-            progress.step()
+                done = [Result(t.name, t.path, ok=False, error=f"the worker stopped: {exc.__class__.__name__}: {exc}")
+                        for t in tasks[first:first + size]]
+            for i, r in enumerate(done, first):
+                results[i] = r
+                progress.step()
     return results  # type: ignore[return-value]
 
 

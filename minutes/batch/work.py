@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-__all__ = ["Task", "Result", "convert", "summarize", "warm_up"]
+__all__ = ["Task", "Result", "convert", "convert_all", "summarize", "warm_up"]
 
 
 @dataclass(slots=True)
@@ -135,3 +135,8 @@ def convert(task: Task) -> Result:
     finally:
         result.seconds = time.perf_counter() - start
     return result
+
+
+def convert_all(tasks: list[Task]) -> list[Result]:
+    """``convert`` for each task, in order: a worker process is sent a few documents at a time."""
+    return [convert(t) for t in tasks]
