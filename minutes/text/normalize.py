@@ -181,6 +181,10 @@ def _run(text: str) -> str:
     text = _shield(_pre(text).replace('""', "«»"), shield)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
+    # hazm's token pass can leave a ZWNJ beside a space («\‌» → «\ ‌»), which only its next pass
+    # takes out: run it once more, so that a normalized text stays as it is when normalized again.
+    if " \u200c" in text or "\u200c " in text:
+        text = _hazm().normalize(text)
     text = text.replace(_TAB, "\t")
     text = _SHIELD_RE.sub(lambda m: shielded[_decode(m.group(1))], text)
     return text
