@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import InputError
-from ..text.normalize import COLUMN_GAP
+from ..text.normalize import column_gaps
 from .word_numbering import Numbering, int_value
 from .word_styles import StyleIndex, first_child, first_grandchild, numbered_as, on_off
 
@@ -58,7 +58,7 @@ _DTD = re.compile(rb"<!\s*(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 # matching each single space between words (to put it back) was most of a paragraph's cost.
 _SPACE = re.compile(r" [ \r\n\f\v\xa0]+|[\r\n\f\v\xa0][ \r\n\f\v\xa0]*")
 # A tab aligns columns in a Word form («رئیس جلسه<tab>دبیر جلسه»): a cell break, with the
-# spaces around it; so is a wide gap between words, as in text (``normalize.COLUMN_GAP``).
+# spaces around it; so is a wide gap between words, as in text (``normalize.column_gaps``).
 _TABS = re.compile(r"[ \xa0]*\t[\t \xa0]*")
 # python-docx's own parser settings, so the trees (and so the text) are the same as its.
 _PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True)
@@ -275,7 +275,7 @@ def _plain_text(el) -> str | None:
 def _cleaned(raw: str) -> str:
     """A paragraph's joined text parts as a line: tabs and wide gaps as cell breaks, other white
     space one space."""
-    cells = COLUMN_GAP.sub("\t", _TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
+    cells = column_gaps(_TABS.sub("\t", raw.strip(" \t\r\n\f\v\xa0"))) \
         if "\t" in raw or "    " in raw else raw
     # Most paragraphs have single spaces only: the pattern would stop at each of them.
     if "  " in cells or "\xa0" in cells or "\n" in cells or "\r" in cells or "\f" in cells or "\v" in cells:

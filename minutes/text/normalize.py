@@ -96,6 +96,16 @@ COLUMN_GAP = re.compile(r"[ \xa0](?<=\S[ \xa0])[ \xa0]{3,}(?=\S)")
 # literal that the engine finds by a fast search, where the pattern above stops at every space
 # (0.33 → 0.03 ms on seed 003). tests/test_parse_speed.py holds the two to the same text.
 _SPACE_GAP = re.compile(r"    (?<=\S    ) *(?=\S)")
+
+
+def column_gaps(text: str) -> str:
+    """``COLUMN_GAP.sub("\\t", text)``: each wide gap between words a tab (a cell break)."""
+    if "\xa0" in text:  # a gap may hold no-break spaces
+        return COLUMN_GAP.sub("\t", text)
+    if "    " in text:  # else it holds four spaces in a row
+        return _SPACE_GAP.sub("\t", text)
+    return text
+
 _TAB = "\ue000"  # private-use stand-in for a tab while hazm runs
 _SHIELD_RE = re.compile(r"QZ([A-P]+)ZQ")
 _MULTISPACE = re.compile(r"[ ]{2,}")
@@ -172,12 +182,9 @@ def _run(text: str) -> str:
         shielded.append(m.group(0))
         return f"QZ{_encode(len(shielded) - 1)}ZQ"
 
+    text = column_gaps(text)
     # hazm spaces an empty quote pair («""» → «" "») and only a second pass makes it «»: a
     # normalized text must stay as it is when normalized again, so it is written as «» first.
-    if "\xa0" in text:  # a gap may hold no-break spaces
-        text = COLUMN_GAP.sub("\t", text)
-    elif "    " in text:  # else it holds four spaces in a row
-        text = _SPACE_GAP.sub("\t", text)
     text = _shield(_pre(text).replace('""', "«»"), shield)
     text = text.replace("\t", _TAB)
     text = _hazm().normalize(text)
